@@ -1,0 +1,114 @@
+using System.CommandLine;
+using NewsIngest.Cli.Output;
+using NewsIngest.Extraction;
+using NewsIngest.Extraction.Text;
+
+namespace NewsIngest.Cli.Commands;
+
+/// <summary><c>newsingest extract</c>: one page (file, URL or stdin) to one record on stdout.</summary>
+public static class ExtractCommand
+{
+    private static readonly Argument<string[]> Inputs = new("input")
+    {
+        Description = "A file, a directory (every .html/.htm/.txt in it), an http(s) URL, or - for stdin.",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
+    private static readonly Option<string?> Url = new("--url")
+    {
+        Description = "The page's address, when reading a file or stdin (resolves links, seeds the record id).",
+    };
+
+    private static readonly Option<OutputFormat> Format = new("--format", "-f")
+    {
+        Description = "Output: json (indented; JSON Lines for several pages), text or markdown.",
+        DefaultValueFactory = _ => OutputFormat.Json,
+    };
+
+    private static readonly Option<bool> Compact = new("--compact")
+    {
+        Description = "One-line JSON (JSON Lines).",
+    };
+
+    private static readonly Option<InputFormat> InputFormatOption = new("--input-format")
+    {
+        Description = "How to read the input: auto (default), html, or text (a page's text rendering).",
+        DefaultValueFactory = _ => InputFormat.Auto,
+    };
+
+    public static Command Create()
+    {
+        var command = new Command("extract", "Extract the free preview of one or more pages and print the record.")
+        {
+            Inputs, Url, Format, Compact, InputFormatOption,
+        };
+        command.SetAction((parse, token) => RunAsync(parse, token));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var stdout = parse.InvocationConfiguration.Output;
+        var stderr = parse.InvocationConfiguration.Error;
+        var verbose = parse.GetValue(GlobalOptions.Verbose);
+        var inputs = parse.GetValue(Inputs) ?? [];
+        var format = parse.GetValue(Format);
+        var inputFormat = parse.GetValue(InputFormatOption);
+        Uri? url = null;
+        if (parse.GetValue(Url) is { } urlText && !Uri.TryCreate(urlText, UriKind.Absolute, out url))
+        {
+            await stderr.WriteLineAsync($"newsingest extract: --url '{urlText}' is not an absolute URL");
+            return ExitCodes.UsageOrInput;
+        }
+
+        IReadOnlyList<PageSource> sources;
+        try
+        {
+            sources = PageSource.Expand(inputs);
+        }
+        catch (InputException ex)
+        {
+            await stderr.WriteLineAsync($"newsingest extract: {ex.Message}");
+            return ExitCodes.UsageOrInput;
+        }
+
+        var many = sources.Count > 1;
+        var writer = new RecordWriter(stdout, format, compact: many || parse.GetValue(Compact));
+        var failures = 0;
+        var pipeline = ExtractionPipeline.Default;
+        foreach (var source in sources)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                var page = await source.ReadAsync(cancellationToken);
+                var decoded = PageDecoder.Decode(page.Bytes, page.Charset);
+                var result = pipeline.Extract(new PageInput(decoded.Text, url ?? page.Url, inputFormat));
+                if (!result.IsSuccess)
+                {
+                    failures++;
+                    await stderr.WriteLineAsync($"newsingest extract: {source.Name}: {result.Error}");
+                    continue;
+                }
+
+                await writer.WriteAsync(result.Record, cancellationToken);
+            }
+            catch (InputException ex)
+            {
+                failures++;
+                await stderr.WriteLineAsync($"newsingest extract: {source.Name}: {ex.Message}");
+            }
+            catch (Exception ex) when (!verbose && ex is not OperationCanceledException)
+            {
+                failures++;
+                await stderr.WriteLineAsync($"newsingest extract: {source.Name}: {ex.GetType().Name}: {ex.Message}");
+            }
+        }
+
+        await stdout.FlushAsync(cancellationToken);
+        // One bad page among many is a partial failure; nothing extracted at all is an input error.
+        return failures == 0 ? ExitCodes.Ok
+            : failures == sources.Count ? ExitCodes.UsageOrInput
+            : ExitCodes.SomeFailed;
+    }
+}

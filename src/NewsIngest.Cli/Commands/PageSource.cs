@@ -1,0 +1,138 @@
+using System.Net.Http.Headers;
+
+namespace NewsIngest.Cli.Commands;
+
+/// <summary>Where one page comes from: a file, stdin or a URL, read as raw bytes with an optional charset.</summary>
+public sealed class PageSource
+{
+    /// <summary>Largest input read from a file, stdin or URL (32 MiB); larger inputs are refused.</summary>
+    public const long MaxBytes = 32L * 1024 * 1024;
+
+    private static readonly string[] PageExtensions = [".html", ".htm", ".xhtml", ".txt"];
+    private static readonly Lazy<HttpClient> Http = new(CreateClient);
+
+    private readonly Func<CancellationToken, Task<RawPage>> _read;
+
+    private PageSource(string name, Func<CancellationToken, Task<RawPage>> read)
+    {
+        Name = name;
+        _read = read;
+    }
+
+    public string Name { get; }
+
+    public Task<RawPage> ReadAsync(CancellationToken cancellationToken) => _read(cancellationToken);
+
+    /// <summary>Turns the command's arguments into sources; a directory gives its page files in name order.</summary>
+    public static IReadOnlyList<PageSource> Expand(IEnumerable<string> inputs)
+    {
+        var sources = new List<PageSource>();
+        foreach (var input in inputs)
+        {
+            if (input == "-")
+            {
+                sources.Add(new PageSource("stdin", ReadStdinAsync));
+            }
+            else if (Uri.TryCreate(input, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+            {
+                sources.Add(new PageSource(input, token => FetchAsync(uri, token)));
+            }
+            else if (Directory.Exists(input))
+            {
+                var files = Directory.EnumerateFiles(input)
+                    .Where(f => PageExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+                    .Order(StringComparer.Ordinal)
+                    .ToList();
+                if (files.Count == 0)
+                {
+                    throw new InputException($"directory '{input}' holds no .html, .htm or .txt page");
+                }
+
+                sources.AddRange(files.Select(FromFile));
+            }
+            else if (File.Exists(input))
+            {
+                sources.Add(FromFile(input));
+            }
+            else
+            {
+                throw new InputException($"no such file or directory: '{input}'");
+            }
+        }
+
+        return sources;
+    }
+
+    private static PageSource FromFile(string path) => new(path, async token =>
+    {
+        var info = new FileInfo(path);
+        if (info.Length > MaxBytes)
+        {
+            throw new InputException($"file is {info.Length:N0} bytes, over the {MaxBytes:N0}-byte limit");
+        }
+
+        return new RawPage(await File.ReadAllBytesAsync(path, token), null, null);
+    });
+
+    private static async Task<RawPage> ReadStdinAsync(CancellationToken cancellationToken)
+    {
+        await using var stdin = Console.OpenStandardInput();
+        return new RawPage(await ReadCappedAsync(stdin, cancellationToken), null, null);
+    }
+
+    private static async Task<RawPage> FetchAsync(Uri uri, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await Http.Value.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InputException($"HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
+            }
+
+            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+            var bytes = await ReadCappedAsync(body, cancellationToken);
+            return new RawPage(bytes, response.RequestMessage?.RequestUri ?? uri, response.Content.Headers.ContentType?.CharSet);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new InputException($"fetch failed: {ex.Message}", ex);
+        }
+        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new InputException("fetch timed out", ex);
+        }
+    }
+
+    private static async Task<byte[]> ReadCappedAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes)
+            {
+                throw new InputException($"input is over the {MaxBytes:N0}-byte limit");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static HttpClient CreateClient()
+    {
+        var handler = new SocketsHttpHandler
+        {
+            AutomaticDecompression = System.Net.DecompressionMethods.All,
+            UseCookies = false,
+            MaxAutomaticRedirections = 5,
+            ConnectTimeout = TimeSpan.FromSeconds(10),
+        };
+        var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("NewsIngest", "1.0"));
+        return client;
+    }
+}

@@ -1,0 +1,23 @@
+namespace NewsIngest.Cli;
+
+/// <summary>The process exit codes, documented in README.md.</summary>
+public static class ExitCodes
+{
+    /// <summary>Everything asked for was done.</summary>
+    public const int Ok = 0;
+
+    /// <summary>The run finished, but some pages or sources failed (each reported).</summary>
+    public const int SomeFailed = 1;
+
+    /// <summary>Usage, configuration or input error: nothing was done.</summary>
+    public const int UsageOrInput = 2;
+
+    /// <summary>Another run holds the lock.</summary>
+    public const int Locked = 3;
+
+    /// <summary>An evaluation scored below its floor.</summary>
+    public const int BelowFloor = 4;
+
+    /// <summary>Interrupted (Ctrl-C or SIGTERM) before the work was done.</summary>
+    public const int Interrupted = 130;
+}

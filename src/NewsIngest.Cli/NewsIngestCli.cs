@@ -1,0 +1,49 @@
+using System.CommandLine;
+using NewsIngest.Cli.Commands;
+
+namespace NewsIngest.Cli;
+
+/// <summary>The <c>newsingest</c> command line: one executable, one verb per mode.</summary>
+public static class NewsIngestCli
+{
+    public static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("NewsIngest: collects the free, anonymous preview of news articles as clean records.");
+        root.Options.Add(GlobalOptions.Verbose);
+        root.Subcommands.Add(ExtractCommand.Create());
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
+    {
+        var root = BuildRoot();
+        var parse = root.Parse(args);
+        var error = stderr ?? Console.Error;
+        if (parse.Errors.Count > 0)
+        {
+            await error.WriteLineAsync($"newsingest: {parse.Errors[0].Message} (see 'newsingest --help')");
+            return ExitCodes.UsageOrInput;
+        }
+
+        var configuration = new InvocationConfiguration
+        {
+            Output = stdout ?? Console.Out,
+            Error = error,
+            EnableDefaultExceptionHandler = false,
+        };
+        try
+        {
+            return await parse.InvokeAsync(configuration);
+        }
+        catch (OperationCanceledException)
+        {
+            await error.WriteLineAsync("newsingest: interrupted");
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception ex) when (!parse.GetValue(GlobalOptions.Verbose))
+        {
+            await error.WriteLineAsync($"newsingest: {ex.GetType().Name}: {ex.Message} (run with --verbose for details)");
+            return ExitCodes.SomeFailed;
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using NewsIngest.Cli;
+
+return await NewsIngestCli.RunAsync(args);

@@ -1,0 +1,17 @@
+namespace NewsIngest.Extraction;
+
+/// <summary>Limits and switches of the extraction pipeline. Immutable once the pipeline is built.</summary>
+public sealed record ExtractionOptions
+{
+    /// <summary>Pages longer than this many characters are cut before parsing (default 8 Mi chars).</summary>
+    public int MaxInputChars { get; init; } = 8 * 1024 * 1024;
+
+    /// <summary>Elements nested deeper than this are read as text of their ancestor (default 256).</summary>
+    public int MaxDomDepth { get; init; } = 256;
+
+    /// <summary>At most this many blocks are segmented from one page (default 20,000).</summary>
+    public int MaxBlocks { get; init; } = 20_000;
+
+    /// <summary>JSON-LD scripts longer than this many characters are skipped (default 2 Mi chars).</summary>
+    public int MaxJsonLdChars { get; init; } = 2 * 1024 * 1024;
+}

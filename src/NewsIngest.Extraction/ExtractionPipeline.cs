@@ -1,0 +1,60 @@
+using NewsIngest.Extraction.Pipeline;
+
+namespace NewsIngest.Extraction;
+
+/// <summary>
+/// Turns one page into an <see cref="ArticleRecord"/>: parse, segment into blocks, read structured data, classify
+/// blocks (preview, wall, boilerplate, hidden), dedupe, build the record. Built once by
+/// <see cref="ExtractionPipelineBuilder"/>, then immutable and safe to share between threads.
+/// </summary>
+public sealed class ExtractionPipeline
+{
+    private readonly IReadOnlyList<IExtractionStage> _htmlStages;
+    private readonly IReadOnlyList<IExtractionStage> _textStages;
+
+    internal ExtractionPipeline(
+        ExtractionOptions options,
+        IReadOnlyList<IExtractionStage> htmlStages,
+        IReadOnlyList<IExtractionStage> textStages)
+    {
+        Options = options;
+        _htmlStages = htmlStages;
+        _textStages = textStages;
+    }
+
+    /// <summary>A pipeline with default options.</summary>
+    public static ExtractionPipeline Default { get; } = new ExtractionPipelineBuilder().Build();
+
+    public ExtractionOptions Options { get; }
+
+    /// <summary>Extracts one page. Never throws on bad content: that is a rejected result with a reason.</summary>
+    public ExtractionResult Extract(PageInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (InputSniffer.Reject(input.Content) is { } reason)
+        {
+            return ExtractionResult.Rejected(reason);
+        }
+
+        var content = input.Content.Length > Options.MaxInputChars
+            ? input.Content[..Options.MaxInputChars]
+            : input.Content;
+        var format = input.Format == InputFormat.Auto ? InputSniffer.Detect(content) : input.Format;
+        var context = new ExtractionContext(input with { Content = content, Format = format }, Options);
+        if (content.Length < input.Content.Length)
+        {
+            context.AddSignal($"input:cut-at={Options.MaxInputChars}");
+        }
+
+        var stages = format == InputFormat.Text ? _textStages : _htmlStages;
+        foreach (var stage in stages)
+        {
+            stage.Run(context);
+        }
+
+        return ExtractionResult.Success(RecordBuilder.Build(context));
+    }
+
+    /// <summary>Extracts HTML; shorthand for <see cref="Extract(PageInput)"/>.</summary>
+    public ExtractionResult ExtractHtml(string html, Uri? url = null) => Extract(new PageInput(html, url, InputFormat.Html));
+}

@@ -1,0 +1,58 @@
+using AngleSharp.Html.Dom;
+using NewsIngest.Extraction.Segmentation;
+using NewsIngest.Extraction.StructuredData;
+
+namespace NewsIngest.Extraction.Pipeline;
+
+/// <summary>The state of one extraction as it moves through the stages. One per call; never shared.</summary>
+internal sealed class ExtractionContext(PageInput input, ExtractionOptions options)
+{
+    public PageInput Input { get; } = input;
+
+    public ExtractionOptions Options { get; } = options;
+
+    /// <summary>The parsed document; null for text input.</summary>
+    public IHtmlDocument? Document { get; set; }
+
+    public PageFacts Facts { get; } = new();
+
+    /// <summary>All blocks in reading order.</summary>
+    public List<Block> Blocks { get; } = [];
+
+    /// <summary>Evidence for the paywall verdict, in the order found; duplicates are ignored.</summary>
+    public List<string> Signals { get; } = [];
+
+    /// <summary>The first block of the wall, when one was found.</summary>
+    public Block? WallStart { get; set; }
+
+    /// <summary>The wall's heading text ("To read the full story").</summary>
+    public string? Marker { get; set; }
+
+    /// <summary>The wall's kind: hard, registration, metered, implicit.</summary>
+    public string? WallKind { get; set; }
+
+    /// <summary>A visible length declaration ("604 words").</summary>
+    public int? DeclaredWords { get; set; }
+
+    /// <summary>Words of article text shipped but hidden from the anonymous reader.</summary>
+    public int HiddenWords { get; set; }
+
+    /// <summary>Evidence weights for and against a wall, summed by the verdict stage.</summary>
+    public double WallScore { get; set; }
+
+    /// <summary>The verdict, set by the last classification stage.</summary>
+    public PaywallStatus Status { get; set; } = PaywallStatus.Unknown;
+
+    public string? Headline { get; set; }
+    public string? Dek { get; set; }
+    public string? Section { get; set; }
+
+    public void AddSignal(string signal, double weight = 0)
+    {
+        if (!Signals.Contains(signal))
+        {
+            Signals.Add(signal);
+            WallScore += weight;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+namespace NewsIngest.Extraction.Pipeline;
+
+/// <summary>Decides whether content is a page at all, and whether it is HTML or a text rendering.</summary>
+internal static class InputSniffer
+{
+    private const int SniffChars = 8192;
+
+    /// <summary>A one-line reason when the content cannot be a page, else null.</summary>
+    public static string? Reject(string content)
+    {
+        if (string.IsNullOrWhiteSpace(content))
+        {
+            return "empty input: there is no page to extract";
+        }
+
+        var head = content.AsSpan(0, Math.Min(content.Length, SniffChars));
+        var control = 0;
+        foreach (var c in head)
+        {
+            if (c == '\0')
+            {
+                return "binary content (NUL bytes): not an HTML or text page";
+            }
+
+            if ((c < ' ' && c is not ('\n' or '\r' or '\t' or '\f')) || c == '\uFFFD')
+            {
+                control++;
+            }
+        }
+
+        return control > head.Length / 10
+            ? "binary content (control characters or undecodable bytes): not an HTML or text page"
+            : null;
+    }
+
+    /// <summary>HTML when markup appears early in the content, else text.</summary>
+    public static InputFormat Detect(string content)
+    {
+        var head = content.AsSpan(0, Math.Min(content.Length, SniffChars));
+        ReadOnlySpan<string> markers = ["<!doctype", "<html", "<body", "<head", "<div", "<p>", "<p ", "<article", "<meta", "<title", "<section", "<span", "<br", "<ul", "<li", "<h1", "<h2", "<a "];
+        var tags = 0;
+        foreach (var marker in markers)
+        {
+            if (head.Contains(marker, StringComparison.OrdinalIgnoreCase))
+            {
+                tags++;
+                if (marker is "<!doctype" or "<html" or "<body" or "<head")
+                {
+                    return InputFormat.Html;
+                }
+            }
+        }
+
+        return tags >= 2 ? InputFormat.Html : InputFormat.Text;
+    }
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.IO.Hashing;
+using System.Text;
+using NewsIngest.Extraction.Dedup;
+using NewsIngest.Extraction.Pipeline;
+using NewsIngest.Extraction.Segmentation;
+
+namespace NewsIngest.Extraction;
+
+/// <summary>The last step: turns the classified blocks and facts into the immutable record.</summary>
+internal static class RecordBuilder
+{
+    public static ArticleRecord Build(ExtractionContext context)
+    {
+        var facts = context.Facts;
+        var blocks = new List<PreviewBlock>();
+        var removed = new int[Enum.GetValues<BlockRole>().Length];
+        foreach (var block in context.Blocks)
+        {
+            removed[(int)block.Role]++;
+            if (block.Role == BlockRole.Content)
+            {
+                blocks.Add(new PreviewBlock(block.Type, block.Text));
+            }
+        }
+
+        var text = string.Join("\n\n", blocks.Select(b => b.Text));
+        var contentHash = Hash(TextNormalizer.Normalize(text));
+        var url = context.Input.Url?.AbsoluteUri;
+        var canonical = facts.CanonicalUrl ?? url;
+        var id = canonical is not null ? Hash(canonical) : contentHash;
+
+        return new ArticleRecord
+        {
+            Id = id,
+            Url = url,
+            CanonicalUrl = canonical,
+            SiteName = facts.SiteName,
+            Language = facts.Language,
+            Headline = context.Headline,
+            Dek = context.Dek,
+            Section = context.Section,
+            Authors = facts.Authors.ToArray(),
+            PublishedAt = facts.PublishedAt,
+            ModifiedAt = facts.ModifiedAt,
+            Preview = new Preview
+            {
+                Blocks = blocks,
+                Text = text,
+                WordCount = blocks.Sum(b => TextMetrics.CountWords(b.Text)),
+            },
+            Paywall = new PaywallInfo
+            {
+                Status = context.Status,
+                Kind = context.WallKind,
+                Marker = context.Marker,
+                DeclaredWordCount = context.DeclaredWords ?? facts.WordCount,
+                AccessibleForFree = facts.IsAccessibleForFree,
+                ContentTier = facts.ContentTier,
+                HiddenWords = context.HiddenWords,
+                Signals = context.Signals.ToArray(),
+            },
+            Removed = new RemovedCounts
+            {
+                Boilerplate = removed[(int)BlockRole.Boilerplate] + removed[(int)BlockRole.Data] + removed[(int)BlockRole.Candidate],
+                Duplicates = removed[(int)BlockRole.Duplicate],
+                Hidden = removed[(int)BlockRole.Hidden],
+                Wall = removed[(int)BlockRole.Wall],
+            },
+            ContentHash = contentHash,
+            Extractor = ExtractorInfo.Current,
+        };
+    }
+
+    /// <summary>XxHash128 as 32 lower-case hex digits.</summary>
+    public static string Hash(string text)
+    {
+        var hash = XxHash128.HashToUInt128(Encoding.UTF8.GetBytes(text));
+        return hash.ToString("x32", CultureInfo.InvariantCulture);
+    }
+}

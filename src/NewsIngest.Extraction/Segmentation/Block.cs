@@ -1,0 +1,69 @@
+using AngleSharp.Dom;
+
+namespace NewsIngest.Extraction.Segmentation;
+
+/// <summary>
+/// One run of text in reading order: a paragraph, list item, heading or quote, with what the segmenter saw around it.
+/// Mutable while the pipeline classifies it; never leaves the extraction core.
+/// </summary>
+internal sealed class Block
+{
+    public Block(int index, BlockType type, string text)
+    {
+        Index = index;
+        Type = type;
+        Text = text;
+        WordCount = TextMetrics.CountWords(text);
+    }
+
+    /// <summary>Position in reading order.</summary>
+    public int Index { get; }
+
+    public BlockType Type { get; set; }
+
+    /// <summary>Whitespace-collapsed visible text.</summary>
+    public string Text { get; }
+
+    public int WordCount { get; }
+
+    /// <summary>The nearest block-level element that holds the text (null for text input).</summary>
+    public IElement? Element { get; init; }
+
+    /// <summary>Characters of <see cref="Text"/> inside links.</summary>
+    public int LinkChars { get; init; }
+
+    /// <summary>The heading level 1–6 for h1–h6 elements, else 0.</summary>
+    public int HeadingLevel { get; init; }
+
+    /// <summary>Why the block is invisible to an anonymous reader, or null when visible.</summary>
+    public string? HiddenReason { get; init; }
+
+    /// <summary>The boilerplate container the block sits in (e.g. <c>nav</c>, <c>.cookie-banner</c>), or null.</summary>
+    public string? ChromeReason { get; init; }
+
+    /// <summary>The wall or gate container the block sits in (e.g. <c>.paywall-modal</c>), or null.</summary>
+    public string? WallContainer { get; init; }
+
+    /// <summary>True when the block sits inside a form, button or interactive control.</summary>
+    public bool InInteractive { get; init; }
+
+    /// <summary>True when the block sits inside structured data's gated part (<c>hasPart.cssSelector</c>).</summary>
+    public bool InGatedPart { get; set; }
+
+    public BlockRole Role { get; set; } = BlockRole.Candidate;
+
+    /// <summary>Why the role was given, for audits and tests.</summary>
+    public string? Reason { get; set; }
+
+    public double LinkDensity => Text.Length == 0 ? 0 : (double)LinkChars / Text.Length;
+
+    public bool IsVisible => HiddenReason is null;
+
+    public void Assign(BlockRole role, string reason)
+    {
+        Role = role;
+        Reason = reason;
+    }
+
+    public override string ToString() => $"#{Index} {Role} {Type}: {(Text.Length > 60 ? Text[..60] + "…" : Text)}";
+}

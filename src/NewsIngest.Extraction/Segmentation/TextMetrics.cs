@@ -1,0 +1,71 @@
+using System.Text;
+
+namespace NewsIngest.Extraction.Segmentation;
+
+/// <summary>Word counts and whitespace folding, shared by every stage so counts agree.</summary>
+internal static class TextMetrics
+{
+    /// <summary>Counts words as runs of letters or digits; CJK text counts one word per two characters.</summary>
+    public static int CountWords(ReadOnlySpan<char> text)
+    {
+        var words = 0;
+        var cjk = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            if (IsCjk(c))
+            {
+                cjk++;
+                inWord = false;
+            }
+            else if (char.IsLetterOrDigit(c) || c is '\'' or '’' or '-' && inWord)
+            {
+                if (!inWord)
+                {
+                    words++;
+                    inWord = true;
+                }
+            }
+            else
+            {
+                inWord = false;
+            }
+        }
+
+        return words + ((cjk + 1) / 2);
+    }
+
+    public static bool IsCjk(char c) =>
+        c is (>= '\u3040' and <= '\u30FF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF')
+            or (>= '\uAC00' and <= '\uD7AF') or (>= '\uF900' and <= '\uFAFF');
+
+    /// <summary>Collapses every run of white space (including NBSP) to one space and trims.</summary>
+    public static string CollapseWhitespace(ReadOnlySpan<char> text)
+    {
+        var builder = new StringBuilder(text.Length);
+        AppendCollapsed(builder, text);
+        return builder.ToString().Trim();
+    }
+
+    /// <summary>Appends <paramref name="text"/> with white space collapsed, continuing any trailing space.</summary>
+    public static void AppendCollapsed(StringBuilder builder, ReadOnlySpan<char> text)
+    {
+        var pendingSpace = builder.Length > 0 && builder[^1] == ' ';
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c) || c == '\u200B' || c == '\uFEFF')
+            {
+                if (!pendingSpace && builder.Length > 0)
+                {
+                    builder.Append(' ');
+                    pendingSpace = true;
+                }
+            }
+            else
+            {
+                builder.Append(c);
+                pendingSpace = false;
+            }
+        }
+    }
+}

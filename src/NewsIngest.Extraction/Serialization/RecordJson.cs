@@ -1,0 +1,33 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace NewsIngest.Extraction.Serialization;
+
+/// <summary>Writes and reads <see cref="ArticleRecord"/> as JSON, indented or compact (one line, for JSON Lines).</summary>
+public static class RecordJson
+{
+    /// <summary>Options for one-line output; readable non-ASCII text (no \u escapes) and camelCase enums.</summary>
+    public static JsonSerializerOptions Compact { get; } = Create(indented: false);
+
+    /// <summary>Options for indented output.</summary>
+    public static JsonSerializerOptions Indented { get; } = Create(indented: true);
+
+    public static string Serialize(ArticleRecord record, bool indented = true) =>
+        JsonSerializer.Serialize(record, indented ? Indented : Compact);
+
+    public static ArticleRecord? Deserialize(string json) =>
+        JsonSerializer.Deserialize<ArticleRecord>(json, Compact);
+
+    private static JsonSerializerOptions Create(bool indented)
+    {
+        var options = new JsonSerializerOptions(RecordJsonContext.Default.Options)
+        {
+            WriteIndented = indented,
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}
