@@ -58,7 +58,7 @@ internal sealed partial class BoilerplateStage : IExtractionStage
 
             block.Assign(BlockRole.Data, "byline");
         }
-        else if (Lexicon.Match(text) is { Kind: not (PhraseKind.Wall or PhraseKind.Remaining or PhraseKind.Login or PhraseKind.Meter or PhraseKind.Trial) } phrase)
+        else if (block.Phrase is { } phrase && !Lexicon.IsWallEvidence(phrase.Kind))
         {
             block.Assign(BlockRole.Boilerplate, phrase.Kind.ToString().ToLowerInvariant());
         }

@@ -49,7 +49,8 @@ internal sealed class MainContentLocator : IExtractionStage
     {
         var prose = block.Type != BlockType.Heading && block.Text.Length >= 25;
         var score = prose ? (1 + Commas(block.Text) + Math.Min(block.Text.Length / 100.0, 3)) * (1 - block.LinkDensity) : 0;
-        var element = block.Element;
+        // Like Readability, a paragraph scores for the containers around it, not for itself.
+        var element = block.Element?.ParentElement;
         for (var level = 0; element is not null && level < AncestorLevels; level++, element = element.ParentElement)
         {
             if (!stats.TryGetValue(element, out var entry))
@@ -99,7 +100,7 @@ internal sealed class MainContentLocator : IExtractionStage
             return region;
         }
 
-        var threshold = Math.Max(10, stats[top].Weighted * 0.2);
+        var threshold = stats[top].Weighted * 0.2;
         foreach (var sibling in parent.Children)
         {
             if (sibling == top || !stats.TryGetValue(sibling, out var entry))

@@ -12,36 +12,30 @@ namespace NewsIngest.Extraction.Dedup;
 /// </summary>
 internal sealed class Deduplicator : IExtractionStage
 {
-    private const double NearThreshold = 0.9;
-    private const int NearMinWords = 8;
-    private const int MaxPairwise = 400;
-
     public void Run(ExtractionContext context)
     {
-        var kept = new List<Kept>();
-        var exact = new Dictionary<string, int>(StringComparer.Ordinal);
+        var kept = new KeptBlocks();
         var blocks = context.Blocks;
         var previous = -2;
         var runLength = 0;
         for (var i = 0; i < blocks.Count; i++)
         {
             var block = blocks[i];
-            var isCandidate = block.Role == BlockRole.Candidate;
+            var isCandidate = block.Role is BlockRole.Candidate or BlockRole.Dek;
             var afterWall = block.Role == BlockRole.Wall && block.IsVisible;
-            if (!isCandidate && !afterWall && block.Role != BlockRole.Dek)
+            if (!isCandidate && !afterWall)
             {
                 continue;
             }
 
             var normalized = TextNormalizer.Normalize(block.Text);
-            var match = FindMatch(normalized, block.WordCount, kept, exact);
-            if (match is { } m)
+            if (kept.Find(normalized, block.WordCount) is { } match)
             {
-                block.Assign(BlockRole.Duplicate, m.Extra > 0 ? "repeat-longer" : "repeat");
-                context.HiddenWords += m.Extra;
-                runLength = m.Index == previous + 1 ? runLength + 1 : 1;
-                previous = m.Index;
-                if (m.Index == kept.Count - 1 && (runLength >= 2 || kept.Count == 1))
+                block.Assign(BlockRole.Duplicate, match.ExtraWords > 0 ? "repeat-longer" : "repeat");
+                context.HiddenWords += match.ExtraWords;
+                runLength = match.Index == previous + 1 ? runLength + 1 : 1;
+                previous = match.Index;
+                if (match.Index == kept.Count - 1 && (runLength >= 2 || kept.Count == 1))
                 {
                     // The teaser came again up to its last block: what follows in the same container is its hidden
                     // continuation.
@@ -55,50 +49,11 @@ internal sealed class Deduplicator : IExtractionStage
 
             runLength = 0;
             previous = -2;
-            if (isCandidate || block.Role == BlockRole.Dek)
+            if (isCandidate)
             {
-                exact.TryAdd(normalized, kept.Count);
-                kept.Add(new Kept(normalized, block.WordCount >= NearMinWords ? Shingles.Of(normalized) : null));
+                kept.Add(normalized, block.WordCount);
             }
         }
-    }
-
-    private static Match? FindMatch(string normalized, int words, List<Kept> kept, Dictionary<string, int> exact)
-    {
-        if (normalized.Length == 0)
-        {
-            return null;
-        }
-
-        if (exact.TryGetValue(normalized, out var index))
-        {
-            return new Match(index, 0);
-        }
-
-        HashSet<ulong>? shingles = null;
-        // Near and prefix tests are quadratic: bound them on hostile pages with thousands of blocks.
-        for (var k = 0; k < Math.Min(kept.Count, MaxPairwise); k++)
-        {
-            var candidate = kept[k];
-            if (candidate.Text.Length >= 40 && normalized.Length > candidate.Text.Length
-                && normalized.StartsWith(candidate.Text, StringComparison.Ordinal))
-            {
-                var extra = TextMetrics.CountWords(normalized.AsSpan(candidate.Text.Length));
-                return new Match(k, extra);
-            }
-
-            if (words >= NearMinWords && candidate.Shingles is not null
-                && Math.Abs(candidate.Text.Length - normalized.Length) <= normalized.Length / 5)
-            {
-                shingles ??= Shingles.Of(normalized);
-                if (Shingles.Jaccard(shingles, candidate.Shingles) >= NearThreshold)
-                {
-                    return new Match(k, 0);
-                }
-            }
-        }
-
-        return null;
     }
 
     /// <summary>Drops the blocks after a repeated teaser that sit in the same container (or, in text, to the end).</summary>
@@ -147,7 +102,4 @@ internal sealed class Deduplicator : IExtractionStage
         return false;
     }
 
-    private sealed record Kept(string Text, HashSet<ulong>? Shingles);
-
-    private readonly record struct Match(int Index, int Extra);
 }

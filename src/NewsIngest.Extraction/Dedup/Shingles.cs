@@ -1,3 +1,6 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+
 namespace NewsIngest.Extraction.Dedup;
 
 /// <summary>Word 3-gram fingerprints of normalized text, for near-duplicate tests (Jaccard similarity).</summary>
@@ -5,32 +8,29 @@ internal static class Shingles
 {
     public static HashSet<ulong> Of(string normalized)
     {
-        var words = normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var set = new HashSet<ulong>();
-        for (var i = 0; i + 3 <= words.Length; i++)
+        ulong a = 0, b = 0;
+        var count = 0;
+        foreach (var range in normalized.AsSpan().Split(' '))
         {
-            set.Add(System.IO.Hashing.XxHash3.HashToUInt64(System.Text.Encoding.UTF8.GetBytes(string.Join(' ', words, i, 3))));
+            var word = normalized.AsSpan(range.Start.Value, range.End.Value - range.Start.Value);
+            if (word.IsEmpty)
+            {
+                continue;
+            }
+
+            var c = XxHash3.HashToUInt64(MemoryMarshal.AsBytes(word));
+            if (++count >= 3)
+            {
+                set.Add(Combine(a, b, c));
+            }
+
+            (a, b) = (b, c);
         }
 
         return set;
     }
 
-    public static double Jaccard(HashSet<ulong> a, HashSet<ulong> b)
-    {
-        if (a.Count == 0 || b.Count == 0)
-        {
-            return 0;
-        }
-
-        var shared = 0;
-        foreach (var item in a.Count < b.Count ? a : b)
-        {
-            if ((a.Count < b.Count ? b : a).Contains(item))
-            {
-                shared++;
-            }
-        }
-
-        return (double)shared / (a.Count + b.Count - shared);
-    }
+    private static ulong Combine(ulong a, ulong b, ulong c) =>
+        (a * 0x9E3779B97F4A7C15UL) ^ (((b << 21) | (b >> 43)) * 0xC2B2AE3D27D4EB4FUL) ^ c;
 }

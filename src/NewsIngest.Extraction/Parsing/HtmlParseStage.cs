@@ -24,5 +24,17 @@ internal sealed class HtmlParseStage : IExtractionStage
         SkipCDATA = true,
     });
 
-    public void Run(ExtractionContext context) => context.Document = _parser.ParseDocument(context.Input.Content);
+    /// <summary>Markup nested deeper than this is flattened before parsing (browsers cap nesting near 512 too).</summary>
+    private const int MaxParseDepth = 1024;
+
+    public void Run(ExtractionContext context)
+    {
+        var html = NestingLimiter.Limit(context.Input.Content, Math.Max(MaxParseDepth, context.Options.MaxDomDepth), out var flattened);
+        if (flattened)
+        {
+            context.AddSignal($"input:nesting-flattened-at={MaxParseDepth}");
+        }
+
+        context.Document = _parser.ParseDocument(html);
+    }
 }

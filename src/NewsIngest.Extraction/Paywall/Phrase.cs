@@ -2,8 +2,9 @@ using System.Text.RegularExpressions;
 
 namespace NewsIngest.Extraction.Paywall;
 
-/// <summary>One lexicon entry: a phrase (matched inside normalized text) or a pattern, its language and meaning.</summary>
-internal sealed record Phrase(string Language, PhraseKind Kind, string Text, Regex? Pattern = null)
+/// <summary>One lexicon entry: a phrase (matched inside normalized text) or a pattern with the literal word it
+/// needs (its trigger), its language and meaning.</summary>
+internal sealed record Phrase(string Language, PhraseKind Kind, string Text, Regex? Pattern = null, string? Trigger = null)
 {
     /// <summary>The evidence name, e.g. <c>text:en:to-read-the-full-story</c>.</summary>
     public string Signal { get; } = $"text:{Language}:{Slug(Text)}";

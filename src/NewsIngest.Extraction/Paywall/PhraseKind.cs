@@ -1,7 +1,7 @@
 namespace NewsIngest.Extraction.Paywall;
 
 /// <summary>
-/// What a lexicon phrase means. Only <see cref="Wall"/>, <see cref="Remaining"/>, <see cref="Login"/>,
+/// What a lexicon phrase means. Only <see cref="Wall"/>, <see cref="Remaining"/>, <see cref="Registration"/>, <see cref="Login"/>,
 /// <see cref="Meter"/> and <see cref="Trial"/> are article-wall evidence; the rest are boilerplate.
 /// </summary>
 internal enum PhraseKind
@@ -12,7 +12,10 @@ internal enum PhraseKind
     /// <summary>A share-remaining counter: "Il vous reste 57% de cet article à lire".</summary>
     Remaining,
 
-    /// <summary>A login or registration prompt: "Already a subscriber? Sign in".</summary>
+    /// <summary>A free-registration wall: "Register to unlock this article — it's free".</summary>
+    Registration,
+
+    /// <summary>A login prompt: "Already a subscriber? Sign in".</summary>
     Login,
 
     /// <summary>A meter notice: "You're almost out of free articles".</summary>

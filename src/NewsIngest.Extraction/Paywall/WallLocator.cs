@@ -32,7 +32,7 @@ internal sealed class WallLocator : IExtractionStage
                 continue;
             }
 
-            var phrase = block.Role is BlockRole.Candidate or BlockRole.Boilerplate ? Lexicon.Match(block.Text) : null;
+            var phrase = block.Role is BlockRole.Candidate or BlockRole.Boilerplate ? block.Phrase : null;
             var textWall = phrase is not null && Lexicon.IsWallEvidence(phrase.Kind) && block.ChromeReason is null
                 && block.LinkDensity < 0.9 && (textMode || Near(block, i, lastContent));
             var domWall = !textMode && block.WallContainer is { } container && StrongContainers.Contains(container)
@@ -89,7 +89,7 @@ internal sealed class WallLocator : IExtractionStage
         {
             var next = blocks[i];
             var sameContainer = block.WallContainer is not null && next.WallContainer == block.WallContainer;
-            var wallish = Lexicon.Match(next.Text) is { } p && (Lexicon.IsWallEvidence(p.Kind) || p.Kind == PhraseKind.Marketing);
+            var wallish = next.Phrase is { } p && (Lexicon.IsWallEvidence(p.Kind) || p.Kind == PhraseKind.Marketing);
             if (next.Role == BlockRole.Candidate && (sameContainer || wallish))
             {
                 next.Assign(BlockRole.Wall, "overlay");
@@ -104,14 +104,14 @@ internal sealed class WallLocator : IExtractionStage
     /// <summary>The wall's own heading: the wall phrase itself, or the first wall-kind phrase just after it.</summary>
     private static string? FindMarker(List<Block> blocks, int start, Phrase? phrase)
     {
-        if (phrase?.Kind is PhraseKind.Wall or PhraseKind.Remaining)
+        if (phrase?.Kind is PhraseKind.Wall or PhraseKind.Remaining or PhraseKind.Registration)
         {
             return blocks[start].Text;
         }
 
         for (var i = start + 1; i < Math.Min(blocks.Count, start + 8); i++)
         {
-            if (blocks[i].IsVisible && Lexicon.Match(blocks[i].Text) is { Kind: PhraseKind.Wall or PhraseKind.Remaining })
+            if (blocks[i].IsVisible && blocks[i].Phrase is { Kind: PhraseKind.Wall or PhraseKind.Remaining or PhraseKind.Registration })
             {
                 return blocks[i].Text;
             }
@@ -122,7 +122,7 @@ internal sealed class WallLocator : IExtractionStage
 
     private static string KindOf(Phrase? phrase) => phrase?.Kind switch
     {
-        PhraseKind.Login => "registration",
+        PhraseKind.Registration => "registration",
         PhraseKind.Meter => "metered",
         _ => "hard",
     };

@@ -8,6 +8,9 @@ namespace NewsIngest.Extraction.Segmentation;
 /// </summary>
 internal sealed class Block
 {
+    private Paywall.Phrase? _phrase;
+    private bool _phraseLooked;
+
     public Block(int index, BlockType type, string text)
     {
         Index = index;
@@ -54,6 +57,21 @@ internal sealed class Block
 
     /// <summary>Why the role was given, for audits and tests.</summary>
     public string? Reason { get; set; }
+
+    /// <summary>The lexicon phrase this block carries, if any; looked up once.</summary>
+    public Paywall.Phrase? Phrase
+    {
+        get
+        {
+            if (!_phraseLooked)
+            {
+                _phrase = Paywall.Lexicon.Match(Text);
+                _phraseLooked = true;
+            }
+
+            return _phrase;
+        }
+    }
 
     public double LinkDensity => Text.Length == 0 ? 0 : (double)LinkChars / Text.Length;
 

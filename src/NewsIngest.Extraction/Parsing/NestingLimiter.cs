@@ -1,0 +1,116 @@
+using System.Text;
+
+namespace NewsIngest.Extraction.Parsing;
+
+/// <summary>
+/// Flattens markup nested deeper than a limit before it reaches the parser. The HTML tree builder checks element scope
+/// by scanning the stack of open elements, so 200,000 nested &lt;div&gt;s cost quadratic time; browsers cap nesting
+/// for the same reason. One linear pass measures the depth; only a page over the limit is rewritten, dropping the
+/// start and end tags beyond it and keeping all text.
+/// </summary>
+internal static class NestingLimiter
+{
+    private static readonly HashSet<string> Void = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+        "keygen", "command", "basefont", "bgsound", "frame", "!doctype",
+    };
+
+    /// <summary>The markup, flattened below <paramref name="maxDepth"/> when it nests deeper; else the same string.</summary>
+    public static string Limit(string html, int maxDepth, out bool flattened)
+    {
+        flattened = MaxDepth(html, maxDepth + 1) > maxDepth;
+        return flattened ? Rewrite(html, maxDepth) : html;
+    }
+
+    private static int MaxDepth(string html, int stopAt)
+    {
+        var depth = 0;
+        var max = 0;
+        foreach (var tag in Tags(html))
+        {
+            depth = Math.Max(0, depth + tag.Delta);
+            max = Math.Max(max, depth);
+            if (max >= stopAt)
+            {
+                break;
+            }
+        }
+
+        return max;
+    }
+
+    private static string Rewrite(string html, int maxDepth)
+    {
+        var output = new StringBuilder(html.Length);
+        var open = new List<(string Name, bool Kept)>();
+        var kept = 0;
+        var copied = 0;
+        foreach (var tag in Tags(html))
+        {
+            output.Append(html, copied, tag.Start - copied);
+            copied = tag.End;
+            var keep = true;
+            if (tag.Delta > 0)
+            {
+                keep = kept < maxDepth;
+                open.Add((tag.Name, keep));
+                kept += keep ? 1 : 0;
+            }
+            else if (tag.Delta < 0)
+            {
+                var at = open.FindLastIndex(o => o.Name.Equals(tag.Name, StringComparison.OrdinalIgnoreCase));
+                if (at >= 0)
+                {
+                    keep = open[at].Kept;
+                    kept -= open.Skip(at).Count(o => o.Kept);
+                    open.RemoveRange(at, open.Count - at);
+                }
+            }
+
+            if (keep)
+            {
+                output.Append(html, tag.Start, tag.End - tag.Start);
+            }
+        }
+
+        return output.Append(html, copied, html.Length - copied).ToString();
+    }
+
+    /// <summary>Start tags (+1), end tags (-1) and other markup (0), in order; a cheap scan, not a tokenizer.</summary>
+    private static IEnumerable<Tag> Tags(string html)
+    {
+        var i = 0;
+        while ((i = html.IndexOf('<', i)) >= 0 && i + 1 < html.Length)
+        {
+            var start = i;
+            var closing = html[i + 1] == '/';
+            var nameStart = closing ? i + 2 : i + 1;
+            if (nameStart >= html.Length || !(char.IsAsciiLetter(html[nameStart]) || html[nameStart] == '!'))
+            {
+                i++;
+                continue;
+            }
+
+            var end = html.IndexOf('>', nameStart);
+            if (end < 0)
+            {
+                yield break;
+            }
+
+            var nameEnd = nameStart;
+            while (nameEnd < end && !char.IsWhiteSpace(html[nameEnd]) && html[nameEnd] != '/' && html[nameEnd] != '>')
+            {
+                nameEnd++;
+            }
+
+            var name = html[nameStart..nameEnd];
+            var selfClosing = html[end - 1] == '/';
+            var delta = closing ? -1 : Void.Contains(name) || selfClosing || name.StartsWith('!') ? 0 : 1;
+            yield return new Tag(start, end + 1, name, delta);
+            i = end + 1;
+        }
+    }
+
+    private readonly record struct Tag(int Start, int End, string Name, int Delta);
+}
