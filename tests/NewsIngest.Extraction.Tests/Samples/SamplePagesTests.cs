@@ -53,6 +53,22 @@ public sealed class SamplePagesTests
         Assert.True(expected["preview"]?["blocks"] is JsonArray, "preview.blocks is missing");
     }
 
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public void Every_expected_block_is_text_the_page_really_carries(string name)
+    {
+        var page = SamplePages.Get(name);
+        var pageText = PageText.Of(page);
+        var blocks = ExpectedRecord.Read(page)["preview"]?["blocks"]?.AsArray() ?? [];
+
+        var missing = blocks
+            .Select(block => (string?)block?["text"] ?? "")
+            .Where(text => !pageText.Contains(text, StringComparison.Ordinal))
+            .ToArray();
+
+        Assert.True(missing.Length == 0, "expected blocks not found on the page: " + string.Join(" | ", missing));
+    }
+
     [Fact]
     public void Every_expected_file_belongs_to_a_page()
     {
