@@ -53,6 +53,10 @@ public sealed partial class SampleFactsTests
         { "en-server-snippet-cxense-overlay.html", "What to Read Next" },
         { "en-jsonld-graph-string-false-haspart-array.html", "Already a subscriber?" },
         { "en-jsonld-graph-string-false-haspart-array.html", "See plans" },
+        { "pt-amp-subscriptions-section.html", "preço dos fertilizantes" },
+        { "pt-amp-subscriptions-section.html", "Já é assinante?" },
+        { "en-free-with-inline-hidden-backup-wall.html", "available exclusively to Venture Insider subscribers" },
+        { "en-free-with-inline-hidden-backup-wall.html", "Become an Insider" },
     };
 
     /// <summary>Pages that ship article text an anonymous reader does not see (hidden DOM or JSON-LD articleBody).</summary>
@@ -62,6 +66,7 @@ public sealed partial class SampleFactsTests
         "mni-sources-nav-first-layout-c.html",
         "en-paywall-class-paragraphs-haspart.html",
         "es-registration-wall-jsonld-body.html",
+        "pt-amp-subscriptions-section.html",
     ];
 
     [Theory]
