@@ -18,6 +18,9 @@ public sealed partial class SampleFactsTests
         { "mni-interview-layout-a.html", "February is live" },
         { "mni-interview-layout-a.html", "Sign up now for free trial access" },
         { "mni-interview-layout-a.html", "Keep reading" },
+        { "mni-interview-layout-a.txt", "February is live" },
+        { "mni-interview-layout-a.txt", "Why MNI" },
+        { "mni-interview-layout-a.txt", "MNI (LONDON)" },
         { "mni-sources-nav-first-layout-c.html", "staff projections had leaned too heavily" },
         { "mni-sources-nav-first-layout-c.html", "MNI Political Risk Analysis" },
         { "mni-sources-nav-first-layout-c.html", "Please enter your details below." },
@@ -63,6 +66,7 @@ public sealed partial class SampleFactsTests
     public static TheoryData<string> PagesShippingHiddenArticleText =>
     [
         "mni-interview-layout-a.html",
+        "mni-interview-layout-a.txt",
         "mni-sources-nav-first-layout-c.html",
         "en-paywall-class-paragraphs-haspart.html",
         "es-registration-wall-jsonld-body.html",
