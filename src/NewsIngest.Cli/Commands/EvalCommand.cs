@@ -30,6 +30,11 @@ public static class EvalCommand
         Description = "Print the figures as one JSON object instead of the text summary.",
     };
 
+    private static readonly Option<bool> Details = new("--details")
+    {
+        Description = "Under each worst page, list the snippets it missed and leaked (snippet corpora).",
+    };
+
     private static readonly Option<int?> Limit = new("--limit")
     {
         Description = "Score only the first N pages (in name order), for quick runs.",
@@ -55,7 +60,7 @@ public static class EvalCommand
     {
         var command = new Command("eval", "Score the extractor on an annotated corpus (precision, recall, F1, leak, speed).")
         {
-            CorpusDir, Kind, Worst, Json, Limit, MinF1, MaxLeak, Parallel,
+            CorpusDir, Kind, Worst, Details, Json, Limit, MinF1, MaxLeak, Parallel,
         };
         command.SetAction((parse, token) => RunAsync(parse, token));
         return command;
@@ -106,7 +111,7 @@ public static class EvalCommand
         }
         else
         {
-            TextReportWriter.Write(stdout, report);
+            TextReportWriter.Write(stdout, report, parse.GetValue(Details));
         }
 
         await stdout.FlushAsync(cancellationToken);

@@ -90,7 +90,25 @@ public static class JsonReportWriter
             }
 
             json.WriteNumber("outputChars", page.OutputChars);
+            WriteStrings(json, "missed", page.Missed);
+            WriteStrings(json, "leaked", page.Leaked);
             json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
+    {
+        if (values.Count == 0)
+        {
+            return;
+        }
+
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
         }
 
         json.WriteEndArray();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using NewsIngest.Evaluation.Running;
+using NewsIngest.Evaluation.Snippets;
 
 namespace NewsIngest.Evaluation.Reporting;
 
@@ -8,7 +9,8 @@ public static class TextReportWriter
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static void Write(TextWriter writer, EvaluationReport report)
+    /// <summary>Writes the summary; with <paramref name="details"/>, each worst page also lists its missed and leaked snippets.</summary>
+    public static void Write(TextWriter writer, EvaluationReport report, bool details = false)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(report);
@@ -35,12 +37,27 @@ public static class TextReportWriter
                 var pageCounts = page.Snippets is { } c ? $" {c.TruePositives,3} {c.FalsePositives,3} {c.FalseNegatives,3}" : "";
                 var note = page.Outcome == PageOutcome.Extracted ? "" : $"  [{page.Outcome.ToString().ToLowerInvariant()}]";
                 Line(writer, $"  {page.F1,-6:0.000} {page.Precision,-6:0.000} {page.Recall,-6:0.000}{pageCounts} {page.OutputChars,7}  {page.Name}{note}");
+                if (details)
+                {
+                    WriteSnippets(writer, "missed", page.Missed);
+                    WriteSnippets(writer, "leaked", page.Leaked);
+                }
             }
         }
 
         foreach (var failure in report.Failures)
         {
             Line(writer, $"{failure.Outcome.ToString().ToLowerInvariant(),-10} {failure.Name}: {failure.Error}");
+        }
+    }
+
+    private static void WriteSnippets(TextWriter writer, string label, IReadOnlyList<string> snippets)
+    {
+        foreach (var snippet in snippets)
+        {
+            // One line per snippet, shortened: enough to find it in the page.
+            var text = SnippetText.Normalize(snippet);
+            Line(writer, $"      {label}: \"{(text.Length > 100 ? text[..100] + "…" : text)}\"");
         }
     }
 

@@ -89,6 +89,7 @@ public sealed class CorpusEvaluator
         }
 
         var elapsed = _time.GetElapsedTime(started);
+        var snippets = page.Snippets is { } truth ? SnippetMetric.Match(output, truth) : null;
         return new PageResult
         {
             Name = page.Name,
@@ -96,7 +97,9 @@ public sealed class CorpusEvaluator
             Error = error,
             ExtractionTime = elapsed,
             OutputChars = output.Length,
-            Snippets = page.Snippets is { } truth ? SnippetMetric.Score(output, truth) : null,
+            Snippets = snippets?.Counts,
+            Missed = snippets?.Missed ?? [],
+            Leaked = snippets?.Leaked ?? [],
             Shingles = page.ReferencePath is not null ? ShingleMetric.Score(reference, output) : null,
         };
     }

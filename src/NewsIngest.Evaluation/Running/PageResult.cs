@@ -21,6 +21,12 @@ public sealed record PageResult
 
     public SnippetCounts? Snippets { get; init; }
 
+    /// <summary>The <c>with</c> snippets the output missed (snippet corpora).</summary>
+    public IReadOnlyList<string> Missed { get; init; } = [];
+
+    /// <summary>The <c>without</c> snippets that leaked into the output (snippet corpora).</summary>
+    public IReadOnlyList<string> Leaked { get; init; } = [];
+
     public ShingleScore? Shingles { get; init; }
 
     public double Precision => Snippets?.Precision ?? Shingles?.Precision ?? 0;

@@ -7,32 +7,21 @@ namespace NewsIngest.Evaluation.Snippets;
 public static class SnippetMetric
 {
     /// <summary>Scores one page; a <c>null</c> or empty <paramref name="output"/> finds nothing (TP = FP = 0).</summary>
-    public static SnippetCounts Score(string? output, SnippetTruth truth)
+    public static SnippetCounts Score(string? output, SnippetTruth truth) => Match(output, truth).Counts;
+
+    /// <summary>Scores one page and names the <c>with</c> snippets it missed and the <c>without</c> snippets it leaked.</summary>
+    public static SnippetMatch Match(string? output, SnippetTruth truth)
     {
         ArgumentNullException.ThrowIfNull(truth);
         var text = SnippetText.Normalize(output);
-        var found = CountFound(text, truth.With);
-        var leaked = CountFound(text, truth.Without);
-        return new SnippetCounts(found, leaked, truth.With.Count - found, truth.Without.Count - leaked);
+        var missed = truth.With.Where(s => !Contains(text, s)).ToList();
+        var leaked = truth.Without.Where(s => Contains(text, s)).ToList();
+        var counts = new SnippetCounts(
+            truth.With.Count - missed.Count, leaked.Count, missed.Count, truth.Without.Count - leaked.Count);
+        return new SnippetMatch(counts, missed, leaked);
     }
 
-    private static int CountFound(string normalizedOutput, IReadOnlyList<string> snippets)
-    {
-        if (normalizedOutput.Length == 0)
-        {
-            return 0;
-        }
-
-        var count = 0;
-        foreach (var snippet in snippets)
-        {
-            // Ordinal: the benchmark compares code points, no culture or case folding.
-            if (normalizedOutput.Contains(SnippetText.Normalize(snippet), StringComparison.Ordinal))
-            {
-                count++;
-            }
-        }
-
-        return count;
-    }
+    // Ordinal: the benchmark compares code points, no culture or case folding. Empty output finds nothing.
+    private static bool Contains(string normalizedOutput, string snippet) =>
+        normalizedOutput.Length > 0 && normalizedOutput.Contains(SnippetText.Normalize(snippet), StringComparison.Ordinal);
 }

@@ -28,6 +28,7 @@ public class ReportWriterTests : IDisposable
         Assert.True(root.GetProperty("wallPagesPerSecond").GetDouble() > 0);
         Assert.Equal("b.html", root.GetProperty("worst")[0].GetProperty("name").GetString());
         Assert.Equal("crashed", root.GetProperty("failures")[0].GetProperty("outcome").GetString());
+        Assert.Equal("Menu", root.GetProperty("worst")[1].GetProperty("leaked")[0].GetString());
     }
 
     [Fact]
@@ -42,6 +43,20 @@ public class ReportWriterTests : IDisposable
         Assert.Contains("without 1 (leaked 1, leak 1.0000)", output, StringComparison.Ordinal);
         Assert.Contains("worst 2 pages:", output, StringComparison.Ordinal);
         Assert.Matches(@"crashed\s+b\.html: InvalidOperationException: fake extractor crashed", output);
+    }
+
+    [Fact]
+    public void Details_list_the_missed_and_leaked_snippets_under_each_worst_page()
+    {
+        using var text = new StringWriter();
+
+        TextReportWriter.Write(text, Evaluate(), details: true);
+
+        var lines = text.ToString().Split('\n');
+        var b = Array.FindIndex(lines, l => l.EndsWith("b.html  [crashed]", StringComparison.Ordinal));
+        var a = Array.FindIndex(lines, l => l.EndsWith("  a.html", StringComparison.Ordinal));
+        Assert.Equal("      missed: \"Lost\"", lines[b + 1]);
+        Assert.Equal("      leaked: \"Menu\"", lines[a + 1]);
     }
 
     public void Dispose() => _corpus.Dispose();

@@ -48,6 +48,18 @@ public class SnippetMetricTests
     }
 
     [Fact]
+    public void Names_the_snippets_behind_each_miss_and_leak()
+    {
+        var truth = new SnippetTruth(["kept", "lost one", "lost two"], ["Menu", "Footer"]);
+
+        var match = SnippetMetric.Match("kept text and the Menu", truth);
+
+        Assert.Equal(["lost one", "lost two"], match.Missed);
+        Assert.Equal(["Menu"], match.Leaked);
+        Assert.Equal(new SnippetCounts(1, 1, 2, 1), match.Counts);
+    }
+
+    [Fact]
     public void Corpus_figures_are_computed_on_summed_counts()
     {
         // Page 1: 2 of 3 found, 1 of 2 leaked -> (2, 1, 1, 1). Page 2: 1 of 2 found, 0 of 3 leaked -> (1, 0, 1, 3).
