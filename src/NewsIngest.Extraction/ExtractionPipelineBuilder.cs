@@ -1,4 +1,11 @@
+using NewsIngest.Extraction.Boilerplate;
+using NewsIngest.Extraction.Dedup;
+using NewsIngest.Extraction.Metadata;
+using NewsIngest.Extraction.Parsing;
+using NewsIngest.Extraction.Paywall;
 using NewsIngest.Extraction.Pipeline;
+using NewsIngest.Extraction.Segmentation;
+using NewsIngest.Extraction.StructuredData;
 
 namespace NewsIngest.Extraction;
 
@@ -16,8 +23,19 @@ public sealed class ExtractionPipelineBuilder
 
     public ExtractionPipeline Build()
     {
-        IExtractionStage[] html = [];
-        IExtractionStage[] text = [];
+        // HTML: parse → segment → structured data → classify → locate body → headline/dek → gated parts → wall →
+        // dedupe → settle → verdict. Text renderings skip the DOM-only stages.
+        IExtractionStage[] html =
+        [
+            new HtmlParseStage(), new DomSegmenter(), new PageFactsStage(), new BoilerplateStage(),
+            new MainContentLocator(), new HeadlineStage(), new DekStage(), new GatedPartStage(), new WallLocator(),
+            new Deduplicator(), new FinishStage(), new PaywallVerdictStage(),
+        ];
+        IExtractionStage[] text =
+        [
+            new TextSegmenter(), new BoilerplateStage(), new HeadlineStage(), new WallLocator(), new Deduplicator(),
+            new FinishStage(), new PaywallVerdictStage(),
+        ];
         return new ExtractionPipeline(_options, html, text);
     }
 }

@@ -16,6 +16,9 @@ internal sealed class ExtractionContext(PageInput input, ExtractionOptions optio
 
     public PageFacts Facts { get; } = new();
 
+    /// <summary>The text of every JSON-LD script in the body (head scripts are read by the facts stage).</summary>
+    public List<string> JsonLdScripts { get; } = [];
+
     /// <summary>All blocks in reading order.</summary>
     public List<Block> Blocks { get; } = [];
 

@@ -1,0 +1,89 @@
+using System.Text.RegularExpressions;
+using NewsIngest.Extraction.Paywall;
+using NewsIngest.Extraction.Pipeline;
+using NewsIngest.Extraction.Segmentation;
+
+namespace NewsIngest.Extraction.Boilerplate;
+
+/// <summary>
+/// Block-level rules that need no page context: hidden text, chrome containers, interface labels, counters and
+/// datelines (kept as data), bylines, cookie/newsletter/marketing text, short form text, link lists.
+/// </summary>
+internal sealed partial class BoilerplateStage : IExtractionStage
+{
+    public void Run(ExtractionContext context)
+    {
+        Block? previous = null;
+        foreach (var block in context.Blocks)
+        {
+            if (block.Role == BlockRole.Candidate)
+            {
+                Classify(block, previous, context);
+            }
+
+            previous = block;
+        }
+    }
+
+    private static void Classify(Block block, Block? previous, ExtractionContext context)
+    {
+        var text = block.Text;
+        if (!block.IsVisible)
+        {
+            block.Assign(BlockRole.Hidden, block.HiddenReason!);
+        }
+        else if (block.ChromeReason is { } chrome)
+        {
+            block.Assign(BlockRole.Boilerplate, "chrome:" + chrome);
+        }
+        else if (UiText.IsLabel(text))
+        {
+            block.Assign(BlockRole.Boilerplate, "ui-label");
+        }
+        else if (UiText.WordCounter(text) is { } words)
+        {
+            context.DeclaredWords ??= words;
+            block.Assign(BlockRole.Data, "word-counter");
+        }
+        else if (UiText.IsMetaLine(text))
+        {
+            block.Assign(BlockRole.Data, "meta-line");
+        }
+        else if (UiText.Byline(text) is { } names)
+        {
+            if (context.Facts.Authors.Count == 0)
+            {
+                context.Facts.Authors.AddRange(names);
+            }
+
+            block.Assign(BlockRole.Data, "byline");
+        }
+        else if (Lexicon.Match(text) is { Kind: not (PhraseKind.Wall or PhraseKind.Remaining or PhraseKind.Login or PhraseKind.Meter or PhraseKind.Trial) } phrase)
+        {
+            block.Assign(BlockRole.Boilerplate, phrase.Kind.ToString().ToLowerInvariant());
+        }
+        else if (IsWhyBrand(text))
+        {
+            block.Assign(BlockRole.Boilerplate, "marketing");
+        }
+        else if (previous is { Role: BlockRole.Boilerplate, Reason: "marketing" } && text.Length > 0 && char.IsLower(text[0]))
+        {
+            // "MNI is the leading provider" / "of intelligence and analysis on...": a sentence broken over blocks.
+            block.Assign(BlockRole.Boilerplate, "marketing");
+        }
+        else if (block.InInteractive && block.WordCount < 25)
+        {
+            block.Assign(BlockRole.Boilerplate, "form");
+        }
+        else if (block.LinkDensity > 0.5 && block.Type != BlockType.Heading && block.WordCount < 60)
+        {
+            block.Assign(BlockRole.Boilerplate, "links");
+        }
+    }
+
+    /// <summary>"Why MNI": a pitch heading naming a brand in capitals, not an article's "Why it matters".</summary>
+    private static bool IsWhyBrand(string text) => text.Length <= 30 && WhyBrand().IsMatch(text);
+
+    [GeneratedRegex(@"^Why (?:[A-Z][A-Z0-9&.\-]{1,15})(?: [A-Z][A-Z0-9&.\-]{1,15})?\??$")]
+    private static partial Regex WhyBrand();
+}

@@ -1,0 +1,192 @@
+using AngleSharp.Dom;
+using NewsIngest.Extraction.Pipeline;
+using NewsIngest.Extraction.Segmentation;
+
+namespace NewsIngest.Extraction.Boilerplate;
+
+/// <summary>
+/// Finds the article body: scores each container by the prose it holds (Readability's idea: a paragraph's score flows
+/// to its parent, half of it to the grandparent...), weighs it by its class vocabulary and semantics, picks the best,
+/// joins sibling containers that hold good prose too, and marks candidate blocks outside that region as boilerplate.
+/// </summary>
+internal sealed class MainContentLocator : IExtractionStage
+{
+    private const int AncestorLevels = 5;
+
+    public void Run(ExtractionContext context)
+    {
+        if (context.Document is null)
+        {
+            return;
+        }
+
+        var stats = new Dictionary<IElement, ContainerStats>(ReferenceEqualityComparer.Instance);
+        foreach (var block in context.Blocks)
+        {
+            if (block.Role == BlockRole.Candidate && block.Element is not null)
+            {
+                Accumulate(block, stats);
+            }
+        }
+
+        var top = BestContainer(stats);
+        if (top is null)
+        {
+            return;
+        }
+
+        var region = Region(top, stats);
+        foreach (var block in context.Blocks)
+        {
+            if (block.Role == BlockRole.Candidate && block.Element is not null && !InRegion(block.Element, region))
+            {
+                block.Assign(BlockRole.Boilerplate, "outside-main");
+            }
+        }
+    }
+
+    private static void Accumulate(Block block, Dictionary<IElement, ContainerStats> stats)
+    {
+        var prose = block.Type != BlockType.Heading && block.Text.Length >= 25;
+        var score = prose ? (1 + Commas(block.Text) + Math.Min(block.Text.Length / 100.0, 3)) * (1 - block.LinkDensity) : 0;
+        var element = block.Element;
+        for (var level = 0; element is not null && level < AncestorLevels; level++, element = element.ParentElement)
+        {
+            if (!stats.TryGetValue(element, out var entry))
+            {
+                entry = new ContainerStats();
+                stats[element] = entry;
+            }
+
+            entry.Score += score / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
+            entry.Chars += block.Text.Length;
+            entry.LinkChars += block.LinkChars;
+            if (prose && block.LinkDensity < 0.3)
+            {
+                entry.ProseChars += block.Text.Length;
+            }
+        }
+    }
+
+    private static IElement? BestContainer(Dictionary<IElement, ContainerStats> stats)
+    {
+        IElement? best = null;
+        var bestScore = 0.0;
+        foreach (var (element, entry) in stats)
+        {
+            if (element.LocalName is "body" or "html")
+            {
+                continue;
+            }
+
+            entry.Weighted = entry.Score * Weight(element) * (1 - entry.LinkDensity);
+            if (entry.Weighted > bestScore)
+            {
+                best = element;
+                bestScore = entry.Weighted;
+            }
+        }
+
+        return best;
+    }
+
+    private static HashSet<IElement> Region(IElement top, Dictionary<IElement, ContainerStats> stats)
+    {
+        var region = new HashSet<IElement>(ReferenceEqualityComparer.Instance) { top };
+        var parent = top.ParentElement;
+        if (parent is null)
+        {
+            return region;
+        }
+
+        var threshold = Math.Max(10, stats[top].Weighted * 0.2);
+        foreach (var sibling in parent.Children)
+        {
+            if (sibling == top || !stats.TryGetValue(sibling, out var entry))
+            {
+                continue;
+            }
+
+            var goodProse = entry.ProseChars >= 80 && entry.LinkDensity < 0.25 && Weight(sibling) >= 1;
+            if (entry.Weighted >= threshold || goodProse)
+            {
+                region.Add(sibling);
+            }
+        }
+
+        return region;
+    }
+
+    private static bool InRegion(IElement element, HashSet<IElement> region)
+    {
+        for (IElement? e = element; e is not null; e = e.ParentElement)
+        {
+            if (region.Contains(e))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static double Weight(IElement element)
+    {
+        var weight = element.LocalName switch
+        {
+            "article" => 1.3,
+            "main" => 1.1,
+            "p" or "td" or "pre" or "blockquote" => 1.0,
+            "li" or "ul" or "ol" or "dl" or "form" or "table" => 0.8,
+            _ => 1.0,
+        };
+        if (element.GetAttribute("itemprop") is "articleBody" or "text")
+        {
+            weight *= 1.5;
+        }
+
+        var cls = element.GetAttribute("class");
+        var id = element.GetAttribute("id");
+        if (cls is null && id is null)
+        {
+            return weight;
+        }
+
+        var attributes = $"{cls} {id}".ToLowerInvariant();
+        if (ElementVocabulary.Negative.FirstMatch(attributes) is not null)
+        {
+            weight *= 0.5;
+        }
+
+        if (ElementVocabulary.Body.FirstMatch(attributes) is not null)
+        {
+            weight *= 1.25;
+        }
+
+        return weight;
+    }
+
+    private static int Commas(string text)
+    {
+        var count = 0;
+        foreach (var c in text)
+        {
+            if (c is ',' or '，' or '、' or '،')
+            {
+                count++;
+            }
+        }
+
+        return Math.Min(count, 10);
+    }
+
+    private sealed class ContainerStats
+    {
+        public double Score { get; set; }
+        public double Weighted { get; set; }
+        public int Chars { get; set; }
+        public int LinkChars { get; set; }
+        public int ProseChars { get; set; }
+        public double LinkDensity => Chars == 0 ? 0 : (double)LinkChars / Chars;
+    }
+}

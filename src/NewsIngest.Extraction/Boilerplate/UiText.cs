@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using NewsIngest.Extraction.Dedup;
+
+namespace NewsIngest.Extraction.Boilerplate;
+
+/// <summary>
+/// Short interface text that is never article text: calls to action, expanders, close buttons, stray CMS values,
+/// length counters, datelines. Matched on the whole block, normalized.
+/// </summary>
+internal static partial class UiText
+{
+    private static readonly HashSet<string> Labels = new(StringComparer.Ordinal)
+    {
+        "free trial", "start free trial", "start your free trial", "try for free", "log in", "login", "log out",
+        "sign in", "sign up", "sign up now", "register", "register now", "subscribe", "subscribe now", "close", "x",
+        "×", "keep reading...show less", "keep reading... show less", "keep reading", "show less", "show more",
+        "read more", "read less", "continue reading", "continue", "more", "submit", "send", "true", "false", "null",
+        "undefined", "share", "share this", "share this article", "share on facebook", "share on twitter",
+        "share on linkedin", "print", "email", "e-mail", "tweet", "copy link", "link copied", "advertisement",
+        "advertising", "sponsored", "ad", "anzeige", "werbung", "publicité", "publicidad", "pubblicità", "publicidade",
+        "abo testen", "jetzt abonnieren", "abonnieren", "anmelden", "weiterlesen", "s'abonner", "se connecter",
+        "je m'abonne", "suscríbete", "suscribirse", "iniciar sesión", "abbonati", "accedi", "assine", "entrar",
+        "ログインする", "ログイン", "今すぐ登録", "会員登録する", "menu", "search", "skip to content", "skip to main content",
+        "back to top", "follow us", "comments", "leave a comment", "accept", "accept all", "reject all",
+        "manage preferences", "cookie settings", "ok", "got it", "i agree", "agree", "listen", "listen to this article",
+        "save", "save article", "gift this article", "next", "previous", "home", "top", "related", "related articles",
+        "most read", "trending", "follow", "newsletter", "subscribe to our newsletter", "loading...", "loading",
+    };
+
+    /// <summary>True when the whole block is interface text.</summary>
+    public static bool IsLabel(string text) =>
+        text.Length <= 40 && Labels.Contains(TextNormalizer.Normalize(text).TrimEnd('.', '!', ':', '»', '›', '→', ' '));
+
+    /// <summary>The declared length in an "N words" counter ("604 words", "1,203 Wörter"), else null.</summary>
+    public static int? WordCounter(string text)
+    {
+        if (text.Length > 40)
+        {
+            return null;
+        }
+
+        var match = Counter().Match(text);
+        return match.Success
+            && int.TryParse(match.Groups["n"].Value.Replace(",", "", StringComparison.Ordinal).Replace(".", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var words)
+            && words > 0 ? words : null;
+    }
+
+    /// <summary>Reading-time lines ("5 min read"), datelines ("MNI (LONDON)") and bare dates.</summary>
+    public static bool IsMetaLine(string text) =>
+        text.Length <= 80 && (ReadingTime().IsMatch(text) || Dateline().IsMatch(text) || BareDate().IsMatch(text));
+
+    /// <summary>"By Jane Doe and John Roe": the names, else null.</summary>
+    public static string[]? Byline(string text)
+    {
+        if (text.Length > 120)
+        {
+            return null;
+        }
+
+        var match = BylinePattern().Match(text);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        return AuthorSplit().Split(match.Groups["names"].Value)
+            .Select(n => n.Trim(' ', ',', '.', '|'))
+            .Where(n => n.Length > 1)
+            .ToArray();
+    }
+
+    [GeneratedRegex(@"^\s*(?<n>\d{1,3}(?:[,. ]\d{3})+|\d{1,6})\s*(?:words?|wörter|mots|palabras|parole|palavras|語)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex Counter();
+
+    [GeneratedRegex(@"^\s*(?:\d{1,3}\s*(?:-|–)?\s*(?:min(?:ute)?s?\.?)\s*(?:read|reading|de lecture|lesezeit|de lectura|di lettura|de leitura)|(?:reading time|lesezeit|temps de lecture|tiempo de lectura|lesedauer)\s*:?\s*\d{1,3}\s*min\w*)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ReadingTime();
+
+    // "MNI (LONDON)", "(MNI) London", "LONDON (Reuters) -": an agency or city with a parenthesis, nothing else.
+    [GeneratedRegex(@"^\s*(?:\(?[A-Z][A-Za-z]{1,12}\)?\s*\(\s*[A-Z][A-Za-z .]{1,24}\)|\([A-Z]{2,12}\)\s*[A-Z][A-Za-z .]{1,24})\s*[-–—:]?\s*$")]
+    private static partial Regex Dateline();
+
+    [GeneratedRegex(@"^\s*(?:(?:updated|published|posted|veröffentlicht|aktualisiert|publié le|mis à jour|publicado|actualizado)\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s*)?(?:\d{1,2}[./ ]\s*(?:\d{1,2}|[A-Za-zäéû]{3,9})\.?[./ ]\s*\d{2,4}|[A-Za-z]{3,9}\.? \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2})(?:,?\s*(?:at\s*|um\s*|à\s*)?\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|uhr))?(?:\s*[A-Z]{2,4})?)?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex BareDate();
+
+    [GeneratedRegex(@"^\s*(?:by|von|par|por|di|de|door|av)\s+(?<names>\p{Lu}[\p{L}.'\-]+(?:\s+\p{Lu}?[\p{L}.'\-]+){0,3}(?:\s*(?:,|and|und|et|y|e|&)\s*\p{Lu}[\p{L}.'\-]+(?:\s+\p{Lu}?[\p{L}.'\-]+){0,3}){0,4})\s*$")]
+    private static partial Regex BylinePattern();
+
+    [GeneratedRegex(@"\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|\be\b|&)\s*")]
+    private static partial Regex AuthorSplit();
+}

@@ -1,0 +1,62 @@
+using NewsIngest.Extraction.Dedup;
+using NewsIngest.Extraction.Pipeline;
+using NewsIngest.Extraction.Segmentation;
+
+namespace NewsIngest.Extraction.Metadata;
+
+/// <summary>
+/// Picks the headline (JSON-LD, og:title, h1, title; site suffixes removed), takes its block out of the preview,
+/// and reads the visible kicker next to it as the section when structured data names none.
+/// </summary>
+internal sealed class HeadlineStage : IExtractionStage
+{
+    public void Run(ExtractionContext context)
+    {
+        var facts = context.Facts;
+        var blocks = context.Blocks;
+        var h1 = blocks.FirstOrDefault(b => b.IsVisible && b.HeadingLevel == 1 && b.Type == BlockType.Heading);
+        var titleBlock = context.Document is null ? FirstTitleLine(blocks) : null;
+        var siteName = facts.SiteName;
+        context.Headline = Titles.StripSiteSuffix(facts.Headline, siteName, strict: true)
+            ?? Titles.StripSiteSuffix(facts.OgTitle, siteName, strict: false)
+            ?? h1?.Text
+            ?? titleBlock?.Text
+            ?? Titles.StripSiteSuffix(facts.HtmlTitle, siteName, strict: false);
+        if (context.Headline is null)
+        {
+            return;
+        }
+
+        var key = TextNormalizer.Normalize(context.Headline);
+        var headlineBlock = blocks.FirstOrDefault(b => b.IsVisible && b.Role != BlockRole.Hidden && TextNormalizer.Normalize(b.Text) == key)
+            ?? h1 ?? titleBlock;
+        foreach (var block in blocks)
+        {
+            if (block == headlineBlock)
+            {
+                block.Assign(BlockRole.Headline, "headline");
+            }
+            else if (block.Role == BlockRole.Candidate && block.Text.Length == context.Headline.Length && TextNormalizer.Normalize(block.Text) == key)
+            {
+                block.Assign(BlockRole.Duplicate, "headline-repeat");
+            }
+        }
+
+        if (headlineBlock is not null)
+        {
+            var kicker = Kicker.Find(blocks, headlineBlock.Index);
+            if (kicker is not null)
+            {
+                kicker.Assign(BlockRole.Data, "kicker");
+                context.Section = facts.Section ?? kicker.Text;
+            }
+        }
+
+        context.Section ??= facts.Section;
+    }
+
+    /// <summary>In a text rendering, the first short line that is not interface text and reads like a title.</summary>
+    private static Block? FirstTitleLine(List<Block> blocks) =>
+        blocks.Take(12).FirstOrDefault(b => b.Role == BlockRole.Candidate && b.Type == BlockType.Paragraph
+            && b.WordCount is >= 3 and <= 25 && !b.Text.EndsWith('.') && !Kicker.IsCapsLabel(b.Text));
+}

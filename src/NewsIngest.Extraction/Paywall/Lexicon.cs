@@ -1,0 +1,128 @@
+using System.Text.RegularExpressions;
+using NewsIngest.Extraction.Dedup;
+
+namespace NewsIngest.Extraction.Paywall;
+
+/// <summary>
+/// The multilingual text lexicon (EN, DE, FR, ES, IT, PT, JA) from research/paywall-markup.md §3: wall phrases and
+/// their traps. Phrases are lower-case, with straight quotes, matched inside normalized text of short blocks.
+/// </summary>
+internal static class Lexicon
+{
+    public static IReadOnlyList<Phrase> Phrases { get; } =
+    [
+        // English
+        W("en", "to read the full story"), W("en", "subscribe to continue reading"), W("en", "subscribe to keep reading"),
+        W("en", "subscribe to read"), W("en", "subscribe to unlock"), W("en", "this story is available exclusively to"),
+        W("en", "this content is reserved for subscribers"), W("en", "this article is for subscribers only"),
+        W("en", "this article is exclusive to subscribers"), W("en", "available to subscribers only"),
+        W("en", "register to unlock this article"), W("en", "to continue reading, subscribe"),
+        W("en", "account to continue reading"), W("en", "you must be logged in to read the rest"),
+        W("en", "to read the rest of this article"), W("en", "to read this article in full"),
+        W("en", "subscribe now to continue"), W("en", "become a subscriber to read"), W("en", "unlock this article"),
+        W("en", "for full article see email"), W("en", "please contact sales@"), W("en", "subscribe to unlock more articles"),
+        W("en", "the rest of this article is for subscribers"), W("en", "subscribers can read the full"),
+        L("en", "already a subscriber?"), L("en", "create an account or sign in to continue"),
+        L("en", "sign in to continue reading"), L("en", "log in to continue reading"), L("en", "please enter your details below"),
+        L("en", "create a free account to continue"), L("en", "register for free to continue reading"),
+        T("en", "sign up now for free trial access"), T("en", "start your free trial to continue"),
+        M("en", "you're almost out of free articles"), M("en", "free articles remaining"), M("en", "articles left this month"),
+        M("en", "you've reached your limit"), M("en", "you have reached your limit of free"), M("en", "you have read all your free articles"),
+        R("en", "% of this article remaining", @"\d+(?:[.,]\d+)?\s?% of (?:this|the) (?:article|story) (?:remaining|left)"),
+        G("en", "to comment on this article"), G("en", "subscribers can comment"),
+
+        // German
+        W("de", "jetzt weiterlesen mit"), W("de", "zugang zu allen premium-artikeln"), W("de", "jetzt weiterlesen!"),
+        W("de", "können sie diesen artikel erwerben"), W("de", "nur für abonnenten"), W("de", "exklusiv für abonnenten"),
+        W("de", "dieser artikel ist exklusiv für"), W("de", "mit f+ lesen"), W("de", "abopflichtiger inhalt"),
+        W("de", "um den artikel weiterzulesen"), W("de", "um diesen artikel weiterzulesen"), W("de", "lesen sie jetzt weiter mit"),
+        W("de", "der vollständige artikel ist nur für"), W("de", "zugang zu allen stern plus-inhalten"),
+        L("de", "login für abonnenten"), L("de", "sie sind bereits kunde?"), L("de", "bereits registriert?"),
+        L("de", "sie sind bereits abonnent?"), L("de", "bereits abonnent?"), T("de", "wochen für nur"),
+        G("de", "diese funktion steht nur unseren abonnenten zur verfügung"),
+
+        // French
+        R("fr", "il vous reste n% de cet article à lire", @"il vous reste \d+(?:[.,]\d+)?\s?% de cet article (?:à|a) lire"),
+        W("fr", "la suite est réservée aux abonnés"), W("fr", "cet article est réservé aux abonnés"),
+        W("fr", "lecture restreinte"), W("fr", "votre abonnement n'autorise pas la lecture"),
+        W("fr", "abonnez-vous pour lire la suite"), W("fr", "pour lire la suite de cet article"), W("fr", "article réservé aux abonnés"),
+        W("fr", "article réservé à nos abonnés"), W("fr", "lecture réservée aux abonnés"), L("fr", "déjà abonné ?"),
+        L("fr", "déjà abonné?"), D("fr", "vous pouvez lire le monde sur un seul appareil"), D("fr", "continuer à lire ici"),
+
+        // Spanish
+        W("es", "regístrate gratis para seguir leyendo"), W("es", "suscríbete para leer sin límites"),
+        W("es", "suscríbete y lee sin límites"), W("es", "este contenido es exclusivo para suscriptores"),
+        W("es", "contenido exclusivo para suscriptores"), W("es", "para seguir leyendo, suscríbete"),
+        L("es", "inicia sesión o regístrate gratis para continuar leyendo"), L("es", "¿ya eres suscriptor?"),
+        G("es", "para enviar tus comentarios"),
+
+        // Italian
+        W("it", "contenuto riservato agli abbonati"), W("it", "articolo riservato agli abbonati"), W("it", "abbonati per leggere"),
+        W("it", "solo per abbonati"), W("it", "per continuare a leggere abbonati"), L("it", "sei già abbonato?"),
+        D("it", "è in corso su un altro dispositivo"), D("it", "continua a leggere qui"),
+
+        // Portuguese
+        W("pt", "esse conteúdo é exclusivo para assinantes"), W("pt", "este conteúdo é exclusivo para assinantes"),
+        W("pt", "exclusivo para assinantes"), W("pt", "é só para assinantes"), W("pt", "assine para continuar lendo"),
+        L("pt", "já é assinante?"), W("pt", "quer continuar sua leitura?"),
+
+        // Japanese
+        W("ja", "この記事は会員限定です"), W("ja", "有料会員限定"), W("ja", "有料会員になると会員限定の有料記事もお読みいただけます"),
+        W("ja", "続きを読むには"), W("ja", "この記事は有料会員限定です"), L("ja", "ログインして続きを読む"),
+        L("ja", "無料で会員登録"), L("ja", "無料会員に登録する"), T("ja", "有料会員が2カ月無料"), T("ja", "初割ですべての記事が読み放題"),
+        R("ja", "残りn文字", @"残り\s?\d[\d,]*\s?文字"), G("ja", "スクラップは会員限定です"),
+
+        // Marketing, cookies and newsletters (any language)
+        K("en", PhraseKind.Marketing, "is the leading provider", @"\bis the (?:leading|premier|world's leading|foremost|number one) (?:provider|source|supplier)\b"),
+        K("en", PhraseKind.Marketing, "our head office is in", @"^our (?:head )?offices? (?:is|are) (?:in|located)\b"),
+        K("en", PhraseKind.Cookie, "we use cookies", @"\b(?:we use cookies|this (?:web)?site uses cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies)\b"),
+        K("de", PhraseKind.Cookie, "wir verwenden cookies", @"\b(?:wir verwenden cookies|diese (?:web)?seite verwendet cookies|cookie-einstellungen)\b"),
+        K("fr", PhraseKind.Cookie, "nous utilisons des cookies", @"\b(?:nous utilisons des cookies|ce site utilise des cookies|gérer mes cookies)\b"),
+        K("es", PhraseKind.Cookie, "utilizamos cookies", @"\b(?:utilizamos cookies|usamos cookies|este sitio utiliza cookies)\b"),
+        K("it", PhraseKind.Cookie, "utilizziamo i cookie", @"\b(?:utilizziamo (?:i )?cookie|questo sito utilizza (?:i )?cookie)\b"),
+        K("en", PhraseKind.Newsletter, "sign up for our newsletter", @"\b(?:sign up for|subscribe to|get) (?:our|the) (?:free )?(?:\w+ )?newsletters?\b"),
+        K("de", PhraseKind.Newsletter, "newsletter abonnieren", @"\bnewsletter (?:abonnieren|bestellen)\b"),
+        K("fr", PhraseKind.Newsletter, "inscrivez-vous à notre newsletter", @"\binscrivez-vous (?:à|a) (?:notre|la) newsletter\b"),
+    ];
+
+    /// <summary>Phrases that say an article wall stands here.</summary>
+    public static bool IsWallEvidence(PhraseKind kind) =>
+        kind is PhraseKind.Wall or PhraseKind.Remaining or PhraseKind.Login or PhraseKind.Meter or PhraseKind.Trial;
+
+    /// <summary>The first phrase found in <paramref name="text"/> (a block of at most 400 characters), or null.</summary>
+    public static Phrase? Match(string text)
+    {
+        if (text.Length > 400)
+        {
+            return null;
+        }
+
+        var normalized = TextNormalizer.Normalize(text);
+        foreach (var phrase in Phrases)
+        {
+            if (phrase.Pattern is { } pattern ? pattern.IsMatch(normalized) : normalized.Contains(phrase.Text, StringComparison.Ordinal))
+            {
+                return phrase;
+            }
+        }
+
+        return null;
+    }
+
+    private static Phrase W(string language, string text) => new(language, PhraseKind.Wall, text);
+
+    private static Phrase L(string language, string text) => new(language, PhraseKind.Login, text);
+
+    private static Phrase T(string language, string text) => new(language, PhraseKind.Trial, text);
+
+    private static Phrase M(string language, string text) => new(language, PhraseKind.Meter, text);
+
+    private static Phrase G(string language, string text) => new(language, PhraseKind.FeatureGate, text);
+
+    private static Phrase D(string language, string text) => new(language, PhraseKind.DeviceSharing, text);
+
+    private static Phrase R(string language, string text, string pattern) => K(language, PhraseKind.Remaining, text, pattern);
+
+    private static Phrase K(string language, PhraseKind kind, string text, string pattern) =>
+        new(language, kind, text, new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking));
+}

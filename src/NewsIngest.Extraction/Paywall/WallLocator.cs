@@ -1,0 +1,142 @@
+using NewsIngest.Extraction.Pipeline;
+using NewsIngest.Extraction.Segmentation;
+
+namespace NewsIngest.Extraction.Paywall;
+
+/// <summary>
+/// Finds where the wall starts: the first visible block after the article has begun that carries wall text (any
+/// lexicon language) or sits, short, in a vendor wall container. From there on nothing is preview. A wall met before
+/// any article text is an overlay (a modal placed first in the page): its own blocks are dropped and reading goes on.
+/// </summary>
+internal sealed class WallLocator : IExtractionStage
+{
+    /// <summary>Container words that name a wall by themselves; weaker ones (modal, offer...) need wall text too.</summary>
+    private static readonly HashSet<string> StrongContainers = new(StringComparer.Ordinal)
+    {
+        ".paywall", ".regwall", ".paywalled", ".piano", ".tp", ".zephr", ".poool", ".cxense", ".cx", ".barrier",
+        ".loginwall", ".emailwall", ".registerwall", ".paidbarrier", ".piano-paywall", ".fortress", ".storefront",
+        "[amp-access=NOT]", "[subscriptions-section=content-not-granted]",
+    };
+
+    public void Run(ExtractionContext context)
+    {
+        var blocks = context.Blocks;
+        var textMode = context.Document is null;
+        var seenContent = false;
+        var lastContent = -1;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var block = blocks[i];
+            if (!block.IsVisible)
+            {
+                continue;
+            }
+
+            var phrase = block.Role is BlockRole.Candidate or BlockRole.Boilerplate ? Lexicon.Match(block.Text) : null;
+            var textWall = phrase is not null && Lexicon.IsWallEvidence(phrase.Kind) && block.ChromeReason is null
+                && block.LinkDensity < 0.9 && (textMode || Near(block, i, lastContent));
+            var domWall = !textMode && block.WallContainer is { } container && StrongContainers.Contains(container)
+                && block.Role is BlockRole.Candidate or BlockRole.Boilerplate && block.ChromeReason is null
+                && (block.WordCount < 40 || block.InInteractive) && seenContent;
+            if (textWall || domWall)
+            {
+                if (seenContent)
+                {
+                    CutAt(context, i, phrase, block);
+                    return;
+                }
+
+                DropOverlay(context, i, phrase, block);
+                continue;
+            }
+
+            if (block.Role == BlockRole.Candidate && block.WordCount >= 3)
+            {
+                seenContent = true;
+                lastContent = i;
+            }
+        }
+    }
+
+    /// <summary>Wall text counts in the article region, in a wall container, or shortly after the article's end.</summary>
+    private static bool Near(Block block, int index, int lastContent) =>
+        block.Role == BlockRole.Candidate || block.WallContainer is not null || (lastContent >= 0 && index - lastContent <= 12);
+
+    private static void CutAt(ExtractionContext context, int start, Phrase? phrase, Block block)
+    {
+        var blocks = context.Blocks;
+        context.WallStart = block;
+        context.Marker = FindMarker(blocks, start, phrase) ?? block.Text;
+        context.WallKind = KindOf(phrase);
+        Evidence(context, phrase, block);
+        for (var i = start; i < blocks.Count; i++)
+        {
+            if (blocks[i].Role is BlockRole.Candidate or BlockRole.Boilerplate or BlockRole.Data or BlockRole.Dek)
+            {
+                blocks[i].Assign(BlockRole.Wall, i == start ? "wall-start" : "after-wall");
+            }
+        }
+    }
+
+    private static void DropOverlay(ExtractionContext context, int start, Phrase? phrase, Block block)
+    {
+        var blocks = context.Blocks;
+        context.Marker ??= FindMarker(blocks, start, phrase) ?? block.Text;
+        context.WallKind ??= KindOf(phrase);
+        Evidence(context, phrase, block);
+        block.Assign(BlockRole.Wall, "overlay");
+        for (var i = start + 1; i < blocks.Count; i++)
+        {
+            var next = blocks[i];
+            var sameContainer = block.WallContainer is not null && next.WallContainer == block.WallContainer;
+            var wallish = Lexicon.Match(next.Text) is { } p && (Lexicon.IsWallEvidence(p.Kind) || p.Kind == PhraseKind.Marketing);
+            if (next.Role == BlockRole.Candidate && (sameContainer || wallish))
+            {
+                next.Assign(BlockRole.Wall, "overlay");
+            }
+            else if (next.Role == BlockRole.Candidate)
+            {
+                break;
+            }
+        }
+    }
+
+    /// <summary>The wall's own heading: the wall phrase itself, or the first wall-kind phrase just after it.</summary>
+    private static string? FindMarker(List<Block> blocks, int start, Phrase? phrase)
+    {
+        if (phrase?.Kind is PhraseKind.Wall or PhraseKind.Remaining)
+        {
+            return blocks[start].Text;
+        }
+
+        for (var i = start + 1; i < Math.Min(blocks.Count, start + 8); i++)
+        {
+            if (blocks[i].IsVisible && Lexicon.Match(blocks[i].Text) is { Kind: PhraseKind.Wall or PhraseKind.Remaining })
+            {
+                return blocks[i].Text;
+            }
+        }
+
+        return null;
+    }
+
+    private static string KindOf(Phrase? phrase) => phrase?.Kind switch
+    {
+        PhraseKind.Login => "registration",
+        PhraseKind.Meter => "metered",
+        _ => "hard",
+    };
+
+    private static void Evidence(ExtractionContext context, Phrase? phrase, Block block)
+    {
+        if (phrase is not null)
+        {
+            context.AddSignal(phrase.Signal, 3);
+        }
+
+        if (block.WallContainer is { } container)
+        {
+            context.AddSignal("dom:" + container, phrase is null ? 3 : 1);
+        }
+    }
+}

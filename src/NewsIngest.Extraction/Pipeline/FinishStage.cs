@@ -1,0 +1,36 @@
+using NewsIngest.Extraction.Dedup;
+using NewsIngest.Extraction.Segmentation;
+
+namespace NewsIngest.Extraction.Pipeline;
+
+/// <summary>
+/// Settles the preview: every block still a candidate is content. When no visible dek was found, the page's
+/// description serves as dek unless it repeats the preview's opening.
+/// </summary>
+internal sealed class FinishStage : IExtractionStage
+{
+    public void Run(ExtractionContext context)
+    {
+        Block? first = null;
+        foreach (var block in context.Blocks)
+        {
+            if (block.Role == BlockRole.Candidate)
+            {
+                block.Assign(BlockRole.Content, "content");
+                first ??= block;
+            }
+        }
+
+        if (context.Dek is null && context.Facts.Description is { Length: > 0 } description)
+        {
+            var key = TextNormalizer.Normalize(description).TrimEnd('.', '…', ' ');
+            var opening = first is null ? "" : TextNormalizer.Normalize(first.Text);
+            var headline = context.Headline is null ? "" : TextNormalizer.Normalize(context.Headline);
+            if (key.Length > 0 && !opening.StartsWith(key, StringComparison.Ordinal) && key != headline
+                && !context.Blocks.Any(b => b.Role == BlockRole.Content && TextNormalizer.Normalize(b.Text).StartsWith(key, StringComparison.Ordinal)))
+            {
+                context.Dek = description;
+            }
+        }
+    }
+}

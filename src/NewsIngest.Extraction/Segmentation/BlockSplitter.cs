@@ -1,0 +1,62 @@
+namespace NewsIngest.Extraction.Segmentation;
+
+/// <summary>
+/// Splits the raw text of one block element at line breaks where they carry structure: lines that start with a
+/// bullet glyph become list items, blank lines separate paragraphs; other line breaks fold into spaces.
+/// </summary>
+internal static class BlockSplitter
+{
+    public static IEnumerable<(BlockType Type, string Text)> Split(string raw, BlockType kind, int headingLevel)
+    {
+        var type = headingLevel > 0 && kind != BlockType.ListItem ? BlockType.Heading : kind;
+        if (!raw.Contains('\n'))
+        {
+            var single = TextMetrics.CollapseWhitespace(raw);
+            if (single.Length > 0)
+            {
+                yield return Classify(single, type);
+            }
+
+            yield break;
+        }
+
+        var lines = raw.Split('\n');
+        var bulleted = lines.Any(l => StartsWithBullet(l.AsSpan().Trim()));
+        var paragraph = new List<string>();
+        foreach (var line in lines)
+        {
+            var trimmed = line.Trim();
+            var breakHere = trimmed.Length == 0 || (bulleted && StartsWithBullet(trimmed));
+            if (breakHere && paragraph.Count > 0)
+            {
+                yield return Classify(TextMetrics.CollapseWhitespace(string.Join(' ', paragraph)), type);
+                paragraph.Clear();
+            }
+
+            if (trimmed.Length > 0)
+            {
+                paragraph.Add(trimmed);
+            }
+        }
+
+        if (paragraph.Count > 0)
+        {
+            yield return Classify(TextMetrics.CollapseWhitespace(string.Join(' ', paragraph)), type);
+        }
+    }
+
+    /// <summary>A text bullet ("• item") becomes a list item without its glyph.</summary>
+    public static (BlockType Type, string Text) Classify(string text, BlockType type)
+    {
+        if (type != BlockType.Heading && StartsWithBullet(text))
+        {
+            return (BlockType.ListItem, text[1..].TrimStart());
+        }
+
+        return (type, text);
+    }
+
+    public static bool StartsWithBullet(ReadOnlySpan<char> text) =>
+        text.Length > 1 && text[0] is '•' or '·' or '▪' or '●' or '◦' or '‣' or '∙' or '■' or '►' or '▸'
+        && char.IsWhiteSpace(text[1]);
+}

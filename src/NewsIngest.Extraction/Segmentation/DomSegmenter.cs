@@ -1,0 +1,207 @@
+using System.Text;
+using AngleSharp.Dom;
+using NewsIngest.Extraction.Pipeline;
+
+namespace NewsIngest.Extraction.Segmentation;
+
+/// <summary>
+/// Walks the body once, without recursion, and cuts its text into blocks in reading order. Each block remembers
+/// whether it is hidden, inside chrome, inside a wall, inside a link-heavy or interactive region. JSON-LD scripts met
+/// on the way are kept for the structured-data stage.
+/// </summary>
+internal sealed class DomSegmenter : IExtractionStage
+{
+    public void Run(ExtractionContext context)
+    {
+        var document = context.Document;
+        if (document?.Body is null)
+        {
+            return;
+        }
+
+        var hiddenClasses = StyleSheetScanner.HiddenClasses(document, context.Options.MaxJsonLdChars);
+        new Walk(context, hiddenClasses).Run(document.Body);
+    }
+
+    private sealed class Walk(ExtractionContext context, HashSet<string> hiddenClasses)
+    {
+        private readonly StringBuilder _text = new();
+        private readonly Stack<Scope> _scopes = new();
+        private int _linkChars;
+        private int _linkDepth;
+
+        public void Run(IElement body)
+        {
+            var maxDepth = context.Options.MaxDomDepth;
+            var stack = new Stack<(INode Node, bool Exit)>();
+            stack.Push((body, false));
+            while (stack.Count > 0)
+            {
+                var (node, exit) = stack.Pop();
+                if (node is IText text)
+                {
+                    AppendText(text.Data);
+                    continue;
+                }
+
+                if (node is not IElement element)
+                {
+                    continue;
+                }
+
+                var tag = element.LocalName;
+                if (exit)
+                {
+                    Leave(element, tag);
+                    continue;
+                }
+
+                if (tag == "br")
+                {
+                    _text.Append('\n');
+                    continue;
+                }
+
+                if (tag == "script")
+                {
+                    KeepJsonLd(element);
+                    continue;
+                }
+
+                if (BlockTags.IsSkipped(tag))
+                {
+                    continue;
+                }
+
+                if (_scopes.Count < maxDepth)
+                {
+                    Enter(element, tag);
+                    stack.Push((element, true));
+                }
+
+                for (var child = element.LastChild; child is not null; child = child.PreviousSibling)
+                {
+                    stack.Push((child, false));
+                }
+            }
+
+            Flush();
+        }
+
+        private void Enter(IElement element, string tag)
+        {
+            var parent = _scopes.Count > 0 ? _scopes.Peek() : Scope.Root;
+            var traits = ElementTraits.Read(element, tag, hiddenClasses, parent.InArticle);
+            var isBlock = BlockTags.IsBlock(tag);
+            if (isBlock)
+            {
+                Flush();
+            }
+
+            if (tag == "a" && element.HasAttribute("href"))
+            {
+                _linkDepth++;
+            }
+
+            _scopes.Push(new Scope(
+                isBlock ? element : parent.Owner,
+                parent.Hidden ?? traits.Hidden,
+                parent.Chrome ?? traits.Chrome,
+                traits.Wall ?? parent.Wall,
+                parent.Interactive || traits.Interactive,
+                parent.Gated || traits.Gated,
+                parent.InArticle || tag is "article" or "main" || element.GetAttribute("itemprop") == "articleBody",
+                tag == "li" ? BlockType.ListItem : tag == "blockquote" ? BlockType.Quote : parent.Kind,
+                BlockTags.HeadingLevel(tag) is var level and > 0 ? level : parent.HeadingLevel,
+                isBlock));
+        }
+
+        private void Leave(IElement element, string tag)
+        {
+            if (tag == "a" && element.HasAttribute("href"))
+            {
+                _linkDepth--;
+            }
+
+            if (_scopes.Count > 0 && _scopes.Peek().IsBlock)
+            {
+                Flush();
+            }
+
+            _scopes.Pop();
+        }
+
+        private void AppendText(string data)
+        {
+            if (_scopes.Count == 0)
+            {
+                return;
+            }
+
+            var before = _text.Length;
+            TextMetrics.AppendCollapsed(_text, data.AsSpan());
+            if (_linkDepth > 0)
+            {
+                _linkChars += _text.Length - before;
+            }
+        }
+
+        private void KeepJsonLd(IElement script)
+        {
+            var type = script.GetAttribute("type");
+            if (type is not null && type.Contains("ld+json", StringComparison.OrdinalIgnoreCase))
+            {
+                context.JsonLdScripts.Add(script.TextContent);
+            }
+        }
+
+        private void Flush()
+        {
+            if (_text.Length == 0)
+            {
+                return;
+            }
+
+            var raw = _text.ToString();
+            var linkChars = _linkChars;
+            _text.Clear();
+            _linkChars = 0;
+            if (_scopes.Count == 0 || context.Blocks.Count >= context.Options.MaxBlocks)
+            {
+                return;
+            }
+
+            var scope = _scopes.Peek();
+            foreach (var (type, text) in BlockSplitter.Split(raw, scope.Kind, scope.HeadingLevel))
+            {
+                context.Blocks.Add(new Block(context.Blocks.Count, type, text)
+                {
+                    Element = scope.Owner,
+                    LinkChars = Math.Min(linkChars, text.Length),
+                    HeadingLevel = type == BlockType.Heading ? scope.HeadingLevel : 0,
+                    HiddenReason = scope.Hidden,
+                    ChromeReason = scope.Chrome,
+                    WallContainer = scope.Wall,
+                    InInteractive = scope.Interactive,
+                    InGatedPart = scope.Gated,
+                });
+            }
+        }
+    }
+
+    /// <summary>What the walker knows about the innermost open element.</summary>
+    private sealed record Scope(
+        IElement? Owner,
+        string? Hidden,
+        string? Chrome,
+        string? Wall,
+        bool Interactive,
+        bool Gated,
+        bool InArticle,
+        BlockType Kind,
+        int HeadingLevel,
+        bool IsBlock)
+    {
+        public static Scope Root { get; } = new(null, null, null, null, false, false, false, BlockType.Paragraph, 0, true);
+    }
+}

@@ -1,0 +1,68 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Dom;
+
+namespace NewsIngest.Extraction.Segmentation;
+
+/// <summary>
+/// Finds classes that the page's own style sheets hide outright (<c>.body-description{display:none}</c>). Only plain
+/// single-class selectors outside media queries count: a static reader cannot evaluate anything finer.
+/// </summary>
+internal static partial class StyleSheetScanner
+{
+    public static HashSet<string> HiddenClasses(IHtmlDocument document, int maxChars)
+    {
+        var classes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var parent in new[] { document.Head, document.Body })
+        {
+            if (parent is null)
+            {
+                continue;
+            }
+
+            foreach (var child in parent.Children)
+            {
+                if (child.LocalName == "style" && child.TextContent is { Length: > 0 } css && css.Length <= maxChars)
+                {
+                    Scan(css, classes);
+                }
+            }
+        }
+
+        return classes;
+    }
+
+    private static void Scan(string css, HashSet<string> classes)
+    {
+        var flat = AtBlock().Replace(Comment().Replace(css, ""), "");
+        foreach (Match rule in Rule().Matches(flat))
+        {
+            var declarations = rule.Groups["decl"].Value;
+            if (!ElementTraits.HidesByStyle(declarations))
+            {
+                continue;
+            }
+
+            foreach (var selector in rule.Groups["sel"].Value.Split(','))
+            {
+                var trimmed = selector.Trim();
+                if (SingleClass().IsMatch(trimmed))
+                {
+                    classes.Add(trimmed[1..]);
+                }
+            }
+        }
+    }
+
+    [GeneratedRegex(@"/\*.*?\*/", RegexOptions.Singleline)]
+    private static partial Regex Comment();
+
+    // @media/@supports blocks hold one level of nested rules: drop them whole.
+    [GeneratedRegex(@"@[a-z-]+[^{;]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", RegexOptions.IgnoreCase)]
+    private static partial Regex AtBlock();
+
+    [GeneratedRegex(@"(?<sel>[^{}]+)\{(?<decl>[^{}]*)\}")]
+    private static partial Regex Rule();
+
+    [GeneratedRegex(@"^\.[A-Za-z_][A-Za-z0-9_-]*$")]
+    private static partial Regex SingleClass();
+}
