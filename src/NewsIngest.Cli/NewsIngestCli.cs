@@ -11,6 +11,7 @@ public static class NewsIngestCli
         var root = new RootCommand("NewsIngest: collects the free, anonymous preview of news articles as clean records.");
         root.Options.Add(GlobalOptions.Verbose);
         root.Subcommands.Add(ExtractCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
         return root;
     }
 
