@@ -24,6 +24,7 @@ internal sealed class RobotsCache(
     private readonly Lock _sync = new();
     private readonly CancellationTokenSource _disposed = new();
     private readonly PolitenessOptions _options = politenessOptions.Value;
+    private int _isDisposed;
 
     /// <summary>The product token matched against user-agent lines, e.g. <c>NewsIngest</c>.</summary>
     public string ProductToken { get; } = politenessOptions.Value.RobotsProductToken ?? ProductTokenOf(httpOptions.Value.UserAgent);
@@ -53,8 +54,12 @@ internal sealed class RobotsCache(
 
     public void Dispose()
     {
-        _disposed.Cancel();
-        _disposed.Dispose();
+        // Registered as itself and as IRobotsPolicy, so the container disposes it twice.
+        if (Interlocked.Exchange(ref _isDisposed, 1) == 0)
+        {
+            _disposed.Cancel();
+            _disposed.Dispose();
+        }
     }
 
     /// <summary>The token of a User-Agent: its leading letters, '_' and '-' ("NewsIngest/1.0 (...)" → "NewsIngest").</summary>

@@ -72,12 +72,14 @@ internal static class RobotsTxtParser
 
     private static Uri? TryResolveSitemap(string value, Uri? baseUri)
     {
-        if (Uri.TryCreate(value, UriKind.Absolute, out var absolute))
+        // The RFC wants absolute URLs; a relative one is resolved leniently against the robots.txt address.
+        // (Checked first: on Unix "/sitemap.xml" would parse as an absolute file: URI.)
+        if (value.StartsWith('/'))
         {
-            return absolute.Scheme is "http" or "https" ? absolute : null;
+            return baseUri is not null && !value.StartsWith("//", StringComparison.Ordinal)
+                && Uri.TryCreate(baseUri, value, out var relative) ? relative : null;
         }
 
-        // The RFC wants absolute URLs; a relative one is resolved leniently against the robots.txt address.
-        return baseUri is not null && value.StartsWith('/') && Uri.TryCreate(baseUri, value, out var relative) ? relative : null;
+        return Uri.TryCreate(value, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" ? absolute : null;
     }
 }
