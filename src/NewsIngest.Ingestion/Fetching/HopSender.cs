@@ -80,7 +80,9 @@ internal sealed class HopSender(IHttpClientFactory clients, HostGate gate, IOpti
         StatusCode = (int)response.StatusCode,
         ContentType = response.Content.Headers.ContentType?.MediaType,
         Charset = response.Content.Headers.ContentType?.CharSet?.Trim('"', '\'', ' ') is { Length: > 0 } charset ? charset : null,
-        ETag = response.Headers.ETag?.ToString(),
+        // A malformed ETag (unquoted, as some servers send) fails typed parsing: keep the raw value, it is echoed verbatim.
+        ETag = response.Headers.ETag?.ToString()
+            ?? (response.Headers.TryGetValues("ETag", out var raw) ? raw.FirstOrDefault() : null),
         LastModified = response.Content.Headers.LastModified,
     };
 

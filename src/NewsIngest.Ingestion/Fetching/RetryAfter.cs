@@ -23,5 +23,5 @@ internal static class RetryAfter
 
     /// <summary>The Retry-After cut to <paramref name="cap"/> (the server does not get to park us for a day).</summary>
     public static TimeSpan? Read(HttpResponseMessage response, TimeProvider time, TimeSpan cap) =>
-        Read(response, time) is { } wait && wait > cap ? cap : Read(response, time);
+        Read(response, time) is { } wait ? (wait > cap ? cap : wait) : null;
 }

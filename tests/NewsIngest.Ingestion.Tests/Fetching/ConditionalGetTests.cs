@@ -70,4 +70,27 @@ public class ConditionalGetTests
         Assert.Equal(200, result.StatusCode);
         Assert.Equal([0x63, 0x61, 0x66, 0xE9], result.Body);
     }
+
+    [Fact]
+    public async Task An_unquoted_etag_is_kept_verbatim_and_sent_back()
+    {
+        await using var server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapGet("/robots.txt", () => Results.NotFound());
+            app.MapGet("/sloppy", (HttpContext context) =>
+            {
+                context.Response.Headers.ETag = "abc123";
+                return context.Request.Headers.IfNoneMatch == "abc123"
+                    ? Results.StatusCode(StatusCodes.Status304NotModified)
+                    : Results.Text("body");
+            });
+        });
+        await using var harness = new FetchHarness();
+
+        var first = await harness.FetchAsync(server.Url("/sloppy"));
+        var second = await harness.FetchAsync(server.Url("/sloppy"), first.ETag);
+
+        Assert.Equal("abc123", first.ETag);
+        Assert.Equal(FetchOutcome.NotModified, second.Outcome);
+    }
 }

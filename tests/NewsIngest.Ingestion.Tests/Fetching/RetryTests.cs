@@ -66,6 +66,7 @@ public class RetryTests
     [Fact]
     public async Task A_slow_server_times_out_per_attempt_and_in_total()
     {
+        await FetchHarness.WarmUpAsync();
         await using var slow = await LoopbackServer.StartAsync(app =>
         {
             app.MapGet("/robots.txt", () => Results.NotFound());
