@@ -32,6 +32,22 @@ public class RetryTests
     }
 
     [Theory]
+    [InlineData(408)]
+    [InlineData(502)]
+    [InlineData(503)]
+    [InlineData(504)]
+    public async Task A_transient_status_is_retried(int status)
+    {
+        await using var server = await ServeAsync("/once", n => n == 1 ? Results.StatusCode(status) : Results.Text("ok"));
+        await using var harness = new FetchHarness(new Dictionary<string, string?> { ["NewsIngest:Politeness:CooldownBase"] = "00:00:00.050" });
+
+        var result = await harness.FetchAsync(server.Url("/once"));
+
+        Assert.Equal(FetchOutcome.Ok, result.Outcome);
+        Assert.Equal(2, result.Attempts);
+    }
+
+    [Theory]
     [InlineData(501)]
     [InlineData(404)]
     [InlineData(403)]

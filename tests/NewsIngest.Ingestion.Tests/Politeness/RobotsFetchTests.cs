@@ -171,4 +171,15 @@ public class RobotsFetchTests
         Assert.Equal(FetchOutcome.Ok, result.Outcome);
         Assert.Empty(server.SeenAt("/robots.txt"));
     }
+
+    [Fact]
+    public async Task Only_the_first_max_robots_bytes_are_parsed()
+    {
+        var padding = string.Concat(Enumerable.Repeat("# padding line to push the next rule past the cap\n", 60));
+        await using var server = await ServeAsync("User-agent: *\nDisallow: /early\n" + padding + "Disallow: /late\n");
+        await using var harness = new FetchHarness(new Dictionary<string, string?> { ["NewsIngest:Politeness:MaxRobotsBytes"] = "1024" });
+
+        Assert.Equal(FetchOutcome.RobotsDenied, (await harness.FetchAsync(server.Url("/early"))).Outcome);
+        Assert.Equal(FetchOutcome.Ok, (await harness.FetchAsync(server.Url("/late"))).Outcome);
+    }
 }
