@@ -72,7 +72,8 @@ internal sealed class HopSender(IHttpClientFactory clients, HostGate gate, IOpti
             return new HopResult(Finish(result with { Outcome = failure.Outcome, Error = failure.Error }));
         }
 
-        FetchResult Finish(FetchResult r) => r with { Attempts = Math.Max(1, attempts.Value), Elapsed = time.GetElapsedTime(started) };
+        // Zero attempts when an open circuit refused the request before anything was sent.
+        FetchResult Finish(FetchResult r) => r with { Attempts = attempts.Value, Elapsed = time.GetElapsedTime(started) };
     }
 
     private static FetchResult Describe(FetchResult result, HttpResponseMessage response) => result with

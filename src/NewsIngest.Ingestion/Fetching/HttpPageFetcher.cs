@@ -102,6 +102,7 @@ public sealed class HttpPageFetcher : IPageFetcher
         }
     }
 
+    /// <summary>A failure decided before anything was sent (robots, guard, scheme, loop): zero attempts.</summary>
     private static FetchResult Failure(FetchOutcome outcome, Uri url, string? error) =>
-        new() { Outcome = outcome, RequestedUrl = url, FinalUrl = url, Error = error };
+        new() { Outcome = outcome, RequestedUrl = url, FinalUrl = url, Error = error, Attempts = 0 };
 }

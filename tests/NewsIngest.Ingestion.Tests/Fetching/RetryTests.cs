@@ -126,6 +126,7 @@ public class RetryTests
         Assert.Equal(FetchOutcome.HttpError, first.Outcome);
         Assert.Equal(FetchOutcome.CircuitOpen, third.Outcome);
         Assert.Contains("circuit open", third.Error);
+        Assert.Equal(0, third.Attempts);
         Assert.Equal(seenBefore, server.SeenAt("/broken").Count); // the open circuit sent nothing
         Assert.True(second.Outcome is FetchOutcome.HttpError or FetchOutcome.CircuitOpen);
     }

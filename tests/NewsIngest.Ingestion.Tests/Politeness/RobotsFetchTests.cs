@@ -27,6 +27,7 @@ public class RobotsFetchTests
 
         Assert.Equal(FetchOutcome.RobotsDenied, denied.Outcome);
         Assert.Contains("/private/story", denied.Error);
+        Assert.Equal(0, denied.Attempts);
         Assert.Equal(FetchOutcome.Ok, allowed.Outcome);
         Assert.Empty(server.SeenAt("/private/story"));
         Assert.Single(server.SeenAt("/robots.txt")); // fetched once, then cached
