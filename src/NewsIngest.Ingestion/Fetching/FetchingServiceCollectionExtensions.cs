@@ -15,7 +15,8 @@ public static class FetchingServiceCollectionExtensions
     /// <summary>
     /// Binds <c>NewsIngest:Http</c> and <c>NewsIngest:Politeness</c> (validated at start), and registers the named
     /// HttpClient with its resilience pipeline, the robots.txt cache (<see cref="IRobotsPolicy"/>), the per-host gate
-    /// and <see cref="IPageFetcher"/>. Works with or without a host.
+    /// and <see cref="IPageFetcher"/> (also resolvable as <see cref="HttpPageFetcher"/>, for composing with other
+    /// fetchers). Works with or without a host.
     /// </summary>
     public static IServiceCollection AddNewsIngestFetching(this IServiceCollection services, IConfiguration configuration)
     {
@@ -30,13 +31,15 @@ public static class FetchingServiceCollectionExtensions
         services.TryAddSingleton<RobotsCache>();
         services.TryAddSingleton<IRobotsPolicy>(sp => sp.GetRequiredService<RobotsCache>());
         services.TryAddTransient<PolitenessHandler>();
-        services.TryAddSingleton<IPageFetcher>(sp => new HttpPageFetcher(
+        // Registered as itself too, so a composite IPageFetcher (e.g. http + file:) can take it as a dependency.
+        services.TryAddSingleton(sp => new HttpPageFetcher(
             sp.GetRequiredService<HopSender>(),
             sp.GetRequiredService<IRobotsPolicy>(),
             sp.GetRequiredService<AddressGuard>(),
             sp.GetRequiredService<IOptions<HttpOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<HttpPageFetcher>>()));
+        services.TryAddSingleton<IPageFetcher>(sp => sp.GetRequiredService<HttpPageFetcher>());
 
         services.AddHttpClient(HopSender.ClientName)
             .ConfigureHttpClient((sp, client) =>

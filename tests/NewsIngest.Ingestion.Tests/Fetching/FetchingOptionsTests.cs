@@ -33,7 +33,7 @@ public class FetchingOptionsTests
         Assert.Equal(TimeSpan.FromSeconds(30), politeness.MaxCrawlDelay);
         Assert.Equal(TimeSpan.FromHours(24), politeness.RobotsCacheTtl);
         Assert.True(politeness.ObeyRobots);
-        Assert.IsType<HttpPageFetcher>(provider.GetRequiredService<IPageFetcher>());
+        Assert.Same(provider.GetRequiredService<HttpPageFetcher>(), provider.GetRequiredService<IPageFetcher>());
     }
 
     [Theory]
