@@ -62,7 +62,7 @@ public class HostCooldownTests
         // The other host was served while the busy one was still cooling down.
         var lastOther = other.Seen.Where(r => r.PathAndQuery.StartsWith("/story/", StringComparison.Ordinal)).Max(r => r.At);
         Assert.True(lastOther < attempts[1].At, $"the other host took {otherTook.TotalMilliseconds} ms, past the busy host's retry");
-        Assert.True(attempts[1].At - attempts[0].At >= TimeSpan.FromMilliseconds(950), $"retried after {(attempts[1].At - attempts[0].At).TotalMilliseconds} ms");
+        Assert.True(attempts[1].At - attempts[0].At >= TimeSpan.FromMilliseconds(900), $"retried after {(attempts[1].At - attempts[0].At).TotalMilliseconds} ms");
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public class HostCooldownTests
         Assert.Equal(429, refused.StatusCode);
         Assert.Equal(FetchOutcome.Ok, next.Outcome);
         var gap = busy.SeenAt("/next")[0].At - busy.SeenAt("/busy")[0].At;
-        Assert.True(gap >= TimeSpan.FromMilliseconds(950), $"next request after {gap.TotalMilliseconds} ms");
+        Assert.True(gap >= TimeSpan.FromMilliseconds(900), $"next request after {gap.TotalMilliseconds} ms");
     }
 
     [Fact]
