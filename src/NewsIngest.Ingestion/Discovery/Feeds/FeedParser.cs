@@ -31,7 +31,7 @@ public static class FeedParser
     private static FeedDocument ParseXml(byte[] body, FeedLimits limits)
     {
         var (root, ns, version) = SniffRoot(body, limits);
-        var syndicationFits = (root == "rss" && (version is null || version.StartsWith('2')))
+        var syndicationFits = (root == "rss" && version is not null && version.StartsWith('2'))
             || (root == "feed" && ns == "http://www.w3.org/2005/Atom");
         if (syndicationFits && SyndicationFeedReader.TryRead(body, limits, root == "feed") is { } document)
         {

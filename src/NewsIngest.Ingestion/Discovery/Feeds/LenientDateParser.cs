@@ -62,6 +62,11 @@ public static class LenientDateParser
         foreach (var raw in s.Split([' ', ',', '\t'], StringSplitOptions.RemoveEmptyEntries))
         {
             var token = raw.TrimEnd('.');
+            if (token.Length == 0)
+            {
+                continue;
+            }
+
             if (token.Contains(':', StringComparison.Ordinal) && time is null && char.IsAsciiDigit(token[0]))
             {
                 time = ParseTime(token, out var trailingZone);
@@ -173,12 +178,12 @@ public static class LenientDateParser
     {
         var sign = token[0] == '-' ? -1 : 1;
         var digits = token.TrimStart('+', '-').Replace(":", "", StringComparison.Ordinal);
-        if (digits.Length is not (2 or 4) || !int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+        if (digits.Length is not (1 or 2 or 4) || !int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
         {
             return null;
         }
 
-        var (hours, minutes) = digits.Length == 2 ? (n, 0) : (n / 100, n % 100);
+        var (hours, minutes) = digits.Length <= 2 ? (n, 0) : (n / 100, n % 100);
         return hours <= 14 && minutes < 60 ? sign * (hours * 60 + minutes) : null;
     }
 }

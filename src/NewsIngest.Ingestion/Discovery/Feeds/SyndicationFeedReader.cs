@@ -35,9 +35,10 @@ internal static class SyndicationFeedReader
             formatter.ReadFrom(reader);
             feed = formatter.Feed;
         }
-        catch (Exception ex) when (ex is XmlException or FormatException or ArgumentException or InvalidOperationException
-            or UriFormatException or OverflowException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            // Syndication throws a zoo of types on hostile input (XmlException, NotSupportedException for a missing
+            // version, FormatException, ArgumentException...); any of them means "let the lenient reader try".
             return null;
         }
 
