@@ -74,11 +74,11 @@ internal static class SyndicationFeedReader
 
     private static string? LinkOf(SyndicationItem item)
     {
-        var alternate = item.Links.FirstOrDefault(l => l.RelationshipType is null or "alternate")?.GetAbsoluteUri()
-            ?? item.Links.FirstOrDefault()?.GetAbsoluteUri();
-        if (alternate is not null)
+        var link = item.Links.FirstOrDefault(l => l.RelationshipType is null or "alternate") ?? item.Links.FirstOrDefault();
+        if (link?.Uri is { } uri)
         {
-            return alternate.OriginalString;
+            // Relative links stay relative here: the reader resolves them against the feed's own URL.
+            return (link.GetAbsoluteUri() ?? uri).OriginalString;
         }
 
         // A guid that is a URL is the permalink in many feeds without <link>.
