@@ -163,4 +163,16 @@ public sealed class SourceDiscovererTests
         Assert.Empty(result.Urls);
         Assert.Equal(["typo: feed 'feeds.example.com/rss' is not an absolute http(s) URL"], result.Problems);
     }
+
+    [Fact]
+    public async Task Cancellation_propagates_instead_of_becoming_a_problem()
+    {
+        await using var site = await NewsSite.StartAsync();
+        using var harness = new DiscoveryHarness();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => harness.Discoverer.DiscoverAsync(AllFeedsAndSitemaps(site), cancelled.Token));
+    }
 }
