@@ -31,8 +31,8 @@ public static class UrlCanonicalizer
 
         var builder = new StringBuilder(url.OriginalString.Length);
         builder.Append(url.Scheme).Append("://");
-        // IdnHost is the punycode form of an internationalized host (and plain hosts lower-cased).
-        builder.Append(url.IdnHost.ToLowerInvariant());
+        // IdnHost is the punycode form of an internationalized host; it drops IPv6 brackets, Host keeps them.
+        builder.Append((url.HostNameType == UriHostNameType.IPv6 ? url.Host : url.IdnHost).ToLowerInvariant());
         if (!url.IsDefaultPort)
         {
             builder.Append(':').Append(url.Port.ToString(CultureInfo.InvariantCulture));

@@ -22,6 +22,8 @@ public sealed class UrlCanonicalizerTests
     [InlineData("https://b\u00fccher.example/x", "https://xn--bcher-kva.example/x")]
     [InlineData("https://example.com/a?", "https://example.com/a")]
     [InlineData("https://example.com/a?q=a+b&x", "https://example.com/a?q=a+b&x")]
+    [InlineData("http://[::1]:8080/a", "http://[::1]:8080/a")]
+    [InlineData("http://127.0.0.1:5000/a/../b/./c", "http://127.0.0.1:5000/b/c")]
     public void Canonicalizes_urls_so_the_same_article_compares_equal(string input, string expected)
     {
         Assert.Equal(expected, UrlCanonicalizer.Canonicalize(new Uri(input)).AbsoluteUri);

@@ -108,7 +108,7 @@ internal static class LenientXmlFeedReader
         var dateText = Field(fields, "pubDate") ?? Field(fields, "published") ?? Field(fields, "date")
             ?? Field(fields, "issued") ?? Field(fields, "updated") ?? Field(fields, "modified");
         var date = LenientDateParser.Parse(dateText);
-        var item2 = new FeedItem
+        var result = new FeedItem
         {
             Link = link,
             Guid = guid,
@@ -119,7 +119,7 @@ internal static class LenientXmlFeedReader
             PublishedAt = date,
             Language = Field(fields, "language"),
         };
-        return (item2, dateText is not null && date is null);
+        return (result, dateText is not null && date is null);
     }
 
     // Text and CDATA under the element, child tags dropped (Atom's type="xhtml" titles and summaries).
