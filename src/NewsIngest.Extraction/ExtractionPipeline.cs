@@ -28,7 +28,18 @@ public sealed class ExtractionPipeline
     public ExtractionOptions Options { get; }
 
     /// <summary>Extracts one page. Never throws on bad content: that is a rejected result with a reason.</summary>
-    public ExtractionResult Extract(PageInput input)
+    public ExtractionResult Extract(PageInput input) => Extract(input, null);
+
+    /// <summary>Extracts one page and also reports how every block was classified.</summary>
+    public ExtractionResult Explain(PageInput input, out IReadOnlyList<BlockTrace> trace)
+    {
+        var blocks = new List<BlockTrace>();
+        var result = Extract(input, blocks);
+        trace = blocks;
+        return result;
+    }
+
+    private ExtractionResult Extract(PageInput input, List<BlockTrace>? trace)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (InputSniffer.Reject(input.Content) is { } reason)
@@ -52,6 +63,12 @@ public sealed class ExtractionPipeline
             stage.Run(context);
         }
 
+        trace?.AddRange(context.Blocks.Select(b => new BlockTrace(
+            b.Index,
+            b.Role.ToString().ToLowerInvariant(),
+            b.Type.ToString(),
+            b.Reason,
+            b.Text)));
         return ExtractionResult.Success(RecordBuilder.Build(context));
     }
 

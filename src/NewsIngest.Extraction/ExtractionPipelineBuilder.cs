@@ -33,7 +33,7 @@ public sealed class ExtractionPipelineBuilder
         ];
         IExtractionStage[] text =
         [
-            new TextSegmenter(), new BoilerplateStage(), new HeadlineStage(), new WallLocator(), new Deduplicator(),
+            new TextSegmenter(), new BoilerplateStage(), new HeadlineStage(), new DekStage(), new WallLocator(), new Deduplicator(),
             new FinishStage(), new PaywallVerdictStage(),
         ];
         return new ExtractionPipeline(_options, html, text);

@@ -36,11 +36,16 @@ public static class ExtractCommand
         DefaultValueFactory = _ => InputFormat.Auto,
     };
 
+    private static readonly Option<bool> ExplainOption = new("--explain")
+    {
+        Description = "Also print, on stderr, every block of the page with its role and the reason for it.",
+    };
+
     public static Command Create()
     {
         var command = new Command("extract", "Extract the free preview of one or more pages and print the record.")
         {
-            Inputs, Url, Format, Compact, InputFormatOption,
+            Inputs, Url, Format, Compact, InputFormatOption, ExplainOption,
         };
         command.SetAction((parse, token) => RunAsync(parse, token));
         return command;
@@ -83,7 +88,22 @@ public static class ExtractCommand
             {
                 var page = await source.ReadAsync(cancellationToken);
                 var decoded = PageDecoder.Decode(page.Bytes, page.Charset);
-                var result = pipeline.Extract(new PageInput(decoded.Text, url ?? page.Url, inputFormat));
+                var input = new PageInput(decoded.Text, url ?? page.Url, inputFormat);
+                ExtractionResult result;
+                if (parse.GetValue(ExplainOption))
+                {
+                    result = pipeline.Explain(input, out var trace);
+                    foreach (var block in trace)
+                    {
+                        var text = block.Text.Length > 100 ? block.Text[..100] + "…" : block.Text;
+                        await stderr.WriteLineAsync($"#{block.Index,-4} {block.Role,-11} {block.Type,-9} {block.Reason,-22} {text}");
+                    }
+                }
+                else
+                {
+                    result = pipeline.Extract(input);
+                }
+
                 if (!result.IsSuccess)
                 {
                     failures++;

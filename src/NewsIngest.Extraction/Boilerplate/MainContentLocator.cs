@@ -12,6 +12,7 @@ namespace NewsIngest.Extraction.Boilerplate;
 internal sealed class MainContentLocator : IExtractionStage
 {
     private const int AncestorLevels = 5;
+    private const int MaxClimb = 4;
 
     public void Run(ExtractionContext context)
     {
@@ -35,6 +36,7 @@ internal sealed class MainContentLocator : IExtractionStage
             return;
         }
 
+        top = Climb(top, stats);
         var region = Region(top, stats);
         foreach (var block in context.Blocks)
         {
@@ -51,7 +53,7 @@ internal sealed class MainContentLocator : IExtractionStage
         var score = prose ? (1 + Commas(block.Text) + Math.Min(block.Text.Length / 100.0, 3)) * (1 - block.LinkDensity) : 0;
         // Like Readability, a paragraph scores for the containers around it, not for itself.
         var element = block.Element?.ParentElement;
-        for (var level = 0; element is not null && level < AncestorLevels; level++, element = element.ParentElement)
+        for (var level = 0; element is not null; level++, element = element.ParentElement)
         {
             if (!stats.TryGetValue(element, out var entry))
             {
@@ -59,7 +61,11 @@ internal sealed class MainContentLocator : IExtractionStage
                 stats[element] = entry;
             }
 
-            entry.Score += score / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
+            if (level < AncestorLevels)
+            {
+                entry.Score += score / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
+            }
+
             entry.Chars += block.Text.Length;
             entry.LinkChars += block.LinkChars;
             if (prose && block.LinkDensity < 0.3)
@@ -91,6 +97,31 @@ internal sealed class MainContentLocator : IExtractionStage
         return best;
     }
 
+    /// <summary>
+    /// Moves up while the parent holds clearly more good prose: a body split over sibling containers (a summary list
+    /// and the paragraphs) is one article.
+    /// </summary>
+    private static IElement Climb(IElement top, Dictionary<IElement, ContainerStats> stats)
+    {
+        var current = top;
+        var parent = top.ParentElement;
+        for (var level = 0; level < MaxClimb && parent is not null && parent.LocalName is not ("body" or "html"); level++, parent = parent.ParentElement)
+        {
+            var above = stats[parent];
+            if (above.LinkDensity > 0.4 || Weight(parent) < 0.75)
+            {
+                break;
+            }
+
+            if (above.ProseChars >= (stats[current].ProseChars * 1.15) + 40)
+            {
+                current = parent;
+            }
+        }
+
+        return current;
+    }
+
     private static HashSet<IElement> Region(IElement top, Dictionary<IElement, ContainerStats> stats)
     {
         var region = new HashSet<IElement>(ReferenceEqualityComparer.Instance) { top };
@@ -108,7 +139,7 @@ internal sealed class MainContentLocator : IExtractionStage
                 continue;
             }
 
-            var goodProse = entry.ProseChars >= 80 && entry.LinkDensity < 0.25 && Weight(sibling) >= 1;
+            var goodProse = entry.ProseChars >= 80 && entry.LinkDensity < 0.25 && Weight(sibling) >= 0.75;
             if (entry.Weighted >= threshold || goodProse)
             {
                 region.Add(sibling);

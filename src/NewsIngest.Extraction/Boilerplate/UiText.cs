@@ -48,7 +48,8 @@ internal static partial class UiText
 
     /// <summary>Reading-time lines ("5 min read"), datelines ("MNI (LONDON)") and bare dates.</summary>
     public static bool IsMetaLine(string text) =>
-        text.Length <= 80 && (ReadingTime().IsMatch(text) || Dateline().IsMatch(text) || BareDate().IsMatch(text));
+        (text.Length <= 80 && (ReadingTime().IsMatch(text) || Dateline().IsMatch(text) || BareDate().IsMatch(text)))
+        || (text.Length <= 200 && (WireContact().IsMatch(text) || WireCodes().IsMatch(text)));
 
     /// <summary>"By Jane Doe and John Roe": the names, else null.</summary>
     public static string[]? Byline(string text)
@@ -83,7 +84,14 @@ internal static partial class UiText
     [GeneratedRegex(@"^\s*(?:(?:updated|published|posted|veröffentlicht|aktualisiert|publié le|mis à jour|publicado|actualizado)\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s*)?(?:\d{1,2}[./ ]\s*(?:\d{1,2}|[A-Za-zäéû]{3,9})\.?[./ ]\s*\d{2,4}|[A-Za-z]{3,9}\.? \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2})(?:,?\s*(?:at\s*|um\s*|à\s*)?\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|uhr))?(?:\s*[A-Z]{2,4})?)?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex BareDate();
 
-    [GeneratedRegex(@"^\s*(?:by|von|par|por|di|de|door|av)\s+(?<names>\p{Lu}[\p{L}.'\-]+(?:\s+\p{Lu}?[\p{L}.'\-]+){0,3}(?:\s*(?:,|and|und|et|y|e|&)\s*\p{Lu}[\p{L}.'\-]+(?:\s+\p{Lu}?[\p{L}.'\-]+){0,3}){0,4})\s*$")]
+    // Wire-service tails: "--MNI Washington Bureau; +1 202 ...; email: ...", "[TOPICS: M$U$$$,MMUFE$]".
+    [GeneratedRegex(@"^\s*-{2,}\s*\S.*(?:bureau|desk|e-?mail|@|\+\d)", RegexOptions.IgnoreCase)]
+    private static partial Regex WireContact();
+
+    [GeneratedRegex(@"^\s*\[[A-Z][A-Z ]{2,20}:[^\]]*\]\s*$")]
+    private static partial Regex WireCodes();
+
+    [GeneratedRegex(@"^\s*(?i:by|von|par|por|di|de|door|av)\s+(?<names>\p{Lu}[\p{L}.'\-]+(?:\s+\p{Lu}?[\p{L}.'\-]+){0,3}(?:\s*(?:,|and|und|et|y|e|&)\s*\p{Lu}[\p{L}.'\-]+(?:\s+\p{Lu}?[\p{L}.'\-]+){0,3}){0,4})\s*$")]
     private static partial Regex BylinePattern();
 
     [GeneratedRegex(@"\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|\be\b|&)\s*")]

@@ -16,11 +16,18 @@ internal sealed class DekStage : IExtractionStage
     private static readonly TokenSet Classes = new(
         ["dek", "deck", "standfirst", "subtitle", "subheadline", "sub-headline", "subhead", "summary", "lede", "lead",
          "intro", "excerpt", "strapline", "chapo", "chapeau", "vorspann", "entradilla", "sottotitolo", "occhiello",
-         "bajada", "teaser-text", "article-summary", "description-lead", "abstract"],
+         "bajada", "teaser-text", "article-summary", "abstract", "desc", "teaser", "chapeau", "sous-titre", "kurztext"],
+        ["standfirst", "subtitle", "dek", "deck", "lede", "chapo"],
         ["standfirst", "subtitle", "subheadline", "strapline", "chapo", "vorspann", "entradilla", "sottotitolo"]);
 
     public void Run(ExtractionContext context)
     {
+        if (context.Document is null)
+        {
+            FromTextLayout(context);
+            return;
+        }
+
         var blocks = context.Blocks;
         var headline = blocks.FirstOrDefault(b => b.Role == BlockRole.Headline);
         var start = headline?.Index + 1 ?? 0;
@@ -54,6 +61,26 @@ internal sealed class DekStage : IExtractionStage
             {
                 return; // the body has started
             }
+        }
+    }
+
+    /// <summary>
+    /// In a text rendering there is no markup to go by: the dek is a single short sentence right under the headline
+    /// (after kicker and dateline) that a clearly longer paragraph follows.
+    /// </summary>
+    private static void FromTextLayout(ExtractionContext context)
+    {
+        var candidates = context.Blocks
+            .SkipWhile(b => b.Role != BlockRole.Headline)
+            .Where(b => b.Role == BlockRole.Candidate)
+            .Take(2)
+            .ToArray();
+        if (candidates is [var first, var next] && first.Type == BlockType.Paragraph && first.WordCount is >= 5 and <= 35
+            && first.Text[^1] is '.' or '?' or '!' && next.WordCount >= 25 && next.WordCount >= first.WordCount * 1.5
+            && first.Index - context.Blocks.First(b => b.Role == BlockRole.Headline).Index <= 4)
+        {
+            first.Assign(BlockRole.Dek, "dek-text-layout");
+            context.Dek = first.Text;
         }
     }
 }

@@ -44,6 +44,20 @@ internal sealed class HeadlineStage : IExtractionStage
 
         if (headlineBlock is not null)
         {
+            // Short lines above the headline are labels, breadcrumbs and badges, not the article.
+            foreach (var block in blocks)
+            {
+                if (block.Index >= headlineBlock.Index)
+                {
+                    break;
+                }
+
+                if (block.Role == BlockRole.Candidate && block.WordCount < 10)
+                {
+                    block.Assign(BlockRole.Boilerplate, "before-headline");
+                }
+            }
+
             var kicker = Kicker.Find(blocks, headlineBlock.Index);
             if (kicker is not null)
             {

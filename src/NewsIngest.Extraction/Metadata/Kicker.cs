@@ -10,7 +10,8 @@ namespace NewsIngest.Extraction.Metadata;
 internal static class Kicker
 {
     private static readonly TokenSet Classes = new(
-        ["kicker", "eyebrow", "overline", "rubric", "rubrik", "category", "section", "section-label", "topic", "label", "flag", "tag"],
+        ["kicker", "eyebrow", "overline", "rubric", "rubrik", "category", "section", "section-label", "topic", "label", "flag", "tag", "ressort"],
+        ["kicker", "eyebrow", "overline", "rubric", "category", "section"],
         ["kicker", "eyebrow", "overline", "rubri", "categor"]);
 
     public static Block? Find(List<Block> blocks, int headlineIndex)
@@ -25,7 +26,7 @@ internal static class Kicker
             }
 
             var block = blocks[index];
-            if (block.IsVisible && (block.Role == BlockRole.Candidate || block.Reason is "outside-main" or "links") && IsKicker(block))
+            if (block.IsVisible && (block.Role == BlockRole.Candidate || block.Reason is "outside-main" or "links" or "before-headline") && IsKicker(block))
             {
                 return block;
             }

@@ -105,10 +105,13 @@ internal sealed class DomSegmenter : IExtractionStage
                 _linkDepth++;
             }
 
+            var hidden = parent.Hidden ?? traits.Hidden;
             _scopes.Push(new Scope(
                 isBlock ? element : parent.Owner,
-                parent.Hidden ?? traits.Hidden,
-                parent.Chrome ?? traits.Chrome,
+                hidden,
+                isBlock ? hidden : parent.BlockHidden,
+                // An element that names a wall is read as a wall, even when its words also sound like chrome ("signup").
+                parent.Chrome ?? (traits.Wall is null ? traits.Chrome : null),
                 traits.Wall ?? parent.Wall,
                 traits.Wall is not null ? element : parent.WallElement,
                 parent.Interactive || traits.Interactive,
@@ -136,7 +139,8 @@ internal sealed class DomSegmenter : IExtractionStage
 
         private void AppendText(string data)
         {
-            if (_scopes.Count == 0)
+            // Hidden inline text (a screen-reader label inside a visible paragraph) is not part of what readers see.
+            if (_scopes.Count == 0 || (_scopes.Peek() is { Hidden: not null, BlockHidden: null }))
             {
                 return;
             }
@@ -197,6 +201,7 @@ internal sealed class DomSegmenter : IExtractionStage
     private sealed record Scope(
         IElement? Owner,
         string? Hidden,
+        string? BlockHidden,
         string? Chrome,
         string? Wall,
         IElement? WallElement,
@@ -207,6 +212,6 @@ internal sealed class DomSegmenter : IExtractionStage
         int HeadingLevel,
         bool IsBlock)
     {
-        public static Scope Root { get; } = new(null, null, null, null, null, false, false, false, BlockType.Paragraph, 0, true);
+        public static Scope Root { get; } = new(null, null, null, null, null, null, false, false, false, BlockType.Paragraph, 0, true);
     }
 }

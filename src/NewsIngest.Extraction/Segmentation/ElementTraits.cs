@@ -125,7 +125,7 @@ internal readonly record struct ElementTraits(string? Hidden, string? Chrome, st
             }
         }
 
-        if (attributes.Length == 0 || ElementVocabulary.Body.FirstMatch(attributes) is not null)
+        if (attributes.Length == 0 || ElementVocabulary.BodyContainer.FirstMatch(attributes) is not null)
         {
             return null;
         }

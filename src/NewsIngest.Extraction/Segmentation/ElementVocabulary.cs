@@ -6,44 +6,48 @@ namespace NewsIngest.Extraction.Segmentation;
 /// </summary>
 internal static class ElementVocabulary
 {
-    /// <summary>Navigation, promotion and social chrome around the article.</summary>
+    /// <summary>Navigation, promotion, social and meta chrome around the article.</summary>
     public static TokenSet Chrome { get; } = new(
         exact:
         [
             "nav", "navbar", "navigation", "menu", "menus", "megamenu", "submenu", "breadcrumb", "breadcrumbs",
-            "footer", "sidebar", "sidebars", "aside", "widget", "widgets", "share", "sharing", "sharebar", "social",
-            "socials", "related", "recommended", "recommendations", "recirc", "recirculation", "promo", "promos",
-            "advert", "adverts", "advertisement", "ads", "ad", "adslot", "adunit", "sponsor", "sponsored",
-            "newsletter", "newsletters", "signup", "cookie", "cookies", "consent", "gdpr", "cmp", "comments",
-            "comment", "disqus", "toolbar", "tags", "tagcloud", "tag", "pagination", "pager", "skip", "masthead",
-            "topbar", "utility", "outbrain", "taboola", "trending", "popular", "mostread", "more", "moreon",
-            "author-bio", "bio", "rating", "ratings", "print", "login", "search", "shop", "jobs", "teasers",
-            "carousel", "slider", "banner", "byline", "dateline", "meta", "timestamp", "credits", "copyright",
-            "legal", "disclaimer", "subnav", "header-nav", "hamburger", "offcanvas", "dropdown", "follow",
+            "footer", "sidebar", "sidebars", "share", "sharing", "sharebar", "social", "socials", "related",
+            "recommended", "recommendations", "recirc", "recirculation", "promo", "promos", "advert", "adverts",
+            "advertisement", "ads", "ad", "adslot", "adunit", "sponsor", "sponsored", "newsletter", "newsletters",
+            "signup", "cookie", "cookies", "consent", "gdpr", "cmp", "comments", "comment", "disqus", "toolbar", "tags",
+            "tagcloud", "pagination", "pager", "masthead", "topbar", "outbrain", "taboola", "trending", "popular",
+            "mostread", "most-read", "author-bio", "bio", "rating", "ratings", "print", "login", "search", "jobs",
+            "teasers", "carousel", "banner", "byline", "dateline", "meta", "metadata", "timestamp", "credits",
+            "copyright", "legal", "disclaimer", "subnav", "hamburger", "offcanvas", "dropdown", "follow", "author",
+            "authors", "caption", "credit", "skip-link", "skiplink", "share-links", "links", "reco", "recoteaser",
         ],
-        prefixes: ["cookie", "newsletter", "breadcrumb", "sidebar", "advert", "sponsor", "outbrain", "taboola", "recommend", "comments", "social", "footer", "navbar", "consent", "gdpr", "share"],
+        leading:
+        [
+            "nav", "navbar", "menu", "footer", "sidebar", "breadcrumb", "breadcrumbs", "social", "share", "sharing",
+            "related", "comments", "comment", "cookie", "newsletter", "promo", "ad", "ads", "advert", "sponsored",
+            "outbrain", "taboola", "recirc", "trending", "byline", "author", "masthead", "subnav", "skip", "meta",
+        ],
+        prefixes: ["cookie", "newsletter", "breadcrumb", "advert", "sponsor", "outbrain", "taboola", "recommend"],
         infixes: ["cookiebanner", "cookieconsent", "newsletter"]);
 
     /// <summary>Class words that hide an element from the reader.</summary>
     public static TokenSet Hidden { get; } = new(
         exact:
         [
-            "hidden", "hide", "ishidden", "d-none", "dnone", "sr-only", "sronly", "invisible", "offscreen",
-            "visuallyhidden", "screenreader", "screen-reader-text", "js-hidden", "u-hidden", "is-hidden", "nodisplay",
-        ],
-        prefixes: ["visually-hidden"]);
+            "hidden", "hide", "d-none", "dnone", "sr-only", "sronly", "invisible", "offscreen", "visuallyhidden",
+            "screen-reader-text", "screenreader", "nodisplay", "element-invisible",
+        ]);
 
     /// <summary>Walls, gates, registration prompts and vendor overlays (Piano, Zephr, Poool, Cxense...).</summary>
     public static TokenSet Wall { get; } = new(
         exact:
         [
-            "regwall", "paywalled", "paywall", "barrier", "gate", "gated", "locked", "lock", "premium", "zephr",
-            "poool", "piano", "tp", "cxense", "cx", "snippet", "restricted", "subscriber", "subscribers",
-            "subscription", "subscriptions", "subscribe", "truncated", "truncate", "offer", "offers", "meter",
-            "metered", "plus", "abo", "abonnement", "abonnes", "wall", "loginwall", "emailwall", "piano-paywall",
-            "modal", "overlay", "apron", "takeover", "roadblock", "fortress", "storefront",
+            "regwall", "paywalled", "paywall", "barrier", "gate", "gated", "locked", "premium", "zephr", "poool",
+            "piano", "restricted", "subscriber", "subscribers", "subscription", "subscribe", "truncated", "offer",
+            "offers", "meter", "loginwall", "emailwall", "apron", "takeover", "roadblock",
         ],
-        prefixes: ["paywall", "regwall", "premium", "piano", "zephr", "poool", "subscri", "restricted"],
+        leading: ["paywall", "regwall", "piano", "tp", "zephr", "poool", "cx", "cxense", "premium", "subscription", "subscribe", "modal", "overlay", "fortress", "storefront", "barrier"],
+        prefixes: ["paywall", "regwall", "piano", "zephr", "poool"],
         infixes: ["paywall", "regwall", "loginwall", "emailwall", "meteredcontent", "contentlock", "paidbarrier", "registerwall"]);
 
     /// <summary>Class words of the article body container.</summary>
@@ -52,9 +56,18 @@ internal static class ElementVocabulary
         [
             "article", "articlebody", "article-body", "body", "content", "entry", "main", "post", "story", "text",
             "prose", "richtext", "storybody", "post-content", "entry-content", "article-content", "maincontent",
-            "blog", "page", "single", "description", "artikel", "inhalt", "texte", "contenu", "cuerpo", "testo",
+            "blog", "single", "artikel", "inhalt", "texte", "contenu", "cuerpo", "testo", "article-text", "body-text",
         ],
-        prefixes: ["articlebody", "storybody", "article", "story", "content", "entry", "post"]);
+        leading: ["article", "content", "entry", "post", "story", "main", "articlebody", "storybody"]);
+
+    /// <summary>Whole class names of article containers: these are never chrome, whatever else they carry.</summary>
+    public static TokenSet BodyContainer { get; } = new(
+        exact:
+        [
+            "articlebody", "article-body", "article__body", "storybody", "story-body", "post-content", "entry-content",
+            "article-content", "maincontent", "main-content", "article-text", "body-text", "post-body", "entry-body",
+            "content", "article", "main", "story",
+        ]);
 
     /// <summary>Class words of page parts that are rarely article text.</summary>
     public static TokenSet Negative { get; } = new(
@@ -65,5 +78,5 @@ internal static class ElementVocabulary
             "meta", "outbrain", "pagination", "popup", "shoutbox", "taboola", "tags", "tool", "teaser", "cookie",
             "newsletter", "recommended", "more", "list", "card", "cards", "header", "byline", "author",
         ],
-        prefixes: ["comment", "sidebar", "footer", "social", "share", "related", "advert", "sponsor", "widget", "teaser", "recommend"]);
+        leading: ["comment", "comments", "sidebar", "footer", "social", "share", "related", "advert", "sponsor", "widget", "teaser", "recommend"]);
 }

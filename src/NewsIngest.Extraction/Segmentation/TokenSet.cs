@@ -1,19 +1,27 @@
 namespace NewsIngest.Extraction.Segmentation;
 
 /// <summary>
-/// A set of lower-case words matched against class and id attributes: a whole token (<c>sr-only</c>) matches
-/// exactly; its parts (<c>paywall-modal__inner</c> has <c>paywall</c>, <c>modal</c>, <c>inner</c>) match exactly or
-/// by prefix; a token matches by infix (<c>mainpaywall_x</c> contains <c>paywall</c>). No allocation per lookup.
+/// A vocabulary of lower-case words matched against class and id attributes the way such names are built: a whole
+/// token (<c>sr-only</c>) or its last part (<c>site-header__nav</c> is a <c>nav</c>) matches the exact words; its
+/// first part (<c>sidebar-left</c>) matches the leading words and prefixes; any token matches by infix
+/// (<c>mainpaywall_x</c> contains <c>paywall</c>). Middle parts never match: <c>mobile-sidebar-hide-s2</c> is none of
+/// sidebar or hide. No allocation per lookup.
 /// </summary>
 internal sealed class TokenSet
 {
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _exact;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _leading;
     private readonly string[] _prefixes;
     private readonly string[] _infixes;
 
-    public TokenSet(IEnumerable<string> exact, IEnumerable<string>? prefixes = null, IEnumerable<string>? infixes = null)
+    public TokenSet(
+        IEnumerable<string> exact,
+        IEnumerable<string>? leading = null,
+        IEnumerable<string>? prefixes = null,
+        IEnumerable<string>? infixes = null)
     {
         _exact = new HashSet<string>(exact, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _leading = new HashSet<string>(leading ?? [], StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         _prefixes = prefixes?.ToArray() ?? [];
         _infixes = infixes?.ToArray() ?? [];
     }
@@ -24,12 +32,7 @@ internal sealed class TokenSet
         foreach (var range in attribute.SplitAny(" \t\n\r\f"))
         {
             var token = attribute[range];
-            if (token.IsEmpty)
-            {
-                continue;
-            }
-
-            if (_exact.TryGetValue(token, out var word) || MatchParts(token, out word) || MatchInfix(token, out word))
+            if (!token.IsEmpty && Match(token) is { } word)
             {
                 return word;
             }
@@ -38,54 +41,63 @@ internal sealed class TokenSet
         return null;
     }
 
-    private bool MatchParts(ReadOnlySpan<char> token, out string? word)
+    private string? Match(ReadOnlySpan<char> token)
     {
-        var start = -1;
-        for (var i = 0; i <= token.Length; i++)
+        if (_exact.TryGetValue(token, out var word))
         {
-            if (i < token.Length && char.IsAsciiLetterOrDigit(token[i]))
+            return word;
+        }
+
+        var first = FirstPart(token);
+        var last = LastPart(token);
+        if (last.Length < token.Length && _exact.TryGetValue(last, out word))
+        {
+            return word;
+        }
+
+        if (_leading.TryGetValue(first, out word))
+        {
+            return word;
+        }
+
+        foreach (var prefix in _prefixes)
+        {
+            if (first.StartsWith(prefix, StringComparison.Ordinal))
             {
-                start = start < 0 ? i : start;
-                continue;
-            }
-
-            if (start >= 0)
-            {
-                var part = token[start..i];
-                if (part.Length < token.Length && _exact.TryGetValue(part, out word))
-                {
-                    return true;
-                }
-
-                foreach (var prefix in _prefixes)
-                {
-                    if (part.StartsWith(prefix, StringComparison.Ordinal))
-                    {
-                        word = prefix;
-                        return true;
-                    }
-                }
-
-                start = -1;
+                return prefix;
             }
         }
 
-        word = null;
-        return false;
-    }
-
-    private bool MatchInfix(ReadOnlySpan<char> token, out string? word)
-    {
         foreach (var infix in _infixes)
         {
             if (token.Contains(infix, StringComparison.Ordinal))
             {
-                word = infix;
-                return true;
+                return infix;
             }
         }
 
-        word = null;
-        return false;
+        return null;
+    }
+
+    private static ReadOnlySpan<char> FirstPart(ReadOnlySpan<char> token)
+    {
+        var end = 0;
+        while (end < token.Length && char.IsAsciiLetterOrDigit(token[end]))
+        {
+            end++;
+        }
+
+        return token[..end];
+    }
+
+    private static ReadOnlySpan<char> LastPart(ReadOnlySpan<char> token)
+    {
+        var start = token.Length;
+        while (start > 0 && char.IsAsciiLetterOrDigit(token[start - 1]))
+        {
+            start--;
+        }
+
+        return token[start..];
     }
 }
