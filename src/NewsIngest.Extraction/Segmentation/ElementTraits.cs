@@ -57,7 +57,10 @@ internal readonly record struct ElementTraits(string? Hidden, string? Chrome, st
             return null;
         }
 
-        if (ElementVocabulary.Hidden.FirstMatch(attributes) is { } word)
+        // Utility CSS ("hidden md:block") hides on small screens only.
+        if (ElementVocabulary.Hidden.FirstMatch(attributes) is { } word && !attributes.Contains(":block", StringComparison.Ordinal)
+            && !attributes.Contains(":flex", StringComparison.Ordinal) && !attributes.Contains(":grid", StringComparison.Ordinal)
+            && !attributes.Contains(":inline", StringComparison.Ordinal))
         {
             return "." + word;
         }

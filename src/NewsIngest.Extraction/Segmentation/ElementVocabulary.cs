@@ -30,13 +30,18 @@ internal static class ElementVocabulary
         prefixes: ["cookie", "newsletter", "breadcrumb", "advert", "sponsor", "outbrain", "taboola", "recommend"],
         infixes: ["cookiebanner", "cookieconsent", "newsletter"]);
 
-    /// <summary>Class words that hide an element from the reader.</summary>
+    /// <summary>
+    /// Whole class names that hide an element from the reader. Whole names only: <c>overflow-hidden</c> and
+    /// <c>hidden-xs</c> hide nothing on a desktop page.
+    /// </summary>
     public static TokenSet Hidden { get; } = new(
         exact:
         [
             "hidden", "hide", "d-none", "dnone", "sr-only", "sronly", "invisible", "offscreen", "visuallyhidden",
-            "screen-reader-text", "screenreader", "nodisplay", "element-invisible",
-        ]);
+            "visually-hidden", "is-hidden", "js-hidden", "u-hidden", "is-hide", "screen-reader-text", "screenreader",
+            "nodisplay", "display-none", "element-invisible", "hidden-all", "show-for-sr", "a11y-hidden",
+        ],
+        wholeTokensOnly: true);
 
     /// <summary>Walls, gates, registration prompts and vendor overlays (Piano, Zephr, Poool, Cxense...).</summary>
     public static TokenSet Wall { get; } = new(

@@ -13,13 +13,16 @@ internal sealed class TokenSet
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _leading;
     private readonly string[] _prefixes;
     private readonly string[] _infixes;
+    private readonly bool _wholeTokens;
 
     public TokenSet(
         IEnumerable<string> exact,
         IEnumerable<string>? leading = null,
         IEnumerable<string>? prefixes = null,
-        IEnumerable<string>? infixes = null)
+        IEnumerable<string>? infixes = null,
+        bool wholeTokensOnly = false)
     {
+        _wholeTokens = wholeTokensOnly;
         _exact = new HashSet<string>(exact, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         _leading = new HashSet<string>(leading ?? [], StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         _prefixes = prefixes?.ToArray() ?? [];
@@ -46,6 +49,11 @@ internal sealed class TokenSet
         if (_exact.TryGetValue(token, out var word))
         {
             return word;
+        }
+
+        if (_wholeTokens)
+        {
+            return null;
         }
 
         var first = FirstPart(token);
