@@ -1,0 +1,94 @@
+using NewsIngest.Benchmarks.Pages;
+using NewsIngest.Benchmarks.Pipeline;
+using NewsIngest.Extraction;
+using NewsIngest.Extraction.Pipeline;
+
+namespace NewsIngest.Benchmarks.Stages;
+
+/// <summary>
+/// The <c>stages</c> command: runs the default HTML pipeline stage by stage over each page set, the same way
+/// <see cref="ExtractionPipeline.Extract"/> does, and prints each stage's cumulative time, share, and allocations.
+/// </summary>
+internal static class StageProfile
+{
+    private const int Passes = 3;
+    private const string Setup = "(sniff+context)";
+    private const string Record = "(RecordBuilder)";
+
+    public static int Run(TextWriter output)
+    {
+        var sets = PageSetLoader.LoadAvailable(output);
+        output.WriteLine($"PER-STAGE PROFILE (Stopwatch + GC.GetAllocatedBytesForCurrentThread; 1 warm-up + {Passes} passes)");
+        output.WriteLine($"cores {Environment.ProcessorCount}, load average {Formats.LoadAverage()}");
+        var all = NewTotals();
+        foreach (var set in sets)
+        {
+            Profile(set, NewTotals()); // warm-up: JIT and first-use caches are not a stage's cost
+            var totals = NewTotals();
+            for (var i = 0; i < Passes; i++)
+            {
+                Profile(set, totals);
+            }
+
+            Print(output, $"{set.Name}: {set.Pages.Count} pages x {Passes} passes, {Formats.Megabytes(set.TotalBytes)} MB", totals, set.Pages.Count * Passes);
+            for (var i = 0; i < totals.Count; i++)
+            {
+                all[i].Add(totals[i]);
+            }
+        }
+
+        Print(output, "all sets", all, sets.Sum(s => s.Pages.Count) * Passes);
+        return 0;
+    }
+
+    private static List<StageTotals> NewTotals() =>
+        [new(Setup), .. PipelineInternals.HtmlStages.Select(s => new StageTotals(s.GetType().Name)), new(Record)];
+
+    /// <summary>Mirrors <see cref="ExtractionPipeline.Extract"/> for HTML input, timing each step.</summary>
+    private static void Profile(PageSet set, List<StageTotals> totals)
+    {
+        var options = ExtractionPipeline.Default.Options;
+        var stages = PipelineInternals.HtmlStages;
+        foreach (var page in set.Pages)
+        {
+            ExtractionContext? context = null;
+            totals[0].Measure(() =>
+            {
+                var content = page.Html.Length > options.MaxInputChars ? page.Html[..options.MaxInputChars] : page.Html;
+                context = InputSniffer.Reject(content) is null
+                    ? new ExtractionContext(new PageInput(content, page.Url, InputFormat.Html), options)
+                    : null;
+            });
+            if (context is null)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < stages.Count; i++)
+            {
+                var stage = stages[i];
+                totals[i + 1].Measure(() => stage.Run(context));
+            }
+
+            totals[^1].Measure(() => GC.KeepAlive(RecordBuilder.Build(context)));
+        }
+    }
+
+    private static void Print(TextWriter output, string title, IReadOnlyList<StageTotals> totals, int pageRuns)
+    {
+        var ms = totals.Sum(t => t.Milliseconds);
+        var bytes = totals.Sum(t => t.AllocatedBytes);
+        output.WriteLine();
+        output.WriteLine(title);
+        output.WriteLine($"  {"stage",-22} {"total ms",10} {"share",7} {"ms/page",8} {"alloc MB",9} {"share",7} {"KB/page",8}");
+        foreach (var t in totals)
+        {
+            output.WriteLine(string.Create(Formats.Culture,
+                $"  {t.Name,-22} {t.Milliseconds,10:0.0} {t.Milliseconds / ms,7:P1} {t.Milliseconds / pageRuns,8:0.00} " +
+                $"{t.AllocatedBytes / 1e6,9:0.0} {(double)t.AllocatedBytes / bytes,7:P1} {t.AllocatedBytes / 1024.0 / pageRuns,8:0.0}"));
+        }
+
+        output.WriteLine(string.Create(Formats.Culture,
+            $"  {"total",-22} {ms,10:0.0} {1,7:P1} {ms / pageRuns,8:0.00} {bytes / 1e6,9:0.0} {1,7:P1} {bytes / 1024.0 / pageRuns,8:0.0}"));
+    }
+}
