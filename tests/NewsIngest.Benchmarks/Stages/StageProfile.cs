@@ -14,6 +14,7 @@ internal static class StageProfile
     private const int Passes = 3;
     private const string Setup = "(sniff+context)";
     private const string Record = "(RecordBuilder)";
+    private const string Parse = "parse alone (ref.)";
 
     public static int Run(TextWriter output)
     {
@@ -21,16 +22,20 @@ internal static class StageProfile
         output.WriteLine($"PER-STAGE PROFILE (Stopwatch + GC.GetAllocatedBytesForCurrentThread; 1 warm-up + {Passes} passes)");
         output.WriteLine($"cores {Environment.ProcessorCount}, load average {Formats.LoadAverage()}");
         var all = NewTotals();
+        var allParse = new StageTotals(Parse);
         foreach (var set in sets)
         {
-            Profile(set, NewTotals()); // warm-up: JIT and first-use caches are not a stage's cost
+            Profile(set, NewTotals(), new StageTotals(Parse)); // warm-up: JIT and first-use caches are not a stage's cost
             var totals = NewTotals();
+            var parse = new StageTotals(Parse);
             for (var i = 0; i < Passes; i++)
             {
-                Profile(set, totals);
+                Profile(set, totals, parse);
             }
 
             Print(output, $"{set.Name}: {set.Pages.Count} pages x {Passes} passes, {Formats.Megabytes(set.TotalBytes)} MB", totals, set.Pages.Count * Passes);
+            PrintReference(output, totals, parse, set.Pages.Count * Passes);
+            allParse.Add(parse);
             for (var i = 0; i < totals.Count; i++)
             {
                 all[i].Add(totals[i]);
@@ -38,6 +43,7 @@ internal static class StageProfile
         }
 
         Print(output, "all sets", all, sets.Sum(s => s.Pages.Count) * Passes);
+        PrintReference(output, all, allParse, sets.Sum(s => s.Pages.Count) * Passes);
         return 0;
     }
 
@@ -45,7 +51,7 @@ internal static class StageProfile
         [new(Setup), .. PipelineInternals.HtmlStages.Select(s => new StageTotals(s.GetType().Name)), new(Record)];
 
     /// <summary>Mirrors <see cref="ExtractionPipeline.Extract"/> for HTML input, timing each step.</summary>
-    private static void Profile(PageSet set, List<StageTotals> totals)
+    private static void Profile(PageSet set, List<StageTotals> totals, StageTotals parse)
     {
         var options = ExtractionPipeline.Default.Options;
         var stages = PipelineInternals.HtmlStages;
@@ -71,7 +77,21 @@ internal static class StageProfile
             }
 
             totals[^1].Measure(() => GC.KeepAlive(RecordBuilder.Build(context)));
+
+            // The baseline of the benchmark, on the same page right after, for the ratio below.
+            parse.Measure(() => GC.KeepAlive(PipelineInternals.Parser.ParseDocument(page.Html)));
         }
+    }
+
+    /// <summary>The parse-alone reference row and the whole pipeline's ratio to it (the target is 1.3 or less).</summary>
+    private static void PrintReference(TextWriter output, IReadOnlyList<StageTotals> totals, StageTotals parse, int pageRuns)
+    {
+        var ms = totals.Sum(t => t.Milliseconds);
+        output.WriteLine(string.Create(Formats.Culture,
+            $"  {parse.Name,-22} {parse.Milliseconds,10:0.0} {"",7} {parse.Milliseconds / pageRuns,8:0.00} " +
+            $"{parse.AllocatedBytes / 1e6,9:0.0} {"",7} {parse.AllocatedBytes / 1024.0 / pageRuns,8:0.0}"));
+        output.WriteLine(string.Create(Formats.Culture,
+            $"  extract / parse = {ms / parse.Milliseconds:0.00} (time), {(double)totals.Sum(t => t.AllocatedBytes) / parse.AllocatedBytes:0.00} (allocations)"));
     }
 
     private static void Print(TextWriter output, string title, IReadOnlyList<StageTotals> totals, int pageRuns)
