@@ -25,7 +25,7 @@ internal static class Kicker
             }
 
             var block = blocks[index];
-            if (block.IsVisible && (block.Role == BlockRole.Candidate || block.Reason == "outside-main") && IsKicker(block))
+            if (block.IsVisible && (block.Role == BlockRole.Candidate || block.Reason is "outside-main" or "links") && IsKicker(block))
             {
                 return block;
             }

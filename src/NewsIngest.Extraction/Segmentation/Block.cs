@@ -47,6 +47,9 @@ internal sealed class Block
     /// <summary>The wall or gate container the block sits in (e.g. <c>.paywall-modal</c>), or null.</summary>
     public string? WallContainer { get; init; }
 
+    /// <summary>The element that makes <see cref="WallContainer"/>, or null.</summary>
+    public IElement? WallElement { get; init; }
+
     /// <summary>True when the block sits inside a form, button or interactive control.</summary>
     public bool InInteractive { get; init; }
 

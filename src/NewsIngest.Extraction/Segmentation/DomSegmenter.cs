@@ -110,6 +110,7 @@ internal sealed class DomSegmenter : IExtractionStage
                 parent.Hidden ?? traits.Hidden,
                 parent.Chrome ?? traits.Chrome,
                 traits.Wall ?? parent.Wall,
+                traits.Wall is not null ? element : parent.WallElement,
                 parent.Interactive || traits.Interactive,
                 parent.Gated || traits.Gated,
                 parent.InArticle || tag is "article" or "main" || element.GetAttribute("itemprop") == "articleBody",
@@ -184,6 +185,7 @@ internal sealed class DomSegmenter : IExtractionStage
                     HiddenReason = scope.Hidden,
                     ChromeReason = scope.Chrome,
                     WallContainer = scope.Wall,
+                    WallElement = scope.WallElement,
                     InInteractive = scope.Interactive,
                     InGatedPart = scope.Gated,
                 });
@@ -197,6 +199,7 @@ internal sealed class DomSegmenter : IExtractionStage
         string? Hidden,
         string? Chrome,
         string? Wall,
+        IElement? WallElement,
         bool Interactive,
         bool Gated,
         bool InArticle,
@@ -204,6 +207,6 @@ internal sealed class DomSegmenter : IExtractionStage
         int HeadingLevel,
         bool IsBlock)
     {
-        public static Scope Root { get; } = new(null, null, null, null, false, false, false, BlockType.Paragraph, 0, true);
+        public static Scope Root { get; } = new(null, null, null, null, null, false, false, false, BlockType.Paragraph, 0, true);
     }
 }

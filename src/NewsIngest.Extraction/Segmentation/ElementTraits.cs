@@ -168,7 +168,8 @@ internal readonly record struct ElementTraits(string? Hidden, string? Chrome, st
             return "[amp-access=NOT]";
         }
 
-        if (attributes.Length == 0)
+        // A page or article wrapper flagged "paywall-on" holds the article; it is not the wall's prompt.
+        if (attributes.Length == 0 || tag is "body" or "html" or "main" or "article")
         {
             return null;
         }

@@ -26,7 +26,7 @@ public sealed record FetchResult
     /// <summary>True when the body was cut at the size cap.</summary>
     public bool Truncated { get; init; }
 
-    /// <summary>How many attempts were made (1 without retries).</summary>
+    /// <summary>How many attempts were made (1 without retries; 0 when nothing was sent: robots, guard, open circuit).</summary>
     public int Attempts { get; init; } = 1;
 
     /// <summary>A one-line reason for anything but Ok and NotModified.</summary>

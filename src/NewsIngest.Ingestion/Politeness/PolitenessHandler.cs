@@ -1,0 +1,34 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+using NewsIngest.Ingestion.Fetching;
+
+namespace NewsIngest.Ingestion.Politeness;
+
+/// <summary>
+/// The innermost handler, run once per attempt (inside the retry): stamps the attempt on the host's pacing clock,
+/// counts it, and turns a 429/503 into a cooldown of that host alone.
+/// </summary>
+internal sealed class PolitenessHandler(HostGate gate, IOptions<HttpOptions> options, TimeProvider time) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var url = request.RequestUri!;
+        if (request.Options.TryGetValue(FetchRequestOptions.Attempts, out var attempts))
+        {
+            Interlocked.Increment(ref attempts.Value);
+        }
+
+        gate.MarkAttempt(url);
+        var response = await base.SendAsync(request, cancellationToken);
+        if (response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)
+        {
+            gate.CoolDown(url, RetryAfter.Read(response, time, options.Value.MaxRetryAfter));
+        }
+        else if ((int)response.StatusCode < 500)
+        {
+            gate.MarkHealthy(url);
+        }
+
+        return response;
+    }
+}

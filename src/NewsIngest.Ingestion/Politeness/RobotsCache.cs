@@ -1,0 +1,146 @@
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NewsIngest.Ingestion.Fetching;
+
+namespace NewsIngest.Ingestion.Politeness;
+
+/// <summary>
+/// Fetches and caches robots.txt per origin with RFC 9309 semantics: 2xx is parsed (first MaxRobotsBytes); up to
+/// five redirects are followed; 4xx (but 429) means allow all; 5xx, 429 or an unreachable host means disallow all for
+/// <see cref="PolitenessOptions.RobotsErrorDisallowFor"/>, then it is fetched again. One fetch per origin at a time.
+/// </summary>
+internal sealed class RobotsCache(
+    HopSender hops,
+    HostGate gate,
+    IOptions<HttpOptions> httpOptions,
+    IOptions<PolitenessOptions> politenessOptions,
+    TimeProvider time,
+    ILogger<RobotsCache> logger) : IRobotsPolicy, IDisposable
+{
+    private const int MaxRobotsRedirects = 5;
+    private readonly Dictionary<string, Task<RobotsEntry>> _entries = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Lock _sync = new();
+    private readonly CancellationTokenSource _disposed = new();
+    private readonly PolitenessOptions _options = politenessOptions.Value;
+    private int _isDisposed;
+
+    /// <summary>The product token matched against user-agent lines, e.g. <c>NewsIngest</c>.</summary>
+    public string ProductToken { get; } = politenessOptions.Value.RobotsProductToken ?? ProductTokenOf(httpOptions.Value.UserAgent);
+
+    public async Task<RobotsDecision> CheckAsync(Uri url, CancellationToken cancellationToken)
+    {
+        if (!_options.ObeyRobots)
+        {
+            return RobotsDecision.Allowed;
+        }
+
+        var entry = await GetEntryAsync(url, cancellationToken);
+        if (entry.Robots.IsAllowed(ProductToken, url.PathAndQuery))
+        {
+            return RobotsDecision.Allowed;
+        }
+
+        var decision = entry.Reason is null
+            ? new RobotsDecision(false, FetchOutcome.RobotsDenied, $"robots.txt disallows {url.AbsolutePath} for {ProductToken}")
+            : new RobotsDecision(false, entry.DeniedOutcome, entry.Reason);
+        PolitenessLog.RobotsDenied(logger, url, decision.Reason!);
+        return decision;
+    }
+
+    public async Task<IReadOnlyList<Uri>> GetSitemapsAsync(Uri site, CancellationToken cancellationToken) =>
+        (await GetEntryAsync(site, cancellationToken)).Robots.Sitemaps;
+
+    public void Dispose()
+    {
+        // Registered as itself and as IRobotsPolicy, so the container disposes it twice.
+        if (Interlocked.Exchange(ref _isDisposed, 1) == 0)
+        {
+            _disposed.Cancel();
+            _disposed.Dispose();
+        }
+    }
+
+    /// <summary>The token of a User-Agent: its leading letters, '_' and '-' ("NewsIngest/1.0 (...)" → "NewsIngest").</summary>
+    internal static string ProductTokenOf(string userAgent) =>
+        new([.. userAgent.TakeWhile(c => char.IsAsciiLetter(c) || c is '_' or '-')]);
+
+    private Task<RobotsEntry> GetEntryAsync(Uri url, CancellationToken cancellationToken)
+    {
+        var origin = url.GetLeftPart(UriPartial.Authority);
+        Task<RobotsEntry>? task;
+        lock (_sync)
+        {
+            if (!_entries.TryGetValue(origin, out task) || IsStale(task))
+            {
+                // The shared fetch is not tied to the first caller's token: another caller may still want it.
+                task = LoadAsync(new Uri(origin + "/robots.txt"), _disposed.Token);
+                _entries[origin] = task;
+            }
+        }
+
+        return task.WaitAsync(cancellationToken);
+    }
+
+    private bool IsStale(Task<RobotsEntry> task) =>
+        task.IsCompleted && (!task.IsCompletedSuccessfully || task.Result.ExpiresAt <= time.GetUtcNow());
+
+    private async Task<RobotsEntry> LoadAsync(Uri robotsUrl, CancellationToken cancellationToken)
+    {
+        var origin = robotsUrl.GetLeftPart(UriPartial.Authority);
+        var url = robotsUrl;
+        RobotsEntry entry = Allow(RobotsTxt.AllowAll); // more than five redirects: unavailable, i.e. allow all
+        for (var hop = 0; hop <= MaxRobotsRedirects; hop++)
+        {
+            var sent = await hops.SendAsync(url, new FetchRequest(url, Kind: ResourceKind.Robots), _options.MaxRobotsBytes, cancellationToken);
+            if (sent.RedirectTo is { } next)
+            {
+                if (next.Scheme is not ("http" or "https"))
+                {
+                    break;
+                }
+
+                url = next;
+                continue;
+            }
+
+            entry = Interpret(sent.Result, robotsUrl);
+            break;
+        }
+
+        gate.SetCrawlDelay(robotsUrl, entry.Robots.GetCrawlDelay(ProductToken));
+        PolitenessLog.RobotsFetched(logger, origin, entry.Reason ?? "ok", entry.ExpiresAt);
+        return entry;
+    }
+
+    private RobotsEntry Interpret(FetchResult result, Uri robotsUrl)
+    {
+        switch (result.Outcome)
+        {
+            case FetchOutcome.Ok:
+                return Allow(RobotsTxt.Parse(Decode(result), robotsUrl));
+            case FetchOutcome.HttpError when result.StatusCode is >= 400 and < 500 and not (int)HttpStatusCode.TooManyRequests:
+                return Allow(RobotsTxt.AllowAll);
+            case FetchOutcome.HttpError:
+                return Deny(FetchOutcome.RobotsDenied, $"robots.txt answered {result.Error}");
+            default:
+                return Deny(result.Outcome, $"robots.txt unreachable: {result.Error ?? result.Outcome.ToString()}");
+        }
+
+        RobotsEntry Deny(FetchOutcome outcome, string reason)
+        {
+            var until = time.GetUtcNow() + _options.RobotsErrorDisallowFor;
+            return new RobotsEntry(RobotsTxt.DisallowAll, until, outcome, $"{reason}; {robotsUrl.Authority} treated as disallowed until {until:u}");
+        }
+    }
+
+    private RobotsEntry Allow(RobotsTxt robots) => new(robots, time.GetUtcNow() + _options.RobotsCacheTtl);
+
+    /// <summary>robots.txt is UTF-8 (RFC 9309); a cut body drops its last, possibly partial, line.</summary>
+    private static string Decode(FetchResult result)
+    {
+        var text = new UTF8Encoding(false, false).GetString(result.Body);
+        return result.Truncated && text.LastIndexOf('\n') is var end and >= 0 ? text[..end] : text;
+    }
+}

@@ -1,0 +1,101 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using NewsIngest.Ingestion.Politeness;
+
+namespace NewsIngest.Ingestion.Tests.Politeness;
+
+public class HostGateTests
+{
+    private static readonly Uri HostA = new("https://a.example/1");
+    private static readonly Uri HostB = new("https://b.example/1");
+    private readonly FakeTimeProvider _time = new();
+
+    private HostGate CreateGate(Action<PolitenessOptions>? configure = null)
+    {
+        var options = new PolitenessOptions { MinDelay = TimeSpan.FromSeconds(1), CooldownBase = TimeSpan.FromSeconds(30), MaxCooldown = TimeSpan.FromMinutes(2) };
+        configure?.Invoke(options);
+        return new HostGate(Options.Create(options), _time, NullLogger<HostGate>.Instance);
+    }
+
+    [Fact]
+    public async Task A_second_request_to_a_host_waits_for_the_first_and_then_for_the_min_delay()
+    {
+        var gate = CreateGate();
+        var first = await gate.EnterAsync(HostA, CancellationToken.None);
+        gate.MarkAttempt(HostA);
+
+        var second = gate.EnterAsync(HostA, CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(5));
+        Assert.False(second.IsCompleted); // still serialized behind the first request
+
+        first.Dispose();
+        (await second).Dispose(); // 5 s have passed: MinDelay is over
+        gate.MarkAttempt(HostA);
+
+        var third = gate.EnterAsync(HostA, CancellationToken.None);
+        _time.Advance(TimeSpan.FromMilliseconds(900));
+        Assert.False(third.IsCompleted);
+        _time.Advance(TimeSpan.FromMilliseconds(100));
+        (await third).Dispose();
+    }
+
+    [Fact]
+    public async Task A_cooldown_delays_only_its_own_host()
+    {
+        var gate = CreateGate();
+        gate.CoolDown(HostA, TimeSpan.FromSeconds(10));
+
+        var a = gate.EnterAsync(HostA, CancellationToken.None);
+        var b = gate.EnterAsync(HostB, CancellationToken.None);
+        Assert.True(b.IsCompletedSuccessfully);
+        Assert.False(a.IsCompleted);
+
+        _time.Advance(TimeSpan.FromSeconds(10));
+        (await a).Dispose();
+        (await b).Dispose();
+    }
+
+    [Fact]
+    public void A_headerless_cooldown_doubles_per_repeat_up_to_the_cap_and_resets_after_a_healthy_answer()
+    {
+        var gate = CreateGate();
+
+        Assert.Equal(TimeSpan.FromSeconds(30), gate.CoolDown(HostA, null));
+        Assert.Equal(TimeSpan.FromSeconds(60), gate.CoolDown(HostA, null));
+        Assert.Equal(TimeSpan.FromSeconds(120), gate.CoolDown(HostA, null));
+        Assert.Equal(TimeSpan.FromSeconds(120), gate.CoolDown(HostA, null));
+        gate.MarkHealthy(HostA);
+        Assert.Equal(TimeSpan.FromSeconds(30), gate.CoolDown(HostA, null));
+    }
+
+    [Fact]
+    public void Crawl_delay_raises_the_spacing_but_is_clamped_to_the_maximum()
+    {
+        var gate = CreateGate(o => o.MaxCrawlDelay = TimeSpan.FromSeconds(20));
+        gate.SetCrawlDelay(HostA, TimeSpan.FromSeconds(600));
+        gate.MarkAttempt(HostA);
+        gate.SetCrawlDelay(HostB, TimeSpan.FromMilliseconds(100)); // below MinDelay: MinDelay holds
+        gate.MarkAttempt(HostB);
+
+        Assert.Equal(TimeSpan.FromSeconds(20), gate.TimeUntilFree(HostA));
+        Assert.Equal(TimeSpan.FromSeconds(1), gate.TimeUntilFree(HostB));
+    }
+
+    [Fact]
+    public async Task Waiting_for_a_host_can_be_cancelled_and_frees_the_lock()
+    {
+        var gate = CreateGate();
+        gate.CoolDown(HostA, TimeSpan.FromMinutes(1));
+        using var cts = new CancellationTokenSource();
+
+        var waiting = gate.EnterAsync(HostA, cts.Token);
+        await cts.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+
+        _time.Advance(TimeSpan.FromMinutes(1));
+        var next = gate.EnterAsync(HostA, CancellationToken.None);
+        Assert.True(next.IsCompletedSuccessfully);
+        (await next).Dispose();
+    }
+}
