@@ -15,7 +15,8 @@ internal static class SanityReport
     public static int Run(TextWriter output)
     {
         var sets = PageSetLoader.LoadAvailable(output);
-        output.WriteLine($"SANITY CHECK (Stopwatch, 1 warm-up + {Passes} passes per operation; NOT the benchmark)");
+        WarmUp.Run(sets);
+        output.WriteLine($"SANITY CHECK (Stopwatch, 3 warm-up rounds over all sets, then 1 + {Passes} passes per operation; NOT the benchmark)");
         output.WriteLine($"cores {Environment.ProcessorCount}, load average {Formats.LoadAverage()}");
         output.WriteLine();
         output.WriteLine($"{"set",-12} {"pages",6} {"MB",7} | {"parse ms",9} {"pages/s",8} {"MB/s",7} | {"extract ms",10} {"pages/s",8} {"MB/s",7} | {"ratio",6}");

@@ -19,7 +19,8 @@ internal static class StageProfile
     public static int Run(TextWriter output)
     {
         var sets = PageSetLoader.LoadAvailable(output);
-        output.WriteLine($"PER-STAGE PROFILE (Stopwatch + GC.GetAllocatedBytesForCurrentThread; 1 warm-up + {Passes} passes)");
+        WarmUp.Run(sets);
+        output.WriteLine($"PER-STAGE PROFILE (Stopwatch + GC.GetAllocatedBytesForCurrentThread; 3 warm-up rounds over all sets, then 1 + {Passes} passes)");
         output.WriteLine($"cores {Environment.ProcessorCount}, load average {Formats.LoadAverage()}");
         var all = NewTotals();
         var allParse = new StageTotals(Parse);
