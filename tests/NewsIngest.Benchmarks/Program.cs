@@ -1,3 +1,18 @@
 using BenchmarkDotNet.Running;
+using NewsIngest.Benchmarks.Report;
+using NewsIngest.Benchmarks.Stages;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// "report": a quick Stopwatch sanity check of throughput; "stages": the per-stage profile; anything else goes to
+// BenchmarkDotNet (e.g. --filter '*ExtractionBenchmarks*').
+return args switch
+{
+    ["report", ..] => SanityReport.Run(Console.Out),
+    ["stages", ..] => StageProfile.Run(Console.Out),
+    _ => RunBenchmarks(args),
+};
+
+static int RunBenchmarks(string[] args)
+{
+    var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+}
