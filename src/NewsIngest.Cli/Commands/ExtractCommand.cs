@@ -96,7 +96,8 @@ public static class ExtractCommand
                     foreach (var block in trace)
                     {
                         var text = block.Text.Length > 100 ? block.Text[..100] + "…" : block.Text;
-                        await stderr.WriteLineAsync($"#{block.Index,-4} {block.Role,-11} {block.Type,-9} {block.Reason,-22} {text}");
+                        var prefix = many ? source.Name + "\t" : "";
+                        await stderr.WriteLineAsync($"{prefix}#{block.Index,-4} {block.Role,-11} {block.Type,-9} {block.Reason,-22} {text}");
                     }
                 }
                 else
