@@ -12,6 +12,9 @@ public sealed class PassOptions
     /// <summary>A progress line is logged this often while a pass runs. Default 10 s.</summary>
     public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>In <c>run</c> mode, pass every source once at start-up before waiting for its schedule. Default true.</summary>
+    public bool RunOnStart { get; set; } = true;
+
     /// <summary>After a stop request, in-flight pages get this long to finish before they are cancelled. Default 10 s.</summary>
     public TimeSpan ShutdownGrace { get; set; } = TimeSpan.FromSeconds(10);
 }

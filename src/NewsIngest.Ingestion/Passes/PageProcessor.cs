@@ -68,7 +68,7 @@ public sealed class PageProcessor(
             ETag = fetch.ETag, LastModified = fetch.LastModified, LastStatus = "ok", Attempts = 0,
             CanonicalUrl = extracted.Record.CanonicalUrl ?? seen.CanonicalUrl,
         };
-        return await StoreAsync(source, page, extracted.Record, fresh, fetch, now, cancellationToken);
+        return await StoreAsync(source, page, extracted.Record, fresh, fetch.StatusCode, now, cancellationToken);
     }
 
     /// <summary>
@@ -76,7 +76,7 @@ public sealed class PageProcessor(
     /// same-canonical page's). Shared with <c>reprocess</c>.
     /// </summary>
     public async Task<PageResult> StoreAsync(
-        string source, DiscoveredUrl page, ArticleRecord record, UrlState fresh, FetchResult? fetch, DateTimeOffset now,
+        string source, DiscoveredUrl page, ArticleRecord record, UrlState fresh, int? httpStatus, DateTimeOffset fetchedAt,
         CancellationToken cancellationToken)
     {
         var paywalled = record.Paywall.Status == PaywallStatus.Paywalled;
@@ -92,7 +92,7 @@ public sealed class PageProcessor(
         await state.BeginWriteAsync(new PendingWrite(fresh.Url, record.Id, version, record.ContentHash, committed), cancellationToken);
         await sink.WriteAsync(new StoredRecord
         {
-            Article = record, Source = source, FetchedAt = now, HttpStatus = fetch?.StatusCode, Version = version,
+            Article = record, Source = source, FetchedAt = fetchedAt, HttpStatus = httpStatus, Version = version,
             Hints = page.Hints,
         }, cancellationToken);
         // The record is durable now; a crash before this commit is settled by the reconciler at the next start.
