@@ -18,6 +18,7 @@ public sealed class IngestionRuntimeFactory(
     IOptions<NewsIngestOptions> options,
     PageFetcherRouter fetcher,
     IEnumerable<IArticleDiscoverer> discoverers,
+    IPageExtractor extractor,
     TimeProvider time,
     ILoggerFactory loggers)
 {
@@ -45,7 +46,7 @@ public sealed class IngestionRuntimeFactory(
 
             HostingLog.Opened(logger, state.Path, sink.Directory);
             var archive = settings.Output.Archive ? new PageArchive(settings.Output.ArchiveDirectory!) : null;
-            var processor = new PageProcessor(fetcher, state, sink, archive, time, loggers.CreateLogger<PageProcessor>());
+            var processor = new PageProcessor(fetcher, state, sink, archive, extractor, time, loggers.CreateLogger<PageProcessor>());
             var pass = new IngestionPass(discoverers, processor, settings.Pass, time, loggers.CreateLogger<IngestionPass>());
             return new IngestionRuntime(settings, state, sink, archive, processor, pass, new ReconcileReport(torn, committed, dropped));
         }

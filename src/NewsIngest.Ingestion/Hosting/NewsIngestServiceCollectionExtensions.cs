@@ -31,6 +31,7 @@ public static class NewsIngestServiceCollectionExtensions
         // by the executable); without one, http(s) URLs fail with a clear "no HTTP fetcher" reason.
         services.TryAddSingleton(sp => new PageFetcherRouter(sp.GetRequiredService<FileFetcher>(), sp.GetService<IPageFetcher>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IArticleDiscoverer, UrlListDiscoverer>());
+        services.TryAddSingleton<IPageExtractor>(PipelinePageExtractor.Instance);
         services.TryAddSingleton<IngestionRuntimeFactory>();
         return services;
     }

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using NewsIngest.Extraction;
-using NewsIngest.Extraction.Text;
 using NewsIngest.Ingestion.Discovery;
 using NewsIngest.Ingestion.Fetching;
 using NewsIngest.Ingestion.State;
@@ -17,6 +16,7 @@ public sealed class PageProcessor(
     IStateStore state,
     IRecordSink sink,
     PageArchive? archive,
+    IPageExtractor extractor,
     TimeProvider time,
     ILogger logger)
 {
@@ -56,8 +56,7 @@ public sealed class PageProcessor(
             }, cancellationToken);
         }
 
-        var decoded = PageDecoder.Decode(fetch.Body, fetch.Charset);
-        var extracted = ExtractionPipeline.Default.Extract(new PageInput(decoded.Text, fetch.FinalUrl ?? page.Url));
+        var extracted = extractor.Extract(fetch.Body, fetch.Charset, fetch.FinalUrl ?? page.Url);
         if (!extracted.IsSuccess)
         {
             return await FailAsync(seen, "extract-rejected", extracted.Error, fetched: true, cancellationToken);

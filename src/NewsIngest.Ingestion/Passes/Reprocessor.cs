@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Logging;
-using NewsIngest.Extraction;
-using NewsIngest.Extraction.Text;
 using NewsIngest.Ingestion.Discovery;
 using NewsIngest.Ingestion.State;
 using NewsIngest.Ingestion.Storage;
@@ -11,7 +9,8 @@ namespace NewsIngest.Ingestion.Passes;
 /// <c>reprocess</c>: extracts every archived raw page again with the current extractor and writes a new version
 /// only where the preview changed (same exactly-once path as a pass). Nothing is fetched.
 /// </summary>
-public sealed class Reprocessor(IStateStore state, PageProcessor processor, TimeProvider time, ILogger<Reprocessor> logger)
+public sealed class Reprocessor(
+    IStateStore state, PageProcessor processor, IPageExtractor extractor, TimeProvider time, ILogger<Reprocessor> logger)
 {
     public async Task<PassSummary> RunAsync(CancellationToken cancellationToken)
     {
@@ -41,9 +40,8 @@ public sealed class Reprocessor(IStateStore state, PageProcessor processor, Time
         {
             var body = await PageArchive.ReadAsync(entry.Path, cancellationToken);
             var url = new Uri(entry.Url);
-            var decoded = PageDecoder.Decode(body, entry.Charset);
             var address = entry.FinalUrl is { } final ? new Uri(final) : url;
-            var extracted = ExtractionPipeline.Default.Extract(new PageInput(decoded.Text, address));
+            var extracted = extractor.Extract(body, entry.Charset, address);
             if (!extracted.IsSuccess)
             {
                 PassLog.PageFailed(logger, entry.Url, extracted.Error);
