@@ -64,9 +64,22 @@ public sealed class JsonLinesSink : IRecordSink
         {
             RecoverCore();
             var stream = StreamFor(line.Length);
-            // Synchronous and uncancellable on purpose: a line is written whole, then fsynced, or not at all.
-            stream.Write(line);
-            stream.Flush(flushToDisk: true);
+            try
+            {
+                // Synchronous and uncancellable on purpose: a line is written whole, then fsynced, or not at all.
+                stream.Write(line);
+                stream.Flush(flushToDisk: true);
+            }
+            catch (IOException)
+            {
+                // Part of the line may be in the file (disk full): close it and repair it before the next append,
+                // so the next record never lands glued to a torn one.
+                _stream = null;
+                await stream.DisposeAsync();
+                _recovered = false;
+                throw;
+            }
+
             Written++;
         }
         finally
