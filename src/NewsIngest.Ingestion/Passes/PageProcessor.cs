@@ -51,8 +51,13 @@ public sealed class PageProcessor(
             var path = await archive.SaveAsync(source, key, fetch.Body, cancellationToken);
             await state.SaveArchiveEntryAsync(new ArchiveEntry
             {
-                Url = key, Source = source, Path = path, FinalUrl = fetch.FinalUrl?.AbsoluteUri, Charset = fetch.Charset,
-                HttpStatus = fetch.StatusCode, FetchedAt = now,
+                Url = key,
+                Source = source,
+                Path = path,
+                FinalUrl = fetch.FinalUrl?.AbsoluteUri,
+                Charset = fetch.Charset,
+                HttpStatus = fetch.StatusCode,
+                FetchedAt = now,
             }, cancellationToken);
         }
 
@@ -64,7 +69,10 @@ public sealed class PageProcessor(
 
         var fresh = seen with
         {
-            ETag = fetch.ETag, LastModified = fetch.LastModified, LastStatus = "ok", Attempts = 0,
+            ETag = fetch.ETag,
+            LastModified = fetch.LastModified,
+            LastStatus = "ok",
+            Attempts = 0,
             CanonicalUrl = extracted.Record.CanonicalUrl ?? seen.CanonicalUrl,
         };
         return await StoreAsync(source, page, extracted.Record, fresh, fetch.StatusCode, now, cancellationToken);
@@ -91,7 +99,11 @@ public sealed class PageProcessor(
         await state.BeginWriteAsync(new PendingWrite(fresh.Url, record.Id, version, record.ContentHash, committed), cancellationToken);
         await sink.WriteAsync(new StoredRecord
         {
-            Article = record, Source = source, FetchedAt = fetchedAt, HttpStatus = httpStatus, Version = version,
+            Article = record,
+            Source = source,
+            FetchedAt = fetchedAt,
+            HttpStatus = httpStatus,
+            Version = version,
             Hints = page.Hints,
         }, cancellationToken);
         // The record is durable now; a crash before this commit is settled by the reconciler at the next start.

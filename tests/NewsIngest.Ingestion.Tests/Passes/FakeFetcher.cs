@@ -27,7 +27,10 @@ internal sealed class FakeFetcher : IPageFetcher
         {
             return Task.FromResult(new FetchResult
             {
-                Outcome = failure, RequestedUrl = request.Url, StatusCode = failure == FetchOutcome.HttpError ? 500 : null, Error = $"{failure} for test",
+                Outcome = failure,
+                RequestedUrl = request.Url,
+                StatusCode = failure == FetchOutcome.HttpError ? 500 : null,
+                Error = $"{failure} for test",
             });
         }
 
@@ -37,8 +40,12 @@ internal sealed class FakeFetcher : IPageFetcher
             ? new FetchResult { Outcome = FetchOutcome.NotModified, RequestedUrl = request.Url, StatusCode = 304, ETag = etag }
             : new FetchResult
             {
-                Outcome = FetchOutcome.Ok, RequestedUrl = request.Url, FinalUrl = request.Url, StatusCode = 200,
-                Body = Encoding.UTF8.GetBytes(body), ETag = etag,
+                Outcome = FetchOutcome.Ok,
+                RequestedUrl = request.Url,
+                FinalUrl = request.Url,
+                StatusCode = 200,
+                Body = Encoding.UTF8.GetBytes(body),
+                ETag = etag,
             });
     }
 }

@@ -21,9 +21,15 @@ public sealed class SqliteStateStoreTests : IDisposable
     {
         var state = new UrlState
         {
-            Url = "https://news.test/a", CanonicalUrl = "https://news.test/a?amp=0", ETag = "\"abc\"",
-            LastModified = new DateTimeOffset(2026, 11, 27, 8, 30, 15, TimeSpan.Zero), ContentHash = "h1",
-            LastFetchedAt = new DateTimeOffset(2026, 11, 28, 9, 0, 0, 123, TimeSpan.Zero), LastStatus = "ok", Attempts = 2, Version = 3,
+            Url = "https://news.test/a",
+            CanonicalUrl = "https://news.test/a?amp=0",
+            ETag = "\"abc\"",
+            LastModified = new DateTimeOffset(2026, 11, 27, 8, 30, 15, TimeSpan.Zero),
+            ContentHash = "h1",
+            LastFetchedAt = new DateTimeOffset(2026, 11, 28, 9, 0, 0, 123, TimeSpan.Zero),
+            LastStatus = "ok",
+            Attempts = 2,
+            Version = 3,
         };
         await using (var store = await SqliteStateStore.OpenAsync(DbPath, default))
         {

@@ -35,8 +35,13 @@ public sealed class FileFetcher(TimeProvider time)
         {
             return new FetchResult
             {
-                Outcome = FetchOutcome.NotModified, RequestedUrl = request.Url, FinalUrl = request.Url, StatusCode = 304,
-                ETag = etag, LastModified = lastModified, Elapsed = time.GetElapsedTime(started),
+                Outcome = FetchOutcome.NotModified,
+                RequestedUrl = request.Url,
+                FinalUrl = request.Url,
+                StatusCode = 304,
+                ETag = etag,
+                LastModified = lastModified,
+                Elapsed = time.GetElapsedTime(started),
             };
         }
 
@@ -57,14 +62,25 @@ public sealed class FileFetcher(TimeProvider time)
 
         return new FetchResult
         {
-            Outcome = FetchOutcome.Ok, RequestedUrl = request.Url, FinalUrl = request.Url, StatusCode = 200, Body = body,
-            ContentType = ContentTypeOf(path), ETag = etag, LastModified = lastModified, Elapsed = time.GetElapsedTime(started),
+            Outcome = FetchOutcome.Ok,
+            RequestedUrl = request.Url,
+            FinalUrl = request.Url,
+            StatusCode = 200,
+            Body = body,
+            ContentType = ContentTypeOf(path),
+            ETag = etag,
+            LastModified = lastModified,
+            Elapsed = time.GetElapsedTime(started),
         };
     }
 
     private FetchResult Fail(FetchRequest request, FetchOutcome outcome, int? status, string error, long started) => new()
     {
-        Outcome = outcome, RequestedUrl = request.Url, StatusCode = status, Error = error, Elapsed = time.GetElapsedTime(started),
+        Outcome = outcome,
+        RequestedUrl = request.Url,
+        StatusCode = status,
+        Error = error,
+        Elapsed = time.GetElapsedTime(started),
     };
 
     private static string ContentTypeOf(string path) =>

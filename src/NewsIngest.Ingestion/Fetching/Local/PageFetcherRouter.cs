@@ -25,6 +25,8 @@ public sealed class PageFetcherRouter(FileFetcher files, IPageFetcher? network) 
 
     private static FetchResult Unsupported(FetchRequest request, string error) => new()
     {
-        Outcome = FetchOutcome.Unsupported, RequestedUrl = request.Url, Error = error,
+        Outcome = FetchOutcome.Unsupported,
+        RequestedUrl = request.Url,
+        Error = error,
     };
 }
