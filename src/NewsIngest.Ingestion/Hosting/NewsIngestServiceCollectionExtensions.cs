@@ -24,6 +24,8 @@ public static class NewsIngestServiceCollectionExtensions
             .Bind(configuration.GetSection(NewsIngestOptions.SectionName))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NewsIngestOptions>, NewsIngestOptionsValidator>());
+        services.AddSingleton<IValidateOptions<NewsIngestOptions>>(
+            new UnknownKeyValidator(configuration.GetSection(NewsIngestOptions.SectionName)));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<NewsIngestOptions>, NewsIngestPathResolver>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<FileFetcher>();

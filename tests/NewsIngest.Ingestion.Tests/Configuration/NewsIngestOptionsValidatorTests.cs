@@ -60,6 +60,30 @@ public sealed class NewsIngestOptionsValidatorTests
         Assert.Equal("NewsIngest:Sources:2: needs at least one of Urls, Feeds, Sitemaps or Site", failure);
     }
 
+    [Theory]
+    [InlineData("NewsIngest:Sources:0:Shedule", "NewsIngest:Sources:0:Shedule: unknown key")]
+    [InlineData("NewsIngest:Output:Directroy", "NewsIngest:Output:Directroy: unknown key")]
+    public void A_misspelt_key_is_refused_instead_of_silently_ignored(string key, string expected)
+    {
+        var settings = new Dictionary<string, string?>(Good) { [key] = "x" };
+
+        var failure = Assert.Single(Assert.Throws<OptionsValidationException>(() => Resolve(settings)).Failures);
+
+        Assert.StartsWith(expected, failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sections_of_other_modules_are_left_to_them()
+    {
+        var settings = new Dictionary<string, string?>(Good)
+        {
+            ["NewsIngest:Http:UserAgent"] = "NewsIngest/1.0",
+            ["NewsIngest:Politeness:MinDelay"] = "00:00:02",
+        };
+
+        Assert.Equal(2, Resolve(settings).Sources.Count);
+    }
+
     [Fact]
     public void No_source_at_all_is_refused()
     {
