@@ -1,8 +1,9 @@
 using System.Diagnostics;
+using Xunit.Abstractions;
 
 namespace NewsIngest.Cli.Tests;
 
-public sealed class CrashSafetyTests : IDisposable
+public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
 {
     private const int Pages = 250;
     private const int Kills = 10;
@@ -44,6 +45,8 @@ public sealed class CrashSafetyTests : IDisposable
         // Then every page is in the output exactly once, every line is whole JSON, and torn tails were kept aside
         Assert.True(last.ExitCode == 0, last.ToString());
         Assert.True(killedWhileRunning >= Kills / 2, $"only {killedWhileRunning} of {Kills} kills hit a running process");
+        var torn = Directory.GetFiles(_work.RecordsDirectory, "*.torn-*").Length;
+        output.WriteLine($"{killedWhileRunning} of {Kills} kills hit a running process; {torn} torn tails moved aside");
         var records = _work.Records();
         var urls = records.Select(r => r.GetProperty("url").GetString()!).ToList();
         Assert.Equal(Pages, urls.Distinct(StringComparer.Ordinal).Count());

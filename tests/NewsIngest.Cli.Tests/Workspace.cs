@@ -71,6 +71,22 @@ internal sealed class Workspace : IDisposable
             .Select(line => JsonDocument.Parse(line).RootElement.Clone())
             .ToList();
 
+    /// <summary>Complete lines in the record files so far; safe while a run is still appending.</summary>
+    public int CompleteLines() =>
+        !Directory.Exists(RecordsDirectory) ? 0 : Directory.GetFiles(RecordsDirectory, "*.jsonl")
+            .Sum(f =>
+            {
+                using var stream = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+                var count = 0;
+                int b;
+                while ((b = stream.ReadByte()) >= 0)
+                {
+                    count += b == '\n' ? 1 : 0;
+                }
+
+                return count;
+            });
+
     /// <summary>Reads a number from a summary line such as "…, not modified 3, …".</summary>
     public static int Count(string summary, string label)
     {

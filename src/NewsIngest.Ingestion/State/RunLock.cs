@@ -36,6 +36,13 @@ public sealed class RunLock : IDisposable
         {
             runLock = null;
             var pid = LockHolder.ReadPid(full);
+            // The holder writes its pid just after taking the lock: give it a moment before going without.
+            for (var attempt = 0; pid is null && attempt < 10; attempt++)
+            {
+                Thread.Sleep(20);
+                pid = LockHolder.ReadPid(full);
+            }
+
             message = pid is { } holder
                 ? $"another newsingest run (pid {holder}) holds the lock {full}"
                 : $"another newsingest run holds the lock {full}";
