@@ -17,10 +17,10 @@ public sealed class ScheduledIngestionService(
     TimeProvider time,
     ILogger<ScheduledIngestionService> logger) : BackgroundService
 {
+    private int _completedPasses;
+
     /// <summary>Passes finished so far (all sources).</summary>
     public int CompletedPasses => Volatile.Read(ref _completedPasses);
-
-    private int _completedPasses;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
