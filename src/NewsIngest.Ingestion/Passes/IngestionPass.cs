@@ -111,6 +111,11 @@ public sealed class IngestionPass(
             }
         }
 
+        if (found.Count == 0)
+        {
+            PassLog.NothingDiscovered(logger, source.Name, _discoverers.Count);
+        }
+
         return found;
     }
 
@@ -122,7 +127,7 @@ public sealed class IngestionPass(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
         {
-            PassLog.PageCrashed(logger, ex, page.Url.AbsoluteUri);
+            PassLog.PageCrashed(logger, ex, page.Url.AbsoluteUri, ex.Message);
             return new PageResult(PageOutcome.Failed, Error: ex.Message);
         }
     }

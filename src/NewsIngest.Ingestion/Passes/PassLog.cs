@@ -26,6 +26,9 @@ internal static partial class PassLog
     [LoggerMessage(7, LogLevel.Warning, "Stop requested: finishing in-flight pages (up to {GraceSeconds} s)")]
     public static partial void Stopping(ILogger logger, double graceSeconds);
 
-    [LoggerMessage(8, LogLevel.Error, "Failed {Url}")]
-    public static partial void PageCrashed(ILogger logger, Exception exception, string url);
+    [LoggerMessage(8, LogLevel.Error, "Failed {Url}: {Reason}")]
+    public static partial void PageCrashed(ILogger logger, Exception exception, string url, string reason);
+
+    [LoggerMessage(9, LogLevel.Warning, "Source {Source}: nothing discovered ({Discoverers} discoverers asked; feeds, sitemaps and sites need the discovery module)")]
+    public static partial void NothingDiscovered(ILogger logger, string source, int discoverers);
 }
