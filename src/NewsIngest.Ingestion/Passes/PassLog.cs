@@ -29,6 +29,6 @@ internal static partial class PassLog
     [LoggerMessage(8, LogLevel.Error, "Failed {Url}: {Reason}")]
     public static partial void PageCrashed(ILogger logger, Exception exception, string url, string reason);
 
-    [LoggerMessage(9, LogLevel.Warning, "Source {Source}: nothing discovered ({Discoverers} discoverers asked; feeds, sitemaps and sites need the discovery module)")]
+    [LoggerMessage(9, LogLevel.Warning, "Source {Source}: nothing discovered ({Discoverers} discoverers asked)")]
     public static partial void NothingDiscovered(ILogger logger, string source, int discoverers);
 }
