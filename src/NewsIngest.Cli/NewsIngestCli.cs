@@ -11,6 +11,9 @@ public static class NewsIngestCli
         var root = new RootCommand("NewsIngest: collects the free, anonymous preview of news articles as clean records.");
         root.Options.Add(GlobalOptions.Verbose);
         root.Subcommands.Add(ExtractCommand.Create());
+        root.Subcommands.Add(OnceCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(ReprocessCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         return root;
     }
@@ -31,6 +34,8 @@ public static class NewsIngestCli
             Output = stdout ?? Console.Out,
             Error = error,
             EnableDefaultExceptionHandler = false,
+            // once/run finish in-flight pages after Ctrl-C or SIGTERM (NewsIngest:Pass:ShutdownGrace, default 10 s).
+            ProcessTerminationTimeout = TimeSpan.FromSeconds(30),
         };
         try
         {

@@ -14,4 +14,22 @@ public interface IStateStore : IAsyncDisposable
 
     /// <summary>The state whose <see cref="UrlState.CanonicalUrl"/> is <paramref name="canonicalUrl"/>, if any.</summary>
     Task<UrlState?> FindByCanonicalAsync(string canonicalUrl, CancellationToken cancellationToken);
+
+    /// <summary>Remembers a record about to be appended (step 1 of the exactly-once protocol).</summary>
+    Task BeginWriteAsync(PendingWrite pending, CancellationToken cancellationToken);
+
+    /// <summary>The record of <paramref name="url"/> is durable: its pending state becomes the URL's state (step 3).</summary>
+    Task CommitWriteAsync(string url, CancellationToken cancellationToken);
+
+    /// <summary>Forgets the pending write of <paramref name="url"/>: the record never reached the output.</summary>
+    Task DropWriteAsync(string url, CancellationToken cancellationToken);
+
+    /// <summary>Writes begun but neither committed nor dropped (a crash came between append and commit).</summary>
+    Task<IReadOnlyList<PendingWrite>> GetPendingWritesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Inserts or replaces where the last raw body of <see cref="ArchiveEntry.Url"/> is archived.</summary>
+    Task SaveArchiveEntryAsync(ArchiveEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>Every archived URL, in URL order.</summary>
+    Task<IReadOnlyList<ArchiveEntry>> GetArchiveEntriesAsync(CancellationToken cancellationToken);
 }

@@ -1,0 +1,20 @@
+namespace NewsIngest.Ingestion.Configuration;
+
+/// <summary>Limits of one pass (<c>NewsIngest:Pass</c>).</summary>
+public sealed class PassOptions
+{
+    /// <summary>Pages processed at the same time, across all hosts. Default 4.</summary>
+    public int MaxConcurrency { get; set; } = 4;
+
+    /// <summary>Pages processed at the same time on one host (politeness pacing still applies). Default 2.</summary>
+    public int MaxConcurrencyPerHost { get; set; } = 2;
+
+    /// <summary>A progress line is logged this often while a pass runs. Default 10 s.</summary>
+    public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>In <c>run</c> mode, pass every source once at start-up before waiting for its schedule. Default true.</summary>
+    public bool RunOnStart { get; set; } = true;
+
+    /// <summary>After a stop request, in-flight pages get this long to finish before they are cancelled. Default 10 s.</summary>
+    public TimeSpan ShutdownGrace { get; set; } = TimeSpan.FromSeconds(10);
+}

@@ -1,0 +1,42 @@
+using NewsIngest.Ingestion.Configuration;
+using NewsIngest.Ingestion.Passes;
+using NewsIngest.Ingestion.State;
+using NewsIngest.Ingestion.Storage;
+
+namespace NewsIngest.Ingestion.Hosting;
+
+/// <summary>
+/// The open state, sink and pass of one process, after start-up recovery. Made by
+/// <see cref="IngestionRuntimeFactory"/>; disposing it closes the state and the output file.
+/// </summary>
+public sealed class IngestionRuntime(
+    NewsIngestOptions options,
+    IStateStore state,
+    JsonLinesSink sink,
+    PageArchive? archive,
+    PageProcessor processor,
+    IngestionPass pass,
+    ReconcileReport recovery) : IAsyncDisposable
+{
+    public NewsIngestOptions Options { get; } = options;
+
+    public IStateStore State { get; } = state;
+
+    public JsonLinesSink Sink { get; } = sink;
+
+    /// <summary>The raw-page archive, when <see cref="OutputOptions.Archive"/> is on.</summary>
+    public PageArchive? Archive { get; } = archive;
+
+    public PageProcessor Processor { get; } = processor;
+
+    public IngestionPass Pass { get; } = pass;
+
+    /// <summary>What start-up recovery did (torn lines, pending writes).</summary>
+    public ReconcileReport Recovery { get; } = recovery;
+
+    public async ValueTask DisposeAsync()
+    {
+        await Sink.DisposeAsync();
+        await State.DisposeAsync();
+    }
+}

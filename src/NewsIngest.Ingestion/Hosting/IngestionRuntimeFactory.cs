@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NewsIngest.Ingestion.Configuration;
+using NewsIngest.Ingestion.Discovery;
+using NewsIngest.Ingestion.Fetching.Local;
+using NewsIngest.Ingestion.Passes;
+using NewsIngest.Ingestion.State;
+using NewsIngest.Ingestion.Storage;
+
+namespace NewsIngest.Ingestion.Hosting;
+
+/// <summary>
+/// Opens an <see cref="IngestionRuntime"/>: the state file (schema upgraded), the sink, then start-up recovery —
+/// torn last lines moved aside, pending writes committed or dropped against the output — before any page is fetched.
+/// The caller holds the run lock.
+/// </summary>
+public sealed class IngestionRuntimeFactory(
+    IOptions<NewsIngestOptions> options,
+    PageFetcherRouter fetcher,
+    IEnumerable<IArticleDiscoverer> discoverers,
+    IPageExtractor extractor,
+    TimeProvider time,
+    ILoggerFactory loggers)
+{
+    public async Task<IngestionRuntime> OpenAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var logger = loggers.CreateLogger<IngestionRuntimeFactory>();
+        var state = await SqliteStateStore.OpenAsync(settings.State.Path, cancellationToken);
+        JsonLinesSink? sink = null;
+        try
+        {
+            sink = new JsonLinesSink(options, time);
+            var torn = sink.Recover();
+            foreach (var line in torn)
+            {
+                HostingLog.TornLine(logger, line.File, line.Bytes, line.MovedTo);
+            }
+
+            var (committed, dropped) = await PendingWriteReconciler.ReconcileAsync(
+                state, sink.Directory, settings.Output.FilePrefix, cancellationToken);
+            if (committed + dropped > 0)
+            {
+                HostingLog.Reconciled(logger, committed, dropped);
+            }
+
+            HostingLog.Opened(logger, state.Path, sink.Directory);
+            var archive = settings.Output.Archive ? new PageArchive(settings.Output.ArchiveDirectory!) : null;
+            var processor = new PageProcessor(fetcher, state, sink, archive, extractor, time, loggers.CreateLogger<PageProcessor>());
+            var pass = new IngestionPass(discoverers, processor, settings.Pass, time, loggers.CreateLogger<IngestionPass>());
+            return new IngestionRuntime(settings, state, sink, archive, processor, pass, new ReconcileReport(torn, committed, dropped));
+        }
+        catch
+        {
+            if (sink is not null)
+            {
+                await sink.DisposeAsync();
+            }
+
+            await state.DisposeAsync();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NewsIngest.Ingestion.Configuration;
+using NewsIngest.Ingestion.Scheduling;
+
+namespace NewsIngest.Ingestion.Hosting;
+
+/// <summary>
+/// The <c>run</c> mode worker: opens the runtime, then runs each source on its own schedule (one loop per source,
+/// so a source's runs never overlap while sources run side by side). A failed pass is logged and the source
+/// waits for its next occurrence; the host is never taken down by one source.
+/// </summary>
+public sealed class ScheduledIngestionService(
+    IngestionRuntimeFactory factory,
+    IOptions<NewsIngestOptions> options,
+    TimeProvider time,
+    ILogger<ScheduledIngestionService> logger) : BackgroundService
+{
+    private int _completedPasses;
+
+    /// <summary>Passes finished so far (all sources).</summary>
+    public int CompletedPasses => Volatile.Read(ref _completedPasses);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        await using var runtime = await factory.OpenAsync(stoppingToken);
+        var zone = NewsIngestOptionsValidator.FindTimeZone(settings.TimeZone);
+        var loops = settings.Sources.Select(source =>
+        {
+            var text = source.Schedule ?? settings.DefaultSchedule;
+            // Validated at start, so parsing cannot fail here.
+            Schedule.TryParse(text, zone, out var schedule, out _);
+            HostingLog.Scheduled(logger, source.Name, text);
+            var loop = new ScheduledLoop(schedule!, time, settings.Pass.RunOnStart);
+            return loop.RunAsync(async token =>
+            {
+                try
+                {
+                    await runtime.Pass.RunAsync([source], token);
+                    Interlocked.Increment(ref _completedPasses);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
+                {
+                    HostingLog.PassCrashed(logger, ex, source.Name);
+                }
+            }, stoppingToken);
+        }).ToList();
+        await Task.WhenAll(loops);
+    }
+}

@@ -1,0 +1,10 @@
+using NewsIngest.Extraction;
+
+namespace NewsIngest.Ingestion.Passes;
+
+/// <summary>The extraction step of a pass: page bytes to a record. The default is <see cref="PipelinePageExtractor"/>.</summary>
+public interface IPageExtractor
+{
+    /// <summary>Decodes and extracts one page; bad content is a rejected result, never an exception.</summary>
+    ExtractionResult Extract(byte[] body, string? charset, Uri url);
+}

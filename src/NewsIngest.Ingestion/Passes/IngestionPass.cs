@@ -1,0 +1,134 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using NewsIngest.Ingestion.Configuration;
+using NewsIngest.Ingestion.Discovery;
+
+namespace NewsIngest.Ingestion.Passes;
+
+/// <summary>
+/// One pass over some sources: discover each source's URLs, then process the pages with bounded concurrency
+/// (overall and per host). A failing page or source never stops the others. A stop request starts no new page and
+/// gives in-flight pages <see cref="PassOptions.ShutdownGrace"/> to finish. Ends with one summary line.
+/// </summary>
+public sealed class IngestionPass(
+    IEnumerable<IArticleDiscoverer> discoverers,
+    PageProcessor processor,
+    PassOptions options,
+    TimeProvider time,
+    ILogger<IngestionPass> logger)
+{
+    private readonly IReadOnlyList<IArticleDiscoverer> _discoverers = discoverers.ToList();
+
+    /// <summary>Runs the pass; <paramref name="stopToken"/> asks it to stop early (the summary says so).</summary>
+    public async Task<PassSummary> RunAsync(IReadOnlyList<SourceOptions> sources, CancellationToken stopToken)
+    {
+        var started = time.GetTimestamp();
+        var problems = new List<string>();
+        var work = new List<(string Source, DiscoveredUrl Page)>();
+        foreach (var source in sources)
+        {
+            if (stopToken.IsCancellationRequested)
+            {
+                break;
+            }
+
+            var found = await DiscoverAsync(source, problems, stopToken);
+            var pages = SourceFilter.Apply(source, found, time.GetUtcNow());
+            PassLog.Discovered(logger, source.Name, pages.Count);
+            work.AddRange(pages.Select(p => (source.Name, p)));
+        }
+
+        var counters = new PassCounters();
+        // In-flight pages run on their own token: it fires only ShutdownGrace after a stop request.
+        using var abort = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
+        await using var onStop = stopToken.Register(() =>
+        {
+            PassLog.Stopping(logger, options.ShutdownGrace.TotalSeconds);
+            abort.CancelAfter(options.ShutdownGrace);
+        });
+        using var progress = time.CreateTimer(
+            _ => PassLog.Progress(logger, counters.Done, work.Count, counters.Written, counters.Failed),
+            null, options.ProgressInterval, options.ProgressInterval);
+
+        var hosts = new ConcurrentDictionary<string, SemaphoreSlim>(StringComparer.OrdinalIgnoreCase);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency, CancellationToken = abort.Token };
+        try
+        {
+            await Parallel.ForEachAsync(work, parallel, async (item, token) =>
+            {
+                var gate = hosts.GetOrAdd(item.Page.Url.IsFile ? "file:" : item.Page.Url.Host, _ => new SemaphoreSlim(options.MaxConcurrencyPerHost));
+                await gate.WaitAsync(token);
+                try
+                {
+                    counters.Add(stopToken.IsCancellationRequested
+                        ? new PageResult(PageOutcome.Skipped)
+                        : await ProcessSafelyAsync(item.Source, item.Page, token));
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            });
+        }
+        catch (OperationCanceledException) when (abort.IsCancellationRequested)
+        {
+            // The grace period ran out: pages still in flight were cancelled; their state says so next time.
+        }
+
+        var interrupted = stopToken.IsCancellationRequested;
+        var summary = counters.ToSummary(sources.Count, work.Count, problems, time.GetElapsedTime(started), interrupted);
+        var missing = work.Count - counters.Done;
+        if (missing > 0)
+        {
+            summary = summary with { Skipped = summary.Skipped + missing };
+        }
+
+        PassLog.Summary(logger, summary.ToLine());
+        return summary;
+    }
+
+    private async Task<List<DiscoveredUrl>> DiscoverAsync(SourceOptions source, List<string> problems, CancellationToken stopToken)
+    {
+        var found = new List<DiscoveredUrl>();
+        foreach (var discoverer in _discoverers)
+        {
+            try
+            {
+                var result = await discoverer.DiscoverAsync(source, stopToken);
+                found.AddRange(result.Urls);
+                foreach (var problem in result.Problems)
+                {
+                    problems.Add($"{source.Name}: {problem}");
+                    PassLog.DiscoveryProblem(logger, source.Name, problem);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stopToken.IsCancellationRequested)
+            {
+                // A discoverer must report, not throw; if one throws anyway, that source is a problem, not a crash.
+                var problem = $"{discoverer.GetType().Name} failed: {ex.Message}";
+                problems.Add($"{source.Name}: {problem}");
+                PassLog.DiscoveryProblem(logger, source.Name, problem);
+            }
+        }
+
+        if (found.Count == 0)
+        {
+            PassLog.NothingDiscovered(logger, source.Name, _discoverers.Count);
+        }
+
+        return found;
+    }
+
+    private async Task<PageResult> ProcessSafelyAsync(string source, DiscoveredUrl page, CancellationToken token)
+    {
+        try
+        {
+            return await processor.ProcessAsync(source, page, token);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
+        {
+            PassLog.PageCrashed(logger, ex, page.Url.AbsoluteUri, ex.Message);
+            return new PageResult(PageOutcome.Failed, Error: ex.Message);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+using Microsoft.Extensions.Logging;
+using NewsIngest.Extraction;
+using NewsIngest.Ingestion.Discovery;
+using NewsIngest.Ingestion.Fetching;
+using NewsIngest.Ingestion.State;
+using NewsIngest.Ingestion.Storage;
+
+namespace NewsIngest.Ingestion.Passes;
+
+/// <summary>
+/// One page through the pass: conditional fetch with the state's validators → decode → extract → compare the
+/// content hash with the state → write a new version (pending → append + fsync → commit) or nothing → update state.
+/// </summary>
+public sealed class PageProcessor(
+    IPageFetcher fetcher,
+    IStateStore state,
+    IRecordSink sink,
+    PageArchive? archive,
+    IPageExtractor extractor,
+    TimeProvider time,
+    ILogger logger)
+{
+    /// <summary>Processes <paramref name="page"/> of <paramref name="source"/>; failures are results, not exceptions.</summary>
+    public async Task<PageResult> ProcessAsync(string source, DiscoveredUrl page, CancellationToken cancellationToken)
+    {
+        var key = page.Url.AbsoluteUri;
+        var previous = await state.GetAsync(key, cancellationToken);
+        // Validators only once a record exists: a 304 must never stand in for a record we never wrote.
+        var validated = previous is { Version: > 0 } || previous?.ContentHash is not null;
+        var request = new FetchRequest(page.Url, validated ? previous!.ETag : null, validated ? previous!.LastModified : null);
+        var fetch = await fetcher.FetchAsync(request, cancellationToken);
+        var now = time.GetUtcNow();
+        var seen = (previous ?? new UrlState { Url = key }) with { LastFetchedAt = now };
+
+        switch (fetch.Outcome)
+        {
+            case FetchOutcome.NotModified:
+                await state.SaveAsync(seen with { LastStatus = "not-modified", Attempts = 0 }, cancellationToken);
+                return new PageResult(PageOutcome.NotModified);
+            case FetchOutcome.RobotsDenied:
+                await state.SaveAsync(seen with { LastStatus = "robots-denied" }, cancellationToken);
+                return new PageResult(PageOutcome.RobotsDenied);
+            case not FetchOutcome.Ok:
+                var status = fetch.StatusCode is { } code && fetch.Outcome == FetchOutcome.HttpError
+                    ? $"http-{code}" : Kebab(fetch.Outcome);
+                return await FailAsync(seen, status, fetch.Error ?? status, fetched: false, cancellationToken);
+        }
+
+        if (archive is not null)
+        {
+            var path = await archive.SaveAsync(source, key, fetch.Body, cancellationToken);
+            await state.SaveArchiveEntryAsync(new ArchiveEntry
+            {
+                Url = key,
+                Source = source,
+                Path = path,
+                FinalUrl = fetch.FinalUrl?.AbsoluteUri,
+                Charset = fetch.Charset,
+                HttpStatus = fetch.StatusCode,
+                FetchedAt = now,
+            }, cancellationToken);
+        }
+
+        var extracted = extractor.Extract(fetch.Body, fetch.Charset, fetch.FinalUrl ?? page.Url);
+        if (!extracted.IsSuccess)
+        {
+            return await FailAsync(seen, "extract-rejected", extracted.Error, fetched: true, cancellationToken);
+        }
+
+        var fresh = seen with
+        {
+            ETag = fetch.ETag,
+            LastModified = fetch.LastModified,
+            LastStatus = "ok",
+            Attempts = 0,
+            CanonicalUrl = extracted.Record.CanonicalUrl ?? seen.CanonicalUrl,
+        };
+        return await StoreAsync(source, page, extracted.Record, fresh, fetch.StatusCode, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="record"/> as the next version of the URL unless its preview equals the last one (or a
+    /// same-canonical page's). Shared with <c>reprocess</c>.
+    /// </summary>
+    public async Task<PageResult> StoreAsync(
+        string source, DiscoveredUrl page, ArticleRecord record, UrlState fresh, int? httpStatus, DateTimeOffset fetchedAt,
+        CancellationToken cancellationToken)
+    {
+        var paywalled = record.Paywall.Status == PaywallStatus.Paywalled;
+        if (fresh.ContentHash == record.ContentHash || await IsDuplicateAsync(fresh, record, cancellationToken))
+        {
+            await state.SaveAsync(fresh with { ContentHash = record.ContentHash }, cancellationToken);
+            PassLog.Page(logger, PageOutcome.Unchanged, fresh.Url, fresh.Version);
+            return new PageResult(PageOutcome.Unchanged, Fetched: true, Paywalled: paywalled);
+        }
+
+        var version = fresh.Version + 1;
+        var committed = fresh with { ContentHash = record.ContentHash, Version = version };
+        await state.BeginWriteAsync(new PendingWrite(fresh.Url, record.Id, version, record.ContentHash, committed), cancellationToken);
+        await sink.WriteAsync(new StoredRecord
+        {
+            Article = record,
+            Source = source,
+            FetchedAt = fetchedAt,
+            HttpStatus = httpStatus,
+            Version = version,
+            Hints = page.Hints,
+        }, cancellationToken);
+        // The record is durable now; a crash before this commit is settled by the reconciler at the next start.
+        await state.CommitWriteAsync(fresh.Url, CancellationToken.None);
+        var outcome = version == 1 ? PageOutcome.New : PageOutcome.Changed;
+        PassLog.Page(logger, outcome, fresh.Url, version);
+        return new PageResult(outcome, Fetched: true, Paywalled: paywalled);
+    }
+
+    private async Task<bool> IsDuplicateAsync(UrlState fresh, ArticleRecord record, CancellationToken cancellationToken)
+    {
+        if (record.CanonicalUrl is not { } canonical)
+        {
+            return false;
+        }
+
+        var other = await state.FindByCanonicalAsync(canonical, cancellationToken);
+        return other is not null && other.Url != fresh.Url && other.ContentHash == record.ContentHash;
+    }
+
+    private async Task<PageResult> FailAsync(UrlState seen, string status, string reason, bool fetched, CancellationToken cancellationToken)
+    {
+        await state.SaveAsync(seen with { LastStatus = status, Attempts = seen.Attempts + 1 }, cancellationToken);
+        PassLog.PageFailed(logger, seen.Url, reason);
+        return new PageResult(PageOutcome.Failed, Fetched: fetched, Error: reason);
+    }
+
+    private static string Kebab(FetchOutcome outcome)
+    {
+        var name = outcome.ToString();
+        var builder = new System.Text.StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && i > 0)
+            {
+                builder.Append('-');
+            }
+
+            builder.Append(char.ToLowerInvariant(name[i]));
+        }
+
+        return builder.ToString();
+    }
+}

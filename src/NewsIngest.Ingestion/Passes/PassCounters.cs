@@ -1,0 +1,52 @@
+namespace NewsIngest.Ingestion.Passes;
+
+/// <summary>Thread-safe tallies of page results while a pass runs.</summary>
+internal sealed class PassCounters
+{
+    private readonly int[] _outcomes = new int[Enum.GetValues<PageOutcome>().Length];
+    private int _fetched;
+    private int _paywalled;
+    private int _done;
+
+    public int Done => Volatile.Read(ref _done);
+
+    public int Written => Count(PageOutcome.New) + Count(PageOutcome.Changed);
+
+    public int Failed => Count(PageOutcome.Failed);
+
+    public void Add(PageResult result)
+    {
+        Interlocked.Increment(ref _outcomes[(int)result.Outcome]);
+        if (result.Fetched)
+        {
+            Interlocked.Increment(ref _fetched);
+        }
+
+        if (result.Paywalled)
+        {
+            Interlocked.Increment(ref _paywalled);
+        }
+
+        Interlocked.Increment(ref _done);
+    }
+
+    public int Count(PageOutcome outcome) => Volatile.Read(ref _outcomes[(int)outcome]);
+
+    public PassSummary ToSummary(int sources, int pages, IReadOnlyList<string> problems, TimeSpan duration, bool interrupted) => new()
+    {
+        Sources = sources,
+        Pages = pages,
+        Fetched = Volatile.Read(ref _fetched),
+        New = Count(PageOutcome.New),
+        Changed = Count(PageOutcome.Changed),
+        Unchanged = Count(PageOutcome.Unchanged),
+        NotModified = Count(PageOutcome.NotModified),
+        Failed = Count(PageOutcome.Failed),
+        RobotsDenied = Count(PageOutcome.RobotsDenied),
+        Paywalled = Volatile.Read(ref _paywalled),
+        Skipped = Count(PageOutcome.Skipped),
+        Problems = problems,
+        Duration = duration,
+        Interrupted = interrupted,
+    };
+}

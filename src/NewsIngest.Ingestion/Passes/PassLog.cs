@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging;
+
+namespace NewsIngest.Ingestion.Passes;
+
+/// <summary>The pass's log events, source-generated (they run once per page).</summary>
+internal static partial class PassLog
+{
+    [LoggerMessage(1, LogLevel.Debug, "{Outcome} {Url} (version {Version})")]
+    public static partial void Page(ILogger logger, PageOutcome outcome, string url, int version);
+
+    [LoggerMessage(2, LogLevel.Warning, "Failed {Url}: {Reason}")]
+    public static partial void PageFailed(ILogger logger, string url, string reason);
+
+    [LoggerMessage(3, LogLevel.Warning, "Discovery problem in source {Source}: {Problem}")]
+    public static partial void DiscoveryProblem(ILogger logger, string source, string problem);
+
+    [LoggerMessage(4, LogLevel.Information, "Source {Source}: {Count} pages to visit")]
+    public static partial void Discovered(ILogger logger, string source, int count);
+
+    [LoggerMessage(5, LogLevel.Information, "Progress: {Done}/{Total} pages, {Written} written, {Failed} failed")]
+    public static partial void Progress(ILogger logger, int done, int total, int written, int failed);
+
+    [LoggerMessage(6, LogLevel.Information, "Pass done: {Summary}")]
+    public static partial void Summary(ILogger logger, string summary);
+
+    [LoggerMessage(7, LogLevel.Warning, "Stop requested: finishing in-flight pages (up to {GraceSeconds} s)")]
+    public static partial void Stopping(ILogger logger, double graceSeconds);
+
+    [LoggerMessage(8, LogLevel.Error, "Failed {Url}: {Reason}")]
+    public static partial void PageCrashed(ILogger logger, Exception exception, string url, string reason);
+
+    [LoggerMessage(9, LogLevel.Warning, "Source {Source}: nothing discovered ({Discoverers} discoverers asked)")]
+    public static partial void NothingDiscovered(ILogger logger, string source, int discoverers);
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+
+namespace NewsIngest.Ingestion.Passes;
+
+/// <summary>The counts of one pass; <see cref="ToLine"/> is the one-line summary printed at the end.</summary>
+public sealed record PassSummary
+{
+    public int Sources { get; init; }
+
+    /// <summary>Pages discovered and taken into the pass.</summary>
+    public int Pages { get; init; }
+
+    /// <summary>Pages whose body was fetched (2xx).</summary>
+    public int Fetched { get; init; }
+
+    public int New { get; init; }
+
+    public int Changed { get; init; }
+
+    public int Unchanged { get; init; }
+
+    public int NotModified { get; init; }
+
+    public int Failed { get; init; }
+
+    public int RobotsDenied { get; init; }
+
+    /// <summary>Fetched pages whose record says a paywall stops the anonymous reader.</summary>
+    public int Paywalled { get; init; }
+
+    /// <summary>Pages not started because the pass was stopped.</summary>
+    public int Skipped { get; init; }
+
+    /// <summary>Discovery problems (dead feed, missing directory), one line each.</summary>
+    public IReadOnlyList<string> Problems { get; init; } = [];
+
+    public TimeSpan Duration { get; init; }
+
+    /// <summary>True when a stop request ended the pass before every page was done.</summary>
+    public bool Interrupted { get; init; }
+
+    /// <summary>Records written (new and changed).</summary>
+    public int Written => New + Changed;
+
+    /// <summary>True when any page failed or a source could not be discovered.</summary>
+    public bool HasFailures => Failed > 0 || Problems.Count > 0;
+
+    /// <summary>The one-line summary.</summary>
+    public string ToLine() => string.Create(CultureInfo.InvariantCulture,
+        $"{Pages} pages from {Sources} sources: fetched {Fetched}, new {New}, changed {Changed}, unchanged {Unchanged}, not modified {NotModified}, failed {Failed}, robots-denied {RobotsDenied}, paywalled {Paywalled}{(Problems.Count > 0 ? $", discovery problems {Problems.Count}" : "")}{(Skipped > 0 ? $", skipped {Skipped}" : "")} in {Duration.TotalSeconds:0.0} s{(Interrupted ? " (interrupted)" : "")}");
+
+    public override string ToString() => ToLine();
+}

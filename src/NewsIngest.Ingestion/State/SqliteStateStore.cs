@@ -1,0 +1,264 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace NewsIngest.Ingestion.State;
+
+/// <summary>
+/// <see cref="IStateStore"/> in one SQLite file (WAL, FULL sync, busy timeout). One connection, one caller at a
+/// time: SQLite serializes writers anyway, and a pass writes a few rows per page.
+/// </summary>
+public sealed class SqliteStateStore : IStateStore
+{
+    private const string Columns =
+        "url, canonical_url, etag, last_modified, content_hash, last_fetched_at, last_status, attempts, version";
+
+    private readonly SqliteConnection _connection;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    private SqliteStateStore(SqliteConnection connection, string path)
+    {
+        _connection = connection;
+        Path = path;
+    }
+
+    /// <summary>The state file.</summary>
+    public string Path { get; }
+
+    /// <summary>Opens (creating when missing) the state file at <paramref name="path"/> and upgrades its schema.</summary>
+    public static async Task<SqliteStateStore> OpenAsync(string path, CancellationToken cancellationToken)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        var builder = new SqliteConnectionStringBuilder { DataSource = full, Pooling = false, DefaultTimeout = 30 };
+        var connection = new SqliteConnection(builder.ToString());
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await StateSchema.MigrateAsync(connection, full, cancellationToken);
+            return new SqliteStateStore(connection, full);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public Task<UrlState?> GetAsync(string url, CancellationToken cancellationToken) =>
+        QuerySingleAsync($"SELECT {Columns} FROM urls WHERE url = $p;", url, cancellationToken);
+
+    public Task<UrlState?> FindByCanonicalAsync(string canonicalUrl, CancellationToken cancellationToken) =>
+        QuerySingleAsync($"SELECT {Columns} FROM urls WHERE canonical_url = $p ORDER BY url LIMIT 1;", canonicalUrl, cancellationToken);
+
+    public Task SaveAsync(UrlState state, CancellationToken cancellationToken) =>
+        WithGateAsync(async () =>
+        {
+            await using var command = Upsert(state);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
+
+    public Task BeginWriteAsync(PendingWrite pending, CancellationToken cancellationToken) =>
+        WithGateAsync(async () =>
+        {
+            await using var command = _connection.CreateCommand();
+            command.CommandText = """
+                INSERT OR REPLACE INTO pending_writes (url, record_id, version, content_hash, committed, began_at)
+                VALUES ($url, $id, $version, $hash, $committed, $began);
+                """;
+            command.Parameters.AddWithValue("$url", pending.Url);
+            command.Parameters.AddWithValue("$id", pending.RecordId);
+            command.Parameters.AddWithValue("$version", pending.Version);
+            command.Parameters.AddWithValue("$hash", pending.ContentHash);
+            command.Parameters.AddWithValue("$committed", JsonSerializer.Serialize(pending.Committed));
+            // The real clock, not the injected one: recovery compares it with output files' modification times.
+            command.Parameters.AddWithValue("$began", Format(DateTimeOffset.UtcNow));
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
+
+    public Task CommitWriteAsync(string url, CancellationToken cancellationToken) =>
+        WithGateAsync(async () =>
+        {
+            var pending = (await ReadPendingAsync(url, cancellationToken)).SingleOrDefault()
+                ?? throw new InvalidOperationException($"no pending write for {url}");
+            await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken);
+            await using (var upsert = Upsert(pending.Committed))
+            {
+                upsert.Transaction = transaction;
+                await upsert.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await DeletePendingAsync(url, transaction, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }, cancellationToken);
+
+    public Task DropWriteAsync(string url, CancellationToken cancellationToken) =>
+        WithGateAsync(() => DeletePendingAsync(url, null, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<PendingWrite>> GetPendingWritesAsync(CancellationToken cancellationToken) =>
+        WithGateAsync(() => ReadPendingAsync(null, cancellationToken), cancellationToken);
+
+    public Task SaveArchiveEntryAsync(ArchiveEntry entry, CancellationToken cancellationToken) =>
+        WithGateAsync(async () =>
+        {
+            await using var command = _connection.CreateCommand();
+            command.CommandText = """
+                INSERT OR REPLACE INTO archive (url, source, path, final_url, charset, http_status, fetched_at)
+                VALUES ($url, $source, $path, $final, $charset, $status, $at);
+                """;
+            command.Parameters.AddWithValue("$url", entry.Url);
+            command.Parameters.AddWithValue("$source", entry.Source);
+            command.Parameters.AddWithValue("$path", entry.Path);
+            command.Parameters.AddWithValue("$final", (object?)entry.FinalUrl ?? DBNull.Value);
+            command.Parameters.AddWithValue("$charset", (object?)entry.Charset ?? DBNull.Value);
+            command.Parameters.AddWithValue("$status", (object?)entry.HttpStatus ?? DBNull.Value);
+            command.Parameters.AddWithValue("$at", Format(entry.FetchedAt));
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<ArchiveEntry>> GetArchiveEntriesAsync(CancellationToken cancellationToken) =>
+        WithGateAsync<IReadOnlyList<ArchiveEntry>>(async () =>
+        {
+            await using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT url, source, path, final_url, charset, http_status, fetched_at FROM archive ORDER BY url;";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var entries = new List<ArchiveEntry>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                entries.Add(new ArchiveEntry
+                {
+                    Url = reader.GetString(0),
+                    Source = reader.GetString(1),
+                    Path = reader.GetString(2),
+                    FinalUrl = reader.IsDBNull(3) ? null : reader.GetString(3),
+                    Charset = reader.IsDBNull(4) ? null : reader.GetString(4),
+                    HttpStatus = reader.IsDBNull(5) ? null : reader.GetInt32(5),
+                    FetchedAt = Parse(reader.GetString(6))!.Value,
+                });
+            }
+
+            return entries;
+        }, cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            await _connection.DisposeAsync();
+        }
+        finally
+        {
+            _gate.Release();
+            _gate.Dispose();
+        }
+    }
+
+    private SqliteCommand Upsert(UrlState state)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = $"""
+            INSERT OR REPLACE INTO urls ({Columns})
+            VALUES ($url, $canonical, $etag, $modified, $hash, $fetched, $status, $attempts, $version);
+            """;
+        command.Parameters.AddWithValue("$url", state.Url);
+        command.Parameters.AddWithValue("$canonical", (object?)state.CanonicalUrl ?? DBNull.Value);
+        command.Parameters.AddWithValue("$etag", (object?)state.ETag ?? DBNull.Value);
+        command.Parameters.AddWithValue("$modified", (object?)Format(state.LastModified) ?? DBNull.Value);
+        command.Parameters.AddWithValue("$hash", (object?)state.ContentHash ?? DBNull.Value);
+        command.Parameters.AddWithValue("$fetched", (object?)Format(state.LastFetchedAt) ?? DBNull.Value);
+        command.Parameters.AddWithValue("$status", (object?)state.LastStatus ?? DBNull.Value);
+        command.Parameters.AddWithValue("$attempts", state.Attempts);
+        command.Parameters.AddWithValue("$version", state.Version);
+        return command;
+    }
+
+    private Task<UrlState?> QuerySingleAsync(string sql, string parameter, CancellationToken cancellationToken) =>
+        WithGateAsync(async () =>
+        {
+            await using var command = _connection.CreateCommand();
+            command.CommandText = sql;
+            command.Parameters.AddWithValue("$p", parameter);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return null;
+            }
+
+            return new UrlState
+            {
+                Url = reader.GetString(0),
+                CanonicalUrl = reader.IsDBNull(1) ? null : reader.GetString(1),
+                ETag = reader.IsDBNull(2) ? null : reader.GetString(2),
+                LastModified = reader.IsDBNull(3) ? null : Parse(reader.GetString(3)),
+                ContentHash = reader.IsDBNull(4) ? null : reader.GetString(4),
+                LastFetchedAt = reader.IsDBNull(5) ? null : Parse(reader.GetString(5)),
+                LastStatus = reader.IsDBNull(6) ? null : reader.GetString(6),
+                Attempts = reader.GetInt32(7),
+                Version = reader.GetInt32(8),
+            };
+        }, cancellationToken);
+
+    private async Task<IReadOnlyList<PendingWrite>> ReadPendingAsync(string? url, CancellationToken cancellationToken)
+    {
+        await using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT url, record_id, version, content_hash, committed, began_at FROM pending_writes"
+            + (url is null ? " ORDER BY url;" : " WHERE url = $url;");
+        if (url is not null)
+        {
+            command.Parameters.AddWithValue("$url", url);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var pending = new List<PendingWrite>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var committed = JsonSerializer.Deserialize<UrlState>(reader.GetString(4))
+                ?? throw new InvalidDataException($"pending write of {reader.GetString(0)} has no state");
+            pending.Add(new PendingWrite(
+                reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3), committed, Parse(reader.GetString(5))));
+        }
+
+        return pending;
+    }
+
+    private async Task DeletePendingAsync(string url, SqliteTransaction? transaction, CancellationToken cancellationToken)
+    {
+        await using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "DELETE FROM pending_writes WHERE url = $url;";
+        command.Parameters.AddWithValue("$url", url);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task WithGateAsync(Func<Task> action, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await action();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<T> WithGateAsync<T>(Func<Task<T>> action, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await action();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private static string? Format(DateTimeOffset? value) => value?.ToString("O", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset? Parse(string value) =>
+        DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+}

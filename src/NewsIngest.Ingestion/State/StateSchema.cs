@@ -1,0 +1,78 @@
+using Microsoft.Data.Sqlite;
+
+namespace NewsIngest.Ingestion.State;
+
+/// <summary>Creates and upgrades the state schema, versioned with SQLite's <c>user_version</c>.</summary>
+internal static class StateSchema
+{
+    /// <summary>The schema this build writes.</summary>
+    public const int CurrentVersion = 1;
+
+    private const string Version1 = """
+        CREATE TABLE IF NOT EXISTS urls (
+            url             TEXT PRIMARY KEY,
+            canonical_url   TEXT,
+            etag            TEXT,
+            last_modified   TEXT,
+            content_hash    TEXT,
+            last_fetched_at TEXT,
+            last_status     TEXT,
+            attempts        INTEGER NOT NULL DEFAULT 0,
+            version         INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX IF NOT EXISTS urls_canonical ON urls (canonical_url);
+        CREATE TABLE IF NOT EXISTS pending_writes (
+            url          TEXT PRIMARY KEY,
+            record_id    TEXT NOT NULL,
+            version      INTEGER NOT NULL,
+            content_hash TEXT NOT NULL,
+            committed    TEXT NOT NULL,
+            began_at     TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS archive (
+            url         TEXT PRIMARY KEY,
+            source      TEXT NOT NULL,
+            path        TEXT NOT NULL,
+            final_url   TEXT,
+            charset     TEXT,
+            http_status INTEGER,
+            fetched_at  TEXT NOT NULL
+        );
+        """;
+
+    /// <summary>Brings the file to <see cref="CurrentVersion"/>; refuses a file from a newer build.</summary>
+    public static async Task MigrateAsync(SqliteConnection connection, string path, CancellationToken cancellationToken)
+    {
+        await using (var pragma = connection.CreateCommand())
+        {
+            // WAL: readers never block the writer and a crash never corrupts the file; FULL: a commit is on disk
+            // before the record that depends on it is appended.
+            pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var version = await ScalarAsync(connection, "PRAGMA user_version;", cancellationToken);
+        if (version > CurrentVersion)
+        {
+            throw new InvalidDataException(
+                $"state file '{path}' has schema {version}, newer than this build's {CurrentVersion}; use a newer newsingest");
+        }
+
+        if (version < 1)
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await using var create = connection.CreateCommand();
+            create.Transaction = transaction;
+            create.CommandText = Version1 + $"PRAGMA user_version = {CurrentVersion};";
+            await create.ExecuteNonQueryAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+    }
+
+    private static async Task<long> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using NewsIngest.Ingestion.State;
+
+namespace NewsIngest.Ingestion.Storage;
+
+/// <summary>
+/// The recovery half of the exactly-once protocol (pending in state → append + fsync → commit). After a crash, a
+/// pending write whose line is in the output is committed; one whose line is not is dropped, so the next pass
+/// writes it. Only files modified since the oldest pending write began are read.
+/// </summary>
+public static class PendingWriteReconciler
+{
+    /// <summary>File times can lag the wall clock a little (coarse timestamps); look this much further back.</summary>
+    private static readonly TimeSpan ClockSlack = TimeSpan.FromSeconds(5);
+
+    /// <summary>Matches the state's pending writes against the files in <paramref name="directory"/>.</summary>
+    public static async Task<(int Committed, int Dropped)> ReconcileAsync(
+        IStateStore state, string directory, string prefix, CancellationToken cancellationToken)
+    {
+        var pending = await state.GetPendingWritesAsync(cancellationToken);
+        if (pending.Count == 0)
+        {
+            return (0, 0);
+        }
+
+        var since = pending.Min(p => p.BeganAt ?? DateTimeOffset.MinValue);
+        var cutoff = since == DateTimeOffset.MinValue ? DateTime.MinValue : (since - ClockSlack).UtcDateTime;
+        var candidates = RecordFiles.List(directory, prefix)
+            .Where(f => File.GetLastWriteTimeUtc(f) >= cutoff)
+            .ToList();
+        var found = await FindAsync(candidates, pending, cancellationToken);
+
+        int committed = 0, dropped = 0;
+        foreach (var write in pending)
+        {
+            if (found.Contains((write.RecordId, write.Version, write.ContentHash)))
+            {
+                await state.CommitWriteAsync(write.Url, cancellationToken);
+                committed++;
+            }
+            else
+            {
+                await state.DropWriteAsync(write.Url, cancellationToken);
+                dropped++;
+            }
+        }
+
+        return (committed, dropped);
+    }
+
+    private static async Task<HashSet<(string Id, int Version, string Hash)>> FindAsync(
+        List<string> files, IReadOnlyList<PendingWrite> pending, CancellationToken cancellationToken)
+    {
+        var ids = pending.Select(p => p.RecordId).Distinct(StringComparer.Ordinal).ToList();
+        var found = new HashSet<(string, int, string)>();
+        foreach (var file in files)
+        {
+            using var reader = new StreamReader(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+            while (await reader.ReadLineAsync(cancellationToken) is { } line)
+            {
+                // Cheap filter first: only lines that mention a pending id are parsed.
+                if (!ids.Any(id => line.Contains(id, StringComparison.Ordinal)) || Read(line) is not { } key)
+                {
+                    continue;
+                }
+
+                found.Add(key);
+            }
+        }
+
+        return found;
+    }
+
+    private static (string, int, string)? Read(string line)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(line);
+            var root = document.RootElement;
+            return root.TryGetProperty("id", out var id) && root.TryGetProperty("version", out var version)
+                && root.TryGetProperty("contentHash", out var hash)
+                ? (id.GetString() ?? "", version.GetInt32(), hash.GetString() ?? "")
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
