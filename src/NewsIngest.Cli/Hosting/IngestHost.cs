@@ -2,9 +2,12 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using NewsIngest.Ingestion.Configuration;
+using NewsIngest.Ingestion.Discovery;
+using NewsIngest.Ingestion.Fetching;
 using NewsIngest.Ingestion.Hosting;
 using Serilog;
 using Serilog.Events;
@@ -50,8 +53,12 @@ public static class IngestHost
         builder.Configuration.AddInMemoryCollection(SwitchOverrides(parse));
         AddLogging(builder, parse.GetValue(GlobalOptions.Verbose));
         builder.Services.AddNewsIngestCore(builder.Configuration);
-        // LEAD: after merging the fetch and discovery branches, register them here so http(s) URLs, feeds and sitemaps work:
-        // builder.Services.AddNewsIngestFetching(builder.Configuration);
+        builder.Services.AddNewsIngestFetching(builder.Configuration);
+        builder.Services.AddNewsIngestDiscovery();
+        builder.Services.AddOptions<DiscoveryOptions>()
+            .Configure<IOptions<NewsIngestOptions>>((discovery, ingest) => discovery.CacheDatabasePath ??= ingest.Value.State.Path);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IArticleDiscoverer, SourceDiscoverer>(
+            sp => sp.GetRequiredService<SourceDiscoverer>()));
         return builder;
     }
 

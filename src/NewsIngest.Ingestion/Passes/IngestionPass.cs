@@ -38,6 +38,9 @@ public sealed class IngestionPass(
             work.AddRange(pages.Select(p => (source.Name, p)));
         }
 
+        // The same article reached through several sources, feeds or sitemaps is fetched and recorded once.
+        work = work.DistinctBy(w => w.Page.Url.IsFile ? w.Page.Url.AbsoluteUri : UrlCanonicalizer.Canonicalize(w.Page.Url).AbsoluteUri).ToList();
+
         var counters = new PassCounters();
         // In-flight pages run on their own token: it fires only ShutdownGrace after a stop request.
         using var abort = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
