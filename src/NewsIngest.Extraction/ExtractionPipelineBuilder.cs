@@ -28,7 +28,7 @@ public sealed class ExtractionPipelineBuilder
         IExtractionStage[] html =
         [
             new HtmlParseStage(), new DomSegmenter(), new PageFactsStage(), new BoilerplateStage(),
-            new MainContentLocator(), new HeadlineStage(), new DekStage(), new GatedPartStage(), new WallLocator(),
+            new MainContentLocator(), new ArticleTailStage(), new HeadlineStage(), new DekStage(), new GatedPartStage(), new WallLocator(),
             new Deduplicator(), new FinishStage(), new PaywallVerdictStage(),
         ];
         IExtractionStage[] text =

@@ -75,7 +75,7 @@ internal sealed partial class BoilerplateStage : IExtractionStage
         {
             block.Assign(BlockRole.Boilerplate, "form");
         }
-        else if (block.LinkDensity > 0.5 && block.Type != BlockType.Heading && block.WordCount < 60)
+        else if (block.Type != BlockType.Heading && ((block.LinkDensity > 0.5 && block.WordCount < 15) || block.LinkDensity > 0.8))
         {
             block.Assign(BlockRole.Boilerplate, "links");
         }

@@ -21,6 +21,7 @@ internal sealed class MainContentLocator : IExtractionStage
             return;
         }
 
+        RescueProseFromChrome(context.Blocks);
         var stats = new Dictionary<IElement, ContainerStats>(ReferenceEqualityComparer.Instance);
         foreach (var block in context.Blocks)
         {
@@ -46,6 +47,35 @@ internal sealed class MainContentLocator : IExtractionStage
             }
         }
     }
+
+    /// <summary>
+    /// When chrome rules took most of the page's prose (an article inside a &lt;header&gt;, a body class that reads like
+    /// a sidebar), they were wrong for this page: that prose goes back into the running, and the body locator decides.
+    /// Navigation proper stays out.
+    /// </summary>
+    private static void RescueProseFromChrome(List<Block> blocks)
+    {
+        var candidateProse = blocks.Where(b => b.Role == BlockRole.Candidate && IsProse(b)).Sum(b => b.Text.Length);
+        var chromeProse = blocks.Where(b => IsRescuable(b) && IsProse(b)).Sum(b => b.Text.Length);
+        if (chromeProse <= (2 * candidateProse) + 500)
+        {
+            return;
+        }
+
+        foreach (var block in blocks)
+        {
+            if (IsRescuable(block))
+            {
+                block.Assign(BlockRole.Candidate, "chrome-rescued");
+            }
+        }
+    }
+
+    private static bool IsProse(Block block) => block.Type != BlockType.Heading && block.Text.Length >= 80 && block.LinkDensity < 0.3;
+
+    private static bool IsRescuable(Block block) =>
+        block.Role == BlockRole.Boilerplate && block.Reason is { } reason && reason.StartsWith("chrome:", StringComparison.Ordinal)
+        && reason is not ("chrome:nav" or "chrome:menu" or "chrome:[role=navigation]" or "chrome:.comments" or "chrome:.comment");
 
     private static void Accumulate(Block block, Dictionary<IElement, ContainerStats> stats)
     {

@@ -48,7 +48,8 @@ internal static partial class UiText
 
     /// <summary>Reading-time lines ("5 min read"), datelines ("MNI (LONDON)") and bare dates.</summary>
     public static bool IsMetaLine(string text) =>
-        (text.Length <= 80 && (ReadingTime().IsMatch(text) || Dateline().IsMatch(text) || BareDate().IsMatch(text)))
+        (text.Length <= 100 && Credit().IsMatch(text))
+        || (text.Length <= 80 && (ReadingTime().IsMatch(text) || Dateline().IsMatch(text) || BareDate().IsMatch(text)))
         || (text.Length <= 200 && (WireContact().IsMatch(text) || WireCodes().IsMatch(text)));
 
     /// <summary>"By Jane Doe and John Roe": the names, else null.</summary>
@@ -81,8 +82,12 @@ internal static partial class UiText
     [GeneratedRegex(@"^\s*(?:\(?[A-Z][A-Za-z]{1,12}\)?\s*\(\s*[A-Z][A-Za-z .]{1,24}\)|\([A-Z]{2,12}\)\s*[A-Z][A-Za-z .]{1,24})\s*[-–—:]?\s*$")]
     private static partial Regex Dateline();
 
-    [GeneratedRegex(@"^\s*(?:(?:updated|published|posted|veröffentlicht|aktualisiert|publié le|mis à jour|publicado|actualizado)\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s*)?(?:\d{1,2}[./ ]\s*(?:\d{1,2}|[A-Za-zäéû]{3,9})\.?[./ ]\s*\d{2,4}|[A-Za-z]{3,9}\.? \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2})(?:,?\s*(?:at\s*|um\s*|à\s*)?\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|uhr))?(?:\s*[A-Z]{2,4})?)?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:(?:updated|published|posted|veröffentlicht|aktualisiert|publié le|mis à jour|publicado|actualizado)\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s*)?(?:\d{1,2}[./ ]\s*(?:\d{1,2}|[A-Za-zäéû]{3,9})(?:\.\s*|[/ ]\s*)\d{2,4}|[A-Za-z]{3,9}\.? \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2})(?:,?\s*(?:at\s*|um\s*|à\s*)?\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|uhr))?(?:\s*[A-Z]{2,4})?)?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex BareDate();
+
+    // Picture credits and sources: "Foto: dpa", "Kuva: ALEXANDER BECHER", "(REUTERS/Denis Balibouse)", "Quelle: Land".
+    [GeneratedRegex(@"^\s*(?:(?:foto|fotos|bild|bilder|photo|photos|image|credit|credits|quelle|source|fuente|fonte|kuva|źródło|zdjęcie|crédit|crédits|copyright|©)\s*:|\(?\s*(?:foto|photo|image|bild)?\s*[A-Z]{2,}[A-Za-z]*\s*/\s*[\p{L} .\-]+\)$|©)", RegexOptions.IgnoreCase)]
+    private static partial Regex Credit();
 
     // Wire-service tails: "--MNI Washington Bureau; +1 202 ...; email: ...", "[TOPICS: M$U$$$,MMUFE$]".
     [GeneratedRegex(@"^\s*-{2,}\s*\S.*(?:bureau|desk|e-?mail|@|\+\d)", RegexOptions.IgnoreCase)]

@@ -110,6 +110,8 @@ internal readonly record struct ElementTraits(string? Hidden, string? Chrome, st
                 return tag;
             case "footer":
                 return "footer";
+            case "figcaption" or "figure":
+                return "caption";
             case "header" when !insideArticle:
                 return "header";
             case "body" or "html" or "main" or "article":

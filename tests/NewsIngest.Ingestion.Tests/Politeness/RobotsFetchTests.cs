@@ -62,7 +62,8 @@ public class RobotsFetchTests
         {
             var gap = starts[i] - starts[i - 1];
             // Tolerance: the server stamps arrival, the client spaces sends; loop-back latency varies by tens of ms under load.
-            Assert.True(gap >= TimeSpan.FromMilliseconds(340), $"gap {gap.TotalMilliseconds} ms < Crawl-delay 400 ms");
+            // Without pacing the gap is a few ms; arrival stamps can lag sends by up to ~100 ms on a loaded 2-core box.
+            Assert.True(gap >= TimeSpan.FromMilliseconds(250), $"gap {gap.TotalMilliseconds} ms: Crawl-delay 400 ms not honoured");
         }
     }
 

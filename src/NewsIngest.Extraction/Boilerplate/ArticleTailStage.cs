@@ -1,0 +1,81 @@
+using NewsIngest.Extraction.Dedup;
+using NewsIngest.Extraction.Pipeline;
+using NewsIngest.Extraction.Segmentation;
+
+namespace NewsIngest.Extraction.Boilerplate;
+
+/// <summary>
+/// Ends the article where the page says it ends: a short heading or line such as "Related articles", "Comments",
+/// "Lesen Sie auch" or "À lire aussi" after the article text opens the page's tail (recommendations, comments,
+/// tags), and nothing from there on is preview.
+/// </summary>
+internal sealed class ArticleTailStage : IExtractionStage
+{
+    private static readonly string[] Markers =
+    [
+        "related articles", "related stories", "related posts", "related content", "related", "more from", "more stories",
+        "more on this", "you may also like", "you might also like", "recommended", "recommended for you", "read next",
+        "comments", "leave a comment", "leave a reply", "join the conversation", "about the author", "share this article",
+        "share this", "tags", "popular posts", "most read", "trending now",
+        "kommentare", "kommentar schreiben", "kommentare schreiben", "das könnte dich auch interessieren",
+        "das könnte sie auch interessieren", "auch interessant", "lesen sie auch", "mehr zum thema", "weitere artikel",
+        "ähnliche artikel", "ähnliche beiträge", "verwandte artikel", "über den autor", "schlagwörter", "themen",
+        "artikel teilen", "diesen artikel teilen", "das könnte ihnen auch gefallen", "weitere beiträge", "meistgelesen",
+        "articles similaires", "à lire aussi", "a lire aussi", "sur le même sujet", "commentaires", "lire aussi",
+        "te puede interesar", "noticias relacionadas", "comentarios", "también te puede interesar", "lee también",
+        "potrebbe interessarti", "leggi anche", "articoli correlati", "commenti", "veja também", "leia também",
+        "comentários", "notícias relacionadas", "関連記事", "コメント", "vous aimerez aussi", "le puede interesar",
+        "vorschau auf den nächsten artikel", "dieser artikel gefällt ihnen", "mehr zum thema", "read more",
+        "more like this", "see also", "siehe auch", "voir aussi", "ver también", "vedi anche",
+    ];
+
+    private static readonly HashSet<string> MarkerSet = new(Markers, StringComparer.Ordinal);
+
+    public void Run(ExtractionContext context)
+    {
+        var prose = 0;
+        Block? tail = null;
+        foreach (var block in context.Blocks)
+        {
+            if (block.Role != BlockRole.Candidate)
+            {
+                continue;
+            }
+
+            if (tail is null && prose >= 2 && block.WordCount <= 6 && IsMarker(block.Text))
+            {
+                tail = block;
+            }
+
+            if (tail is not null)
+            {
+                block.Assign(BlockRole.Boilerplate, "article-tail");
+            }
+            else if (block.WordCount >= 12)
+            {
+                prose++;
+            }
+        }
+    }
+
+    private static bool IsMarker(string text)
+    {
+        var normalized = TextNormalizer.Normalize(text).TrimEnd(':', '.', '!', '?', ' ', '»', '›');
+        if (MarkerSet.Contains(normalized))
+        {
+            return true;
+        }
+
+        // "LE PUEDE INTERESAR: ...", "Mehr zum Thema auf Example.de": a marker that opens the line.
+        foreach (var marker in Markers)
+        {
+            if (marker.Length >= 10 && normalized.StartsWith(marker, StringComparison.Ordinal)
+                && (normalized.Length == marker.Length || normalized[marker.Length] is ' ' or ':'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
