@@ -95,7 +95,7 @@ public static class ExtractCommand
                     result = pipeline.Explain(input, out var trace);
                     foreach (var block in trace)
                     {
-                        var text = block.Text.Length > 100 ? block.Text[..100] + "…" : block.Text;
+                        var text = block.Text;
                         var prefix = many ? source.Name + "\t" : "";
                         await stderr.WriteLineAsync($"{prefix}#{block.Index,-4} {block.Role,-11} {block.Type,-9} {block.Reason,-22} {text}");
                     }

@@ -56,7 +56,28 @@ internal sealed class ArticleTailStage : IExtractionStage
                 prose++;
             }
         }
+
+        DropStrayShortLines(context.Blocks);
     }
+
+    /// <summary>
+    /// Short lines inside the body that are neither headings nor list items nor sentences ("PDF", "KANGA PROJECT",
+    /// "Quellen ausblenden") are labels and credits, not article text.
+    /// </summary>
+    private static void DropStrayShortLines(List<Block> blocks)
+    {
+        foreach (var block in blocks)
+        {
+            if (block.Role == BlockRole.Candidate && block.Type == BlockType.Paragraph && block.WordCount < 5
+                && !EndsSentence(block.Text))
+            {
+                block.Assign(BlockRole.Boilerplate, "stray-label");
+            }
+        }
+    }
+
+    private static bool EndsSentence(string text) =>
+        text.Length > 0 && text[^1] is '.' or '!' or '?' or '"' or '”' or '»' or '…' or ':' or ')' or '。' or '！' or '？';
 
     private static bool IsMarker(string text)
     {

@@ -81,9 +81,10 @@ internal sealed class MainContentLocator : IExtractionStage
     {
         var prose = block.Type != BlockType.Heading && block.Text.Length >= 25;
         var score = prose ? (1 + Commas(block.Text) + Math.Min(block.Text.Length / 100.0, 3)) * (1 - block.LinkDensity) : 0;
-        // Like Readability, a paragraph scores for the containers around it, not for itself.
-        var element = block.Element?.ParentElement;
-        for (var level = 0; element is not null; level++, element = element.ParentElement)
+        // Like Readability, a paragraph scores for the containers around it, not for itself; its own element still
+        // counts its prose, so a lone <p> beside the body can join the region as a sibling.
+        var element = block.Element;
+        for (var level = -1; element is not null; level++, element = element.ParentElement)
         {
             if (!stats.TryGetValue(element, out var entry))
             {
@@ -91,7 +92,7 @@ internal sealed class MainContentLocator : IExtractionStage
                 stats[element] = entry;
             }
 
-            if (level < AncestorLevels)
+            if (level >= 0 && level < AncestorLevels)
             {
                 entry.Score += score / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
             }
