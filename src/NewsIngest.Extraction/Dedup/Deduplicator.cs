@@ -71,7 +71,7 @@ internal sealed class Deduplicator : IExtractionStage
                 continue;
             }
 
-            if (container is not null && !IsInside(block.Element, container))
+            if (container is not null && !block.Element.IsWithin(container))
             {
                 break;
             }
@@ -87,19 +87,6 @@ internal sealed class Deduplicator : IExtractionStage
         }
 
         return i - 1;
-    }
-
-    private static bool IsInside(AngleSharp.Dom.IElement? element, AngleSharp.Dom.IElement container)
-    {
-        for (var e = element; e is not null; e = e.ParentElement)
-        {
-            if (e == container)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
 }

@@ -39,7 +39,8 @@ internal sealed class WallLocator : IExtractionStage
             var domWall = !textMode && block.WallContainer is { } container && StrongContainers.Contains(container)
                 && block.Role is BlockRole.Candidate or BlockRole.Boilerplate && block.ChromeReason is null
                 && (block.WordCount < 40 || block.InInteractive) && seenContent
-                && !IsInside(firstContent!.Element, block.WallElement);
+                // A container that holds the article's first text wraps content; it is not a prompt.
+                && !firstContent!.Element.IsWithin(block.WallElement);
             if (textWall || domWall)
             {
                 if (seenContent)
@@ -64,20 +65,6 @@ internal sealed class WallLocator : IExtractionStage
     /// <summary>Wall text counts in the article region, in a wall container, or shortly after the article's end.</summary>
     private static bool Near(Block block, int index, int lastContent) =>
         block.Role == BlockRole.Candidate || block.WallContainer is not null || (lastContent >= 0 && index - lastContent <= 12);
-
-    /// <summary>True when the article's first text sits inside the wall container: then it wraps content, not a prompt.</summary>
-    private static bool IsInside(AngleSharp.Dom.IElement? element, AngleSharp.Dom.IElement? container)
-    {
-        for (var e = element; e is not null && container is not null; e = e.ParentElement)
-        {
-            if (e == container)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private static void CutAt(ExtractionContext context, int start, Phrase? phrase, Block block)
     {
