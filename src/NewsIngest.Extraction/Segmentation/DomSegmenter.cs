@@ -20,10 +20,10 @@ internal sealed class DomSegmenter : IExtractionStage
         }
 
         var hiddenClasses = StyleSheetScanner.HiddenClasses(document, context.Options.MaxJsonLdChars);
-        new Walk(context, hiddenClasses).Run(document.Body);
+        new Walk(context, new ClassVerdicts(hiddenClasses)).Run(document.Body);
     }
 
-    private sealed class Walk(ExtractionContext context, HashSet<string> hiddenClasses)
+    private sealed class Walk(ExtractionContext context, ClassVerdicts verdicts)
     {
         private readonly StringBuilder _text = new();
         private readonly Stack<Scope> _scopes = new();
@@ -52,7 +52,7 @@ internal sealed class DomSegmenter : IExtractionStage
                 var tag = element.LocalName;
                 if (exit)
                 {
-                    Leave(element, tag);
+                    Leave();
                     continue;
                 }
 
@@ -93,14 +93,16 @@ internal sealed class DomSegmenter : IExtractionStage
         private void Enter(IElement element, string tag)
         {
             var parent = _scopes.Count > 0 ? _scopes.Peek() : Scope.Root;
-            var traits = ElementTraits.Read(element, tag, hiddenClasses, parent.InArticle);
+            var attributes = ElementAttributes.Of(element);
+            var traits = ElementTraits.Read(attributes, tag, verdicts, parent.InArticle);
             var isBlock = BlockTags.IsBlock(tag);
             if (isBlock)
             {
                 Flush();
             }
 
-            if (tag == "a" && element.HasAttribute("href"))
+            var isLink = tag == "a" && attributes.HasHref;
+            if (isLink)
             {
                 _linkDepth++;
             }
@@ -116,15 +118,17 @@ internal sealed class DomSegmenter : IExtractionStage
                 traits.Wall is not null ? element : parent.WallElement,
                 parent.Interactive || traits.Interactive,
                 parent.Gated || traits.Gated,
-                parent.InArticle || tag is "article" or "main" || element.GetAttribute("itemprop") == "articleBody",
+                parent.InArticle || tag is "article" or "main" || attributes.ItemProp == "articleBody",
                 tag == "li" ? BlockType.ListItem : tag == "blockquote" ? BlockType.Quote : parent.Kind,
                 BlockTags.HeadingLevel(tag) is var level and > 0 ? level : parent.HeadingLevel,
-                isBlock));
+                isBlock,
+                isLink));
         }
 
-        private void Leave(IElement element, string tag)
+        private void Leave()
         {
-            if (tag == "a" && element.HasAttribute("href"))
+            // The element's own scope is on top: every scope opened inside it has been closed.
+            if (_scopes.Count > 0 && _scopes.Peek().IsLink)
             {
                 _linkDepth--;
             }
@@ -210,8 +214,9 @@ internal sealed class DomSegmenter : IExtractionStage
         bool InArticle,
         BlockType Kind,
         int HeadingLevel,
-        bool IsBlock)
+        bool IsBlock,
+        bool IsLink)
     {
-        public static Scope Root { get; } = new(null, null, null, null, null, null, false, false, false, BlockType.Paragraph, 0, true);
+        public static Scope Root { get; } = new(null, null, null, null, null, null, false, false, false, BlockType.Paragraph, 0, true, false);
     }
 }
