@@ -173,6 +173,13 @@ internal sealed class DomSegmenter : IExtractionStage
                 return;
             }
 
+            // A trailing space never survives the split (lines and single blocks are trimmed): drop it here, so the
+            // common single-line block needs no second copy.
+            while (_text.Length > 0 && _text[^1] == ' ')
+            {
+                _text.Length--;
+            }
+
             var raw = _text.ToString();
             var linkChars = _linkChars;
             _text.Clear();
@@ -201,8 +208,8 @@ internal sealed class DomSegmenter : IExtractionStage
         }
     }
 
-    /// <summary>What the walker knows about the innermost open element.</summary>
-    private sealed record Scope(
+    /// <summary>What the walker knows about the innermost open element; a struct, as one is pushed per element.</summary>
+    private readonly record struct Scope(
         IElement? Owner,
         string? Hidden,
         string? BlockHidden,
@@ -217,6 +224,6 @@ internal sealed class DomSegmenter : IExtractionStage
         bool IsBlock,
         bool IsLink)
     {
-        public static Scope Root { get; } = new(null, null, null, null, null, null, false, false, false, BlockType.Paragraph, 0, true, false);
+        public static readonly Scope Root = new(null, null, null, null, null, null, false, false, false, BlockType.Paragraph, 0, true, false);
     }
 }

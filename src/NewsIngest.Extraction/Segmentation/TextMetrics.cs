@@ -47,6 +47,33 @@ internal static class TextMetrics
         return builder.ToString().Trim();
     }
 
+    /// <summary>
+    /// True when <see cref="AppendCollapsed"/> would copy <paramref name="text"/> unchanged: no leading white space,
+    /// and white space only as single plain spaces. Then <see cref="CollapseWhitespace"/> is just a trim.
+    /// </summary>
+    public static bool IsCollapsed(ReadOnlySpan<char> text)
+    {
+        var previousSpace = true; // a leading space is not collapsed
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c) || c == '\u200B' || c == '\uFEFF')
+            {
+                if (c != ' ' || previousSpace)
+                {
+                    return false;
+                }
+
+                previousSpace = true;
+            }
+            else
+            {
+                previousSpace = false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Appends <paramref name="text"/> with white space collapsed, continuing any trailing space.</summary>
     public static void AppendCollapsed(StringBuilder builder, ReadOnlySpan<char> text)
     {
