@@ -33,6 +33,13 @@ internal static partial class StyleSheetScanner
 
     private static void Scan(string css, HashSet<string> classes)
     {
+        // A rule can only hide with "none" or "hidden" in it; most sheets on news pages (fonts, layout, critical CSS
+        // without hiding rules) are dismissed by this scan without running any regex over them.
+        if (!css.Contains("none", StringComparison.OrdinalIgnoreCase) && !css.Contains("hidden", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
         var flat = AtBlock().Replace(Comment().Replace(css, ""), "");
         foreach (Match rule in Rule().Matches(flat))
         {
