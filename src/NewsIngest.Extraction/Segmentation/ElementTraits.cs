@@ -41,7 +41,7 @@ internal readonly record struct ElementTraits(string? Hidden, string? Chrome, st
     }
 
     /// <summary>True for inline <c>display:none</c> or <c>visibility:hidden</c>, however spaced or cased.</summary>
-    public static bool HidesByStyle(string style)
+    public static bool HidesByStyle(ReadOnlySpan<char> style)
     {
         Span<char> compact = stackalloc char[Math.Min(style.Length, 512)];
         var length = 0;

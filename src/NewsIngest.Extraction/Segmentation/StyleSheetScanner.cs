@@ -41,15 +41,19 @@ internal static partial class StyleSheetScanner
         }
 
         var flat = AtBlock().Replace(Comment().Replace(css, ""), "");
-        foreach (Match rule in Rule().Matches(flat))
+
+        // ValueMatch allocates nothing per rule. A match is "selectors{declarations}" with exactly one '{' (neither
+        // part may hold a brace), so the brace splits it without capture groups.
+        foreach (var rule in Rule().EnumerateMatches(flat))
         {
-            var declarations = rule.Groups["decl"].Value;
-            if (!ElementTraits.HidesByStyle(declarations))
+            var text = flat.AsSpan(rule.Index, rule.Length);
+            var brace = text.IndexOf('{');
+            if (!ElementTraits.HidesByStyle(text[(brace + 1)..^1]))
             {
                 continue;
             }
 
-            foreach (var selector in rule.Groups["sel"].Value.Split(','))
+            foreach (var selector in text[..brace].ToString().Split(','))
             {
                 var trimmed = selector.Trim();
                 if (SingleClass().IsMatch(trimmed))
@@ -67,7 +71,7 @@ internal static partial class StyleSheetScanner
     [GeneratedRegex(@"@[a-z-]+[^{;]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", RegexOptions.IgnoreCase)]
     private static partial Regex AtBlock();
 
-    [GeneratedRegex(@"(?<sel>[^{}]+)\{(?<decl>[^{}]*)\}")]
+    [GeneratedRegex(@"[^{}]+\{[^{}]*\}")]
     private static partial Regex Rule();
 
     [GeneratedRegex(@"^\.[A-Za-z_][A-Za-z0-9_-]*$")]
