@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace NewsIngest.Extraction.Segmentation;
@@ -78,21 +79,46 @@ internal static class TextMetrics
     public static void AppendCollapsed(StringBuilder builder, ReadOnlySpan<char> text)
     {
         var pendingSpace = builder.Length > 0 && builder[^1] == ' ';
-        foreach (var c in text)
+        while (!text.IsEmpty)
+        {
+            // Copy whole runs between spaces at once (vectorised search) rather than one character at a time.
+            var space = text.IndexOfAny(Spaces);
+            if (space < 0)
+            {
+                builder.Append(text);
+                return;
+            }
+
+            if (space > 0)
+            {
+                builder.Append(text[..space]);
+                pendingSpace = false;
+            }
+
+            if (!pendingSpace && builder.Length > 0)
+            {
+                builder.Append(' ');
+                pendingSpace = true;
+            }
+
+            text = text[(space + 1)..];
+        }
+    }
+
+    /// <summary>Every character <see cref="AppendCollapsed"/> folds: white space, zero-width space and BOM.</summary>
+    private static readonly SearchValues<char> Spaces = SearchValues.Create(FoldedSpaces());
+
+    private static string FoldedSpaces()
+    {
+        var spaces = new StringBuilder();
+        for (var c = char.MinValue; c < char.MaxValue; c++)
         {
             if (char.IsWhiteSpace(c) || c == '\u200B' || c == '\uFEFF')
             {
-                if (!pendingSpace && builder.Length > 0)
-                {
-                    builder.Append(' ');
-                    pendingSpace = true;
-                }
-            }
-            else
-            {
-                builder.Append(c);
-                pendingSpace = false;
+                spaces.Append(c);
             }
         }
+
+        return spaces.ToString();
     }
 }
