@@ -21,7 +21,7 @@ internal static partial class StyleSheetScanner
 
             foreach (var child in parent.Children)
             {
-                if (child.LocalName == "style" && child.TextContent is { Length: > 0 } css && css.Length <= maxChars)
+                if (child.LocalName == "style" && DomSegmenter.TextOf(child) is { Length: > 0 } css && css.Length <= maxChars)
                 {
                     Scan(css, classes);
                 }
