@@ -27,6 +27,9 @@ public sealed class ExtractionPipeline
 
     public ExtractionOptions Options { get; }
 
+    /// <summary>The HTML stages in run order; the benchmark's per-stage profile replays them one by one.</summary>
+    internal IReadOnlyList<IExtractionStage> HtmlStages => _htmlStages;
+
     /// <summary>Extracts one page. Never throws on bad content: that is a rejected result with a reason.</summary>
     public ExtractionResult Extract(PageInput input) => Extract(input, null);
 

@@ -1,13 +1,15 @@
 using BenchmarkDotNet.Running;
+using NewsIngest.Benchmarks.Records;
 using NewsIngest.Benchmarks.Report;
 using NewsIngest.Benchmarks.Stages;
 
-// "report": a quick Stopwatch sanity check of throughput; "stages": the per-stage profile; anything else goes to
-// BenchmarkDotNet (e.g. --filter '*ExtractionBenchmarks*').
+// "report": a quick Stopwatch sanity check of throughput; "stages": the per-stage profile; "records": every corpus
+// page's record and block roles, to diff before/after a change; anything else goes to BenchmarkDotNet (e.g. --filter '*ExtractionBenchmarks*').
 return args switch
 {
     ["report", ..] => SanityReport.Run(Console.Out),
     ["stages", ..] => StageProfile.Run(Console.Out),
+    ["records", ..] => RecordDump.Run(Console.Out, Console.Error),
     _ => RunBenchmarks(args),
 };
 

@@ -17,22 +17,43 @@ internal sealed class KeptBlocks
     private readonly Dictionary<string, List<int>> _byPrefix = new(StringComparer.Ordinal);
     private readonly Dictionary<ulong, List<int>> _byShingle = [];
 
+    // Scratch state reused across calls: the shingles of the text last looked at (Find and then Add see the same
+    // string, so its shingles are computed once) and the shared-count table of the near-duplicate test.
+    private readonly HashSet<ulong> _shingles = [];
+    private readonly Dictionary<int, int> _shared = [];
+    private string? _shinglesOf;
+
     public int Count => _kept.Count;
 
     public void Add(string normalized, int words)
     {
         var index = _kept.Count;
         _exact.TryAdd(normalized, index);
-        var shingles = words >= NearMinWords ? Shingles.Of(normalized) : [];
-        _kept.Add((normalized, shingles.Count));
+        var shingles = words >= NearMinWords ? ShinglesOf(normalized) : null;
+        _kept.Add((normalized, shingles?.Count ?? 0));
         if (normalized.Length >= PrefixChars)
         {
-            Post(_byPrefix, normalized[..PrefixChars], index);
+            var prefixes = _byPrefix.GetAlternateLookup<ReadOnlySpan<char>>();
+            var prefix = normalized.AsSpan(0, PrefixChars);
+            if (!prefixes.TryGetValue(prefix, out var list))
+            {
+                prefixes[prefix] = list = [];
+            }
+
+            Post(list, index);
         }
 
-        foreach (var shingle in shingles)
+        if (shingles is not null)
         {
-            Post(_byShingle, shingle, index);
+            foreach (var shingle in shingles)
+            {
+                if (!_byShingle.TryGetValue(shingle, out var list))
+                {
+                    _byShingle[shingle] = list = [];
+                }
+
+                Post(list, index);
+            }
         }
     }
 
@@ -49,7 +70,7 @@ internal sealed class KeptBlocks
             return (exact, 0);
         }
 
-        if (normalized.Length > PrefixChars && _byPrefix.TryGetValue(normalized[..PrefixChars], out var sameStart))
+        if (normalized.Length > PrefixChars && _byPrefix.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(normalized.AsSpan(0, PrefixChars), out var sameStart))
         {
             foreach (var k in sameStart)
             {
@@ -66,8 +87,9 @@ internal sealed class KeptBlocks
 
     private (int, int)? FindNear(string normalized)
     {
-        var shingles = Shingles.Of(normalized);
-        var shared = new Dictionary<int, int>();
+        var shingles = ShinglesOf(normalized);
+        var shared = _shared;
+        shared.Clear();
         foreach (var shingle in shingles)
         {
             if (_byShingle.TryGetValue(shingle, out var postings))
@@ -91,14 +113,20 @@ internal sealed class KeptBlocks
         return null;
     }
 
-    private static void Post<TKey>(Dictionary<TKey, List<int>> index, TKey key, int value)
-        where TKey : notnull
+    private HashSet<ulong> ShinglesOf(string normalized)
     {
-        if (!index.TryGetValue(key, out var list))
+        if (!ReferenceEquals(normalized, _shinglesOf))
         {
-            index[key] = list = [];
+            _shingles.Clear();
+            Shingles.Fill(normalized, _shingles);
+            _shinglesOf = normalized;
         }
 
+        return _shingles;
+    }
+
+    private static void Post(List<int> list, int value)
+    {
         if (list.Count < MaxPosting)
         {
             list.Add(value);

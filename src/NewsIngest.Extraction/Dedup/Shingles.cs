@@ -9,6 +9,13 @@ internal static class Shingles
     public static HashSet<ulong> Of(string normalized)
     {
         var set = new HashSet<ulong>();
+        Fill(normalized, set);
+        return set;
+    }
+
+    /// <summary>Adds the fingerprints of <paramref name="normalized"/> to <paramref name="set"/> (reused by callers).</summary>
+    public static void Fill(string normalized, HashSet<ulong> set)
+    {
         ulong a = 0, b = 0;
         var count = 0;
         foreach (var range in normalized.AsSpan().Split(' '))
@@ -27,8 +34,6 @@ internal static class Shingles
 
             (a, b) = (b, c);
         }
-
-        return set;
     }
 
     private static ulong Combine(ulong a, ulong b, ulong c) =>

@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Buffers;
 using System.Text;
 
 namespace NewsIngest.Extraction.Dedup;
@@ -9,10 +9,40 @@ namespace NewsIngest.Extraction.Dedup;
 /// </summary>
 internal static class TextNormalizer
 {
+    private const int StackChars = 256;
+
     public static string Normalize(string text)
     {
-        var folded = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
-        var builder = new StringBuilder(folded.Length);
+        // ASCII is already NFKC: skip the ICU round trip for it.
+        var folded = Ascii.IsValid(text) || text.IsNormalized(NormalizationForm.FormKC)
+            ? text
+            : text.Normalize(NormalizationForm.FormKC);
+
+        // Every input character gives at most one output character, so a buffer of the input's length suffices.
+        char[]? rented = null;
+        Span<char> buffer = folded.Length <= StackChars
+            ? stackalloc char[StackChars]
+            : (rented = ArrayPool<char>.Shared.Rent(folded.Length));
+        try
+        {
+            var length = Fold(folded, buffer);
+            var result = buffer[..length];
+
+            // Text that is already normalized comes back as the same string, without a copy.
+            return result.SequenceEqual(folded) ? folded : new string(result);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static int Fold(string folded, Span<char> output)
+    {
+        var length = 0;
         var space = true; // drops leading space
         var atStart = true;
         foreach (var raw in folded)
@@ -32,7 +62,7 @@ internal static class TextNormalizer
             {
                 if (!space)
                 {
-                    builder.Append(' ');
+                    output[length++] = ' ';
                     space = true;
                 }
 
@@ -40,16 +70,16 @@ internal static class TextNormalizer
             }
 
             atStart = false;
-            builder.Append(char.ToLower(c, CultureInfo.InvariantCulture));
+            output[length++] = char.IsAscii(c) ? (char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c) : char.ToLowerInvariant(c);
             space = false;
         }
 
-        if (builder.Length > 0 && builder[^1] == ' ')
+        if (length > 0 && output[length - 1] == ' ')
         {
-            builder.Length--;
+            length--;
         }
 
-        return builder.ToString();
+        return length;
     }
 
     private static char Fold(char c) => c switch

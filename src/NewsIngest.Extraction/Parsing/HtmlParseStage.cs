@@ -27,6 +27,9 @@ internal sealed class HtmlParseStage : IExtractionStage
     /// <summary>Markup nested deeper than this is flattened before parsing (browsers cap nesting near 512 too).</summary>
     private const int MaxParseDepth = 1024;
 
+    /// <summary>The parser this stage uses; the benchmark's parse baseline uses the same instance and options.</summary>
+    internal HtmlParser Parser => _parser;
+
     public void Run(ExtractionContext context)
     {
         var html = NestingLimiter.Limit(context.Input.Content, Math.Max(MaxParseDepth, context.Options.MaxDomDepth), out var flattened);

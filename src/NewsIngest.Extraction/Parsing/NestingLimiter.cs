@@ -10,11 +10,11 @@ namespace NewsIngest.Extraction.Parsing;
 /// </summary>
 internal static class NestingLimiter
 {
-    private static readonly HashSet<string> Void = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Void = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
         "keygen", "command", "basefont", "bgsound", "frame", "!doctype",
-    };
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The markup, flattened below <paramref name="maxDepth"/> when it nests deeper; else the same string.</summary>
     public static string Limit(string html, int maxDepth, out bool flattened)
@@ -27,7 +27,8 @@ internal static class NestingLimiter
     {
         var depth = 0;
         var max = 0;
-        foreach (var tag in Tags(html))
+        var tags = new TagScanner(html);
+        while (tags.Next(out var tag))
         {
             depth = Math.Max(0, depth + tag.Delta);
             max = Math.Max(max, depth);
@@ -46,7 +47,8 @@ internal static class NestingLimiter
         var open = new List<(string Name, bool Kept)>();
         var kept = 0;
         var copied = 0;
-        foreach (var tag in Tags(html))
+        var tags = new TagScanner(html);
+        while (tags.Next(out var tag))
         {
             output.Append(html, copied, tag.Start - copied);
             copied = tag.End;
@@ -54,12 +56,13 @@ internal static class NestingLimiter
             if (tag.Delta > 0)
             {
                 keep = kept < maxDepth;
-                open.Add((tag.Name, keep));
+                open.Add((html[tag.NameStart..tag.NameEnd], keep));
                 kept += keep ? 1 : 0;
             }
             else if (tag.Delta < 0)
             {
-                var at = open.FindLastIndex(o => o.Name.Equals(tag.Name, StringComparison.OrdinalIgnoreCase));
+                var name = html[tag.NameStart..tag.NameEnd];
+                var at = open.FindLastIndex(o => o.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
                 if (at >= 0)
                 {
                     keep = open[at].Kept;
@@ -77,40 +80,53 @@ internal static class NestingLimiter
         return output.Append(html, copied, html.Length - copied).ToString();
     }
 
-    /// <summary>Start tags (+1), end tags (-1) and other markup (0), in order; a cheap scan, not a tokenizer.</summary>
-    private static IEnumerable<Tag> Tags(string html)
+    /// <summary>
+    /// Start tags (+1), end tags (-1) and other markup (0), in order; a cheap scan, not a tokenizer. A struct that
+    /// hands out positions, not substrings: the depth check runs on every page and must not allocate per tag.
+    /// </summary>
+    private struct TagScanner(string html)
     {
-        var i = 0;
-        while ((i = html.IndexOf('<', i)) >= 0 && i + 1 < html.Length)
+        private int _at;
+
+        public bool Next(out Tag tag)
         {
-            var start = i;
-            var closing = html[i + 1] == '/';
-            var nameStart = closing ? i + 2 : i + 1;
-            if (nameStart >= html.Length || !(char.IsAsciiLetter(html[nameStart]) || html[nameStart] == '!'))
+            tag = default;
+            int i;
+            while ((i = html.IndexOf('<', _at)) >= 0 && i + 1 < html.Length)
             {
-                i++;
-                continue;
+                var closing = html[i + 1] == '/';
+                var nameStart = closing ? i + 2 : i + 1;
+                if (nameStart >= html.Length || !(char.IsAsciiLetter(html[nameStart]) || html[nameStart] == '!'))
+                {
+                    _at = i + 1;
+                    continue;
+                }
+
+                var end = html.IndexOf('>', nameStart);
+                if (end < 0)
+                {
+                    _at = html.Length;
+                    return false;
+                }
+
+                var nameEnd = nameStart;
+                while (nameEnd < end && !char.IsWhiteSpace(html[nameEnd]) && html[nameEnd] != '/' && html[nameEnd] != '>')
+                {
+                    nameEnd++;
+                }
+
+                var name = html.AsSpan(nameStart, nameEnd - nameStart);
+                var selfClosing = html[end - 1] == '/';
+                var delta = closing ? -1 : Void.Contains(name) || selfClosing || name.StartsWith('!') ? 0 : 1;
+                tag = new Tag(i, end + 1, nameStart, nameEnd, delta);
+                _at = end + 1;
+                return true;
             }
 
-            var end = html.IndexOf('>', nameStart);
-            if (end < 0)
-            {
-                yield break;
-            }
-
-            var nameEnd = nameStart;
-            while (nameEnd < end && !char.IsWhiteSpace(html[nameEnd]) && html[nameEnd] != '/' && html[nameEnd] != '>')
-            {
-                nameEnd++;
-            }
-
-            var name = html[nameStart..nameEnd];
-            var selfClosing = html[end - 1] == '/';
-            var delta = closing ? -1 : Void.Contains(name) || selfClosing || name.StartsWith('!') ? 0 : 1;
-            yield return new Tag(start, end + 1, name, delta);
-            i = end + 1;
+            _at = html.Length;
+            return false;
         }
     }
 
-    private readonly record struct Tag(int Start, int End, string Name, int Delta);
+    private readonly record struct Tag(int Start, int End, int NameStart, int NameEnd, int Delta);
 }

@@ -10,6 +10,7 @@ internal sealed class Block
 {
     private Paywall.Phrase? _phrase;
     private bool _phraseLooked;
+    private string? _normalized;
 
     public Block(int index, BlockType type, string text)
     {
@@ -28,6 +29,12 @@ internal sealed class Block
     public string Text { get; }
 
     public int WordCount { get; }
+
+    /// <summary>
+    /// <see cref="Text"/> folded by <see cref="Dedup.TextNormalizer"/>, computed on first use and kept: stages that
+    /// compare blocks by normalized text (lexicon, dedup, headline, record hash) should read this, not normalize again.
+    /// </summary>
+    public string Normalized => _normalized ??= Dedup.TextNormalizer.Normalize(Text);
 
     /// <summary>The nearest block-level element that holds the text (null for text input).</summary>
     public IElement? Element { get; init; }

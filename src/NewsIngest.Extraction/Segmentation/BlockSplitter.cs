@@ -11,7 +11,8 @@ internal static class BlockSplitter
         var type = headingLevel > 0 && kind != BlockType.ListItem ? BlockType.Heading : kind;
         if (!raw.Contains('\n'))
         {
-            var single = TextMetrics.CollapseWhitespace(raw);
+            // The segmenter hands over text it already collapsed while appending; only fold it again when it is not.
+            var single = TextMetrics.IsCollapsed(raw) ? raw.Trim() : TextMetrics.CollapseWhitespace(raw);
             if (single.Length > 0)
             {
                 yield return Classify(single, type);

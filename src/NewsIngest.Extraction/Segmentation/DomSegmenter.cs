@@ -20,10 +20,17 @@ internal sealed class DomSegmenter : IExtractionStage
         }
 
         var hiddenClasses = StyleSheetScanner.HiddenClasses(document, context.Options.MaxJsonLdChars);
-        new Walk(context, hiddenClasses).Run(document.Body);
+        new Walk(context, new ClassVerdicts(hiddenClasses)).Run(document.Body);
     }
 
-    private sealed class Walk(ExtractionContext context, HashSet<string> hiddenClasses)
+    /// <summary>
+    /// The element's <c>TextContent</c>. A style or script element nearly always holds one text node, whose string is
+    /// returned as is: <c>TextContent</c> would copy it (inline style sheets run to hundreds of kilobytes).
+    /// </summary>
+    public static string TextOf(IElement element) =>
+        element.ChildNodes is { Length: 1 } nodes && nodes[0] is IText text ? text.Data : element.TextContent;
+
+    private sealed class Walk(ExtractionContext context, ClassVerdicts verdicts)
     {
         private readonly StringBuilder _text = new();
         private readonly Stack<Scope> _scopes = new();
@@ -52,7 +59,7 @@ internal sealed class DomSegmenter : IExtractionStage
                 var tag = element.LocalName;
                 if (exit)
                 {
-                    Leave(element, tag);
+                    Leave();
                     continue;
                 }
 
@@ -93,14 +100,16 @@ internal sealed class DomSegmenter : IExtractionStage
         private void Enter(IElement element, string tag)
         {
             var parent = _scopes.Count > 0 ? _scopes.Peek() : Scope.Root;
-            var traits = ElementTraits.Read(element, tag, hiddenClasses, parent.InArticle);
+            var attributes = ElementAttributes.Of(element);
+            var traits = ElementTraits.Read(attributes, tag, verdicts, parent.InArticle);
             var isBlock = BlockTags.IsBlock(tag);
             if (isBlock)
             {
                 Flush();
             }
 
-            if (tag == "a" && element.HasAttribute("href"))
+            var isLink = tag == "a" && attributes.HasHref;
+            if (isLink)
             {
                 _linkDepth++;
             }
@@ -116,15 +125,17 @@ internal sealed class DomSegmenter : IExtractionStage
                 traits.Wall is not null ? element : parent.WallElement,
                 parent.Interactive || traits.Interactive,
                 parent.Gated || traits.Gated,
-                parent.InArticle || tag is "article" or "main" || element.GetAttribute("itemprop") == "articleBody",
+                parent.InArticle || tag is "article" or "main" || attributes.ItemProp == "articleBody",
                 tag == "li" ? BlockType.ListItem : tag == "blockquote" ? BlockType.Quote : parent.Kind,
                 BlockTags.HeadingLevel(tag) is var level and > 0 ? level : parent.HeadingLevel,
-                isBlock));
+                isBlock,
+                isLink));
         }
 
-        private void Leave(IElement element, string tag)
+        private void Leave()
         {
-            if (tag == "a" && element.HasAttribute("href"))
+            // The element's own scope is on top: every scope opened inside it has been closed.
+            if (_scopes.Count > 0 && _scopes.Peek().IsLink)
             {
                 _linkDepth--;
             }
@@ -158,7 +169,7 @@ internal sealed class DomSegmenter : IExtractionStage
             var type = script.GetAttribute("type");
             if (type is not null && type.Contains("ld+json", StringComparison.OrdinalIgnoreCase))
             {
-                context.JsonLdScripts.Add(script.TextContent);
+                context.JsonLdScripts.Add(TextOf(script));
             }
         }
 
@@ -167,6 +178,13 @@ internal sealed class DomSegmenter : IExtractionStage
             if (_text.Length == 0)
             {
                 return;
+            }
+
+            // A trailing space never survives the split (lines and single blocks are trimmed): drop it here, so the
+            // common single-line block needs no second copy.
+            while (_text.Length > 0 && _text[^1] == ' ')
+            {
+                _text.Length--;
             }
 
             var raw = _text.ToString();
@@ -197,8 +215,8 @@ internal sealed class DomSegmenter : IExtractionStage
         }
     }
 
-    /// <summary>What the walker knows about the innermost open element.</summary>
-    private sealed record Scope(
+    /// <summary>What the walker knows about the innermost open element; a struct, as one is pushed per element.</summary>
+    private readonly record struct Scope(
         IElement? Owner,
         string? Hidden,
         string? BlockHidden,
@@ -210,8 +228,9 @@ internal sealed class DomSegmenter : IExtractionStage
         bool InArticle,
         BlockType Kind,
         int HeadingLevel,
-        bool IsBlock)
+        bool IsBlock,
+        bool IsLink)
     {
-        public static Scope Root { get; } = new(null, null, null, null, null, null, false, false, false, BlockType.Paragraph, 0, true);
+        public static readonly Scope Root = new(null, null, null, null, null, null, false, false, false, BlockType.Paragraph, 0, true, false);
     }
 }

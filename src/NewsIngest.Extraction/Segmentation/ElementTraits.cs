@@ -1,86 +1,47 @@
-using AngleSharp.Dom;
-
 namespace NewsIngest.Extraction.Segmentation;
 
 /// <summary>What one element says about the text inside it, read once when the walker enters it.</summary>
 internal readonly record struct ElementTraits(string? Hidden, string? Chrome, string? Wall, bool Interactive, bool Gated)
 {
-    private static readonly string[] StateTokenPrefixes = ["has-", "with-", "no-", "show-", "enable-", "page-", "template-", "layout-", "js-"];
-
-    public static ElementTraits Read(IElement element, string tag, HashSet<string> hiddenClasses, bool insideArticle)
+    public static ElementTraits Read(in ElementAttributes attributes, string tag, ClassVerdicts verdicts, bool insideArticle)
     {
-        var attributes = ClassAndId(element);
+        // Class and id words repeat across a page (2.8 uses per distinct value on news pages): judged once per page.
+        var words = verdicts.For(attributes.Class, attributes.Id);
         return new ElementTraits(
-            HiddenReason(element, tag, attributes, hiddenClasses),
-            ChromeReason(element, tag, attributes, insideArticle),
-            WallReason(element, tag, attributes),
+            HiddenReason(attributes, tag, words),
+            ChromeReason(attributes, tag, words, insideArticle),
+            WallReason(attributes, tag, words),
             tag is "form" or "button" or "select" or "label" or "input" or "textarea" or "fieldset",
-            IsGated(element));
+            IsGated(attributes));
     }
 
-    private static string ClassAndId(IElement element)
-    {
-        var cls = element.GetAttribute("class");
-        var id = element.GetAttribute("id");
-        if (cls is null && id is null)
-        {
-            return "";
-        }
-
-        return (cls is null ? id! : id is null ? cls : cls + " " + id).ToLowerInvariant();
-    }
-
-    private static string? HiddenReason(IElement element, string tag, string attributes, HashSet<string> hiddenClasses)
+    private static string? HiddenReason(in ElementAttributes attributes, string tag, ClassVerdict words)
     {
         if (tag is "noscript" or "template")
         {
             return tag;
         }
 
-        if (element.HasAttribute("hidden"))
+        if (attributes.HasHidden)
         {
             return "[hidden]";
         }
 
-        if (element.GetAttribute("aria-hidden") is { } aria && aria.Equals("true", StringComparison.OrdinalIgnoreCase))
+        if (attributes.AriaHidden is { } aria && aria.Equals("true", StringComparison.OrdinalIgnoreCase))
         {
             return "[aria-hidden]";
         }
 
-        if (element.GetAttribute("style") is { } style && HidesByStyle(style))
+        if (attributes.Style is { } style && HidesByStyle(style))
         {
             return "style:display-none";
         }
 
-        if (attributes.Length == 0)
-        {
-            return null;
-        }
-
-        // Utility CSS ("hidden md:block") hides on small screens only.
-        if (ElementVocabulary.Hidden.FirstMatch(attributes) is { } word && !attributes.Contains(":block", StringComparison.Ordinal)
-            && !attributes.Contains(":flex", StringComparison.Ordinal) && !attributes.Contains(":grid", StringComparison.Ordinal)
-            && !attributes.Contains(":inline", StringComparison.Ordinal))
-        {
-            return "." + word;
-        }
-
-        if (hiddenClasses.Count > 0 && element.GetAttribute("class") is { } cls)
-        {
-            foreach (var token in cls.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (hiddenClasses.Contains(token))
-                {
-                    return "css:." + token;
-                }
-            }
-        }
-
-        return null;
+        return words.Hidden;
     }
 
     /// <summary>True for inline <c>display:none</c> or <c>visibility:hidden</c>, however spaced or cased.</summary>
-    public static bool HidesByStyle(string style)
+    public static bool HidesByStyle(ReadOnlySpan<char> style)
     {
         Span<char> compact = stackalloc char[Math.Min(style.Length, 512)];
         var length = 0;
@@ -102,7 +63,7 @@ internal readonly record struct ElementTraits(string? Hidden, string? Chrome, st
             || text.Contains("visibility:hidden", StringComparison.Ordinal);
     }
 
-    private static string? ChromeReason(IElement element, string tag, string attributes, bool insideArticle)
+    private static string? ChromeReason(in ElementAttributes attributes, string tag, ClassVerdict words, bool insideArticle)
     {
         switch (tag)
         {
@@ -118,7 +79,7 @@ internal readonly record struct ElementTraits(string? Hidden, string? Chrome, st
                 return null;
         }
 
-        if (element.GetAttribute("role") is { } role)
+        if (attributes.Role is { } role)
         {
             switch (role.ToLowerInvariant())
             {
@@ -130,60 +91,37 @@ internal readonly record struct ElementTraits(string? Hidden, string? Chrome, st
             }
         }
 
-        if (attributes.Length == 0 || ElementVocabulary.BodyContainer.FirstMatch(attributes) is not null)
-        {
-            return null;
-        }
-
-        var word = ElementVocabulary.Chrome.FirstMatch(WithoutStateTokens(attributes));
-        return word is null ? null : "." + word;
+        return words.Chrome;
     }
 
-    private static string WithoutStateTokens(string attributes)
+    private static string? WallReason(in ElementAttributes attributes, string tag, ClassVerdict words)
     {
-        if (!StateTokenPrefixes.Any(p => attributes.Contains(p, StringComparison.Ordinal)))
-        {
-            return attributes;
-        }
-
-        return string.Join(' ', attributes.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Where(t => !StateTokenPrefixes.Any(p => t.StartsWith(p, StringComparison.Ordinal))));
-    }
-
-    private static string? WallReason(IElement element, string tag, string attributes)
-    {
-        if (tag == "dialog" || element.GetAttribute("aria-modal") == "true")
+        if (tag == "dialog" || attributes.AriaModal == "true")
         {
             return "dialog";
         }
 
-        if (element.GetAttribute("role") is "dialog" or "alertdialog")
+        if (attributes.Role is "dialog" or "alertdialog")
         {
             return "[role=dialog]";
         }
 
-        if (element.GetAttribute("subscriptions-section") is { } section
+        if (attributes.SubscriptionsSection is { } section
             && !section.Equals("content", StringComparison.OrdinalIgnoreCase))
         {
             return "[subscriptions-section=" + section + "]";
         }
 
-        if (element.GetAttribute("amp-access") is { } access && access.Contains("NOT", StringComparison.Ordinal))
+        if (attributes.AmpAccess is { } access && access.Contains("NOT", StringComparison.Ordinal))
         {
             return "[amp-access=NOT]";
         }
 
         // A page or article wrapper flagged "paywall-on" holds the article; it is not the wall's prompt.
-        if (attributes.Length == 0 || tag is "body" or "html" or "main" or "article")
-        {
-            return null;
-        }
-
-        var word = ElementVocabulary.Wall.FirstMatch(attributes);
-        return word is null ? null : "." + word;
+        return tag is "body" or "html" or "main" or "article" ? null : words.Wall;
     }
 
-    private static bool IsGated(IElement element) =>
-        element.GetAttribute("subscriptions-section") is { } section
+    private static bool IsGated(in ElementAttributes attributes) =>
+        attributes.SubscriptionsSection is { } section
         && section.Equals("content", StringComparison.OrdinalIgnoreCase);
 }

@@ -21,7 +21,7 @@ internal static partial class StyleSheetScanner
 
             foreach (var child in parent.Children)
             {
-                if (child.LocalName == "style" && child.TextContent is { Length: > 0 } css && css.Length <= maxChars)
+                if (child.LocalName == "style" && DomSegmenter.TextOf(child) is { Length: > 0 } css && css.Length <= maxChars)
                 {
                     Scan(css, classes);
                 }
@@ -33,16 +33,27 @@ internal static partial class StyleSheetScanner
 
     private static void Scan(string css, HashSet<string> classes)
     {
-        var flat = AtBlock().Replace(Comment().Replace(css, ""), "");
-        foreach (Match rule in Rule().Matches(flat))
+        // A rule can only hide with "none" or "hidden" in it; most sheets on news pages (fonts, layout, critical CSS
+        // without hiding rules) are dismissed by this scan without running any regex over them.
+        if (!css.Contains("none", StringComparison.OrdinalIgnoreCase) && !css.Contains("hidden", StringComparison.OrdinalIgnoreCase))
         {
-            var declarations = rule.Groups["decl"].Value;
-            if (!ElementTraits.HidesByStyle(declarations))
+            return;
+        }
+
+        var flat = AtBlock().Replace(Comment().Replace(css, ""), "");
+
+        // ValueMatch allocates nothing per rule. A match is "selectors{declarations}" with exactly one '{' (neither
+        // part may hold a brace), so the brace splits it without capture groups.
+        foreach (var rule in Rule().EnumerateMatches(flat))
+        {
+            var text = flat.AsSpan(rule.Index, rule.Length);
+            var brace = text.IndexOf('{');
+            if (!ElementTraits.HidesByStyle(text[(brace + 1)..^1]))
             {
                 continue;
             }
 
-            foreach (var selector in rule.Groups["sel"].Value.Split(','))
+            foreach (var selector in text[..brace].ToString().Split(','))
             {
                 var trimmed = selector.Trim();
                 if (SingleClass().IsMatch(trimmed))
@@ -60,7 +71,7 @@ internal static partial class StyleSheetScanner
     [GeneratedRegex(@"@[a-z-]+[^{;]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", RegexOptions.IgnoreCase)]
     private static partial Regex AtBlock();
 
-    [GeneratedRegex(@"(?<sel>[^{}]+)\{(?<decl>[^{}]*)\}")]
+    [GeneratedRegex(@"[^{}]+\{[^{}]*\}")]
     private static partial Regex Rule();
 
     [GeneratedRegex(@"^\.[A-Za-z_][A-Za-z0-9_-]*$")]

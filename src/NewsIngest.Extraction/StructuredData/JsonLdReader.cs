@@ -26,7 +26,7 @@ internal static class JsonLdReader
 
     public static void Read(string script, PageFacts facts)
     {
-        if (Parse(script) is not { } document)
+        if (JsonLdParser.Parse(script, Options) is not { } document)
         {
             facts.Signals.Add("ld:malformed");
             return;
@@ -45,40 +45,6 @@ internal static class JsonLdReader
             foreach (var other in others)
             {
                 ReadOther(other, facts);
-            }
-        }
-    }
-
-    private static JsonDocument? Parse(string script)
-    {
-        var text = script.Trim();
-        if (text.StartsWith("<!--", StringComparison.Ordinal))
-        {
-            text = text[4..].TrimEnd('-', '>', ' ', '\n', '\r', '\t');
-        }
-
-        text = text.Replace("//<![CDATA[", "", StringComparison.Ordinal).Replace("//]]>", "", StringComparison.Ordinal);
-        try
-        {
-            return JsonDocument.Parse(text, Options);
-        }
-        catch (JsonException)
-        {
-            // Raw control characters inside strings are the most common breakage (research §1.1).
-            var cleaned = string.Create(text.Length, text, (span, source) =>
-            {
-                for (var i = 0; i < source.Length; i++)
-                {
-                    span[i] = source[i] < ' ' ? ' ' : source[i];
-                }
-            });
-            try
-            {
-                return JsonDocument.Parse(cleaned, Options);
-            }
-            catch (JsonException)
-            {
-                return null;
             }
         }
     }

@@ -26,7 +26,7 @@ internal static class PageSetLoader
         var names = new List<string>();
         foreach (var name in (string[])[Samples, Trafilatura, Readability])
         {
-            if (FindFiles(name, out var reason).Count > 0)
+            if (FindFiles(name, everyPage: false, out var reason).Count > 0)
             {
                 names.Add(name);
             }
@@ -43,9 +43,12 @@ internal static class PageSetLoader
     public static IReadOnlyList<PageSet> LoadAvailable(TextWriter log) => [.. AvailableSetNames(log).Select(Load)];
 
     /// <summary>Reads, gunzips and decodes one set's pages with <see cref="PageDecoder"/>.</summary>
-    public static PageSet Load(string name)
+    public static PageSet Load(string name) => Load(name, everyPage: false);
+
+    /// <summary>Like <see cref="Load(string)"/>; <paramref name="everyPage"/> takes every corpus page, not a sample.</summary>
+    public static PageSet Load(string name, bool everyPage)
     {
-        var files = FindFiles(name, out var reason);
+        var files = FindFiles(name, everyPage, out var reason);
         if (files.Count == 0)
         {
             throw new InvalidOperationException($"page set '{name}' has no pages: {reason}");
@@ -61,7 +64,7 @@ internal static class PageSetLoader
         return new PageSet(name, [.. pages]);
     }
 
-    private static List<string> FindFiles(string name, out string reason)
+    private static List<string> FindFiles(string name, bool everyPage, out string reason)
     {
         reason = "";
         var root = RepoRoot();
@@ -93,7 +96,7 @@ internal static class PageSetLoader
             return [];
         }
 
-        return name == Samples ? files : [.. files.Take(CorpusSampleSize)];
+        return name == Samples || everyPage ? files : [.. files.Take(CorpusSampleSize)];
     }
 
     private static List<string> Sorted(string folder, string pattern) => Directory.Exists(folder)

@@ -24,6 +24,10 @@ internal static class StageProfile
         output.WriteLine($"cores {Environment.ProcessorCount}, load average {Formats.LoadAverage()}");
         var all = NewTotals();
         var allParse = new StageTotals(Parse);
+
+        // Thrown-and-caught exceptions are a hidden cost (JSON-LD repair used to throw on broken scripts): count them.
+        var exceptions = 0;
+        AppDomain.CurrentDomain.FirstChanceException += (_, _) => Interlocked.Increment(ref exceptions);
         foreach (var set in sets)
         {
             Profile(set, NewTotals(), new StageTotals(Parse)); // warm-up: JIT and first-use caches are not a stage's cost
@@ -45,6 +49,7 @@ internal static class StageProfile
 
         Print(output, "all sets", all, sets.Sum(s => s.Pages.Count) * Passes);
         PrintReference(output, all, allParse, sets.Sum(s => s.Pages.Count) * Passes);
+        output.WriteLine($"  first-chance exceptions over the 1 + {Passes} passes per set: {exceptions}");
         return 0;
     }
 
