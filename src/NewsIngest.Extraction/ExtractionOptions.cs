@@ -3,8 +3,8 @@ namespace NewsIngest.Extraction;
 /// <summary>Limits and switches of the extraction pipeline. Immutable once the pipeline is built.</summary>
 public sealed record ExtractionOptions
 {
-    /// <summary>Pages longer than this many characters are cut before parsing (default 8 Mi chars).</summary>
-    public int MaxInputChars { get; init; } = 8 * 1024 * 1024;
+    /// <summary>Pages longer than this many characters are cut before parsing (default 4 Mi chars; the fetcher caps bodies at 5 MiB).</summary>
+    public int MaxInputChars { get; init; } = 4 * 1024 * 1024;
 
     /// <summary>Elements nested deeper than this are read as text of their ancestor (default 256).</summary>
     public int MaxDomDepth { get; init; } = 256;
