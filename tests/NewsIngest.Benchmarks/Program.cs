@@ -8,6 +8,7 @@ return args switch
 {
     ["report", ..] => SanityReport.Run(Console.Out),
     ["stages", ..] => StageProfile.Run(Console.Out),
+    ["e2e", ..] => NewsIngest.Benchmarks.EndToEnd.EndToEndBenchmark.RunAsync(args, Console.Out).GetAwaiter().GetResult(),
     _ => RunBenchmarks(args),
 };
 
