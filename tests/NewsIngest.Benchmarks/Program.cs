@@ -10,6 +10,7 @@ return args switch
     ["report", ..] => SanityReport.Run(Console.Out),
     ["stages", ..] => StageProfile.Run(Console.Out),
     ["records", ..] => RecordDump.Run(Console.Out, Console.Error),
+    ["e2e", ..] => NewsIngest.Benchmarks.EndToEnd.EndToEndBenchmark.RunAsync(args, Console.Out).GetAwaiter().GetResult(),
     _ => RunBenchmarks(args),
 };
 

@@ -34,7 +34,8 @@ internal static class JsonFeedReader
                 break;
             }
 
-            var link = item.ValueKind == JsonValueKind.Object ? Text(item, "url") ?? Text(item, "external_url") : null;
+            // A link must be a string: a number ("url": 12345) is a malformed item, not the path /12345.
+            var link = item.ValueKind == JsonValueKind.Object ? Link(item, "url") ?? Link(item, "external_url") : null;
             if (link is null)
             {
                 skipped++;
@@ -59,6 +60,10 @@ internal static class JsonFeedReader
 
         return new FeedDocument(result, skipped, badDates, null, "json");
     }
+
+    private static string? Link(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            && value.GetString() is { Length: > 0 } link ? link : null;
 
     private static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value)
