@@ -48,7 +48,7 @@ public static class NewsIngestCli
         }
         catch (Exception ex) when (!parse.GetValue(GlobalOptions.Verbose))
         {
-            await error.WriteLineAsync($"newsingest: {ex.GetType().Name}: {ex.Message} (run with --verbose for details)");
+            await error.WriteLineAsync($"newsingest: {ex.GetType().Name}: {ErrorText.OneLine(ex.Message)} (run with --verbose for details)");
             return ExitCodes.SomeFailed;
         }
     }

@@ -73,7 +73,7 @@ public static class ExtractCommand
         }
         catch (InputException ex)
         {
-            await stderr.WriteLineAsync($"newsingest extract: {ex.Message}");
+            await stderr.WriteLineAsync($"newsingest extract: {ErrorText.OneLine(ex.Message)}");
             return ExitCodes.UsageOrInput;
         }
 
@@ -117,12 +117,12 @@ public static class ExtractCommand
             catch (InputException ex)
             {
                 failures++;
-                await stderr.WriteLineAsync($"newsingest extract: {source.Name}: {ex.Message}");
+                await stderr.WriteLineAsync($"newsingest extract: {source.Name}: {ErrorText.OneLine(ex.Message)}");
             }
             catch (Exception ex) when (!verbose && ex is not OperationCanceledException)
             {
                 failures++;
-                await stderr.WriteLineAsync($"newsingest extract: {source.Name}: {ex.GetType().Name}: {ex.Message}");
+                await stderr.WriteLineAsync($"newsingest extract: {source.Name}: {ex.GetType().Name}: {ErrorText.OneLine(ex.Message)}");
             }
         }
 

@@ -30,7 +30,7 @@ public static class IngestCommandRunner
         }
         catch (StartupError ex)
         {
-            await stderr.WriteLineAsync($"newsingest {verb}: {ex.Message}");
+            await stderr.WriteLineAsync($"newsingest {verb}: {ErrorText.OneLine(ex.Message)}");
             return ExitCodes.UsageOrInput;
         }
 
@@ -52,7 +52,7 @@ public static class IngestCommandRunner
                     && !parse.GetValue(GlobalOptions.Verbose))
                 {
                     // State file unreadable, from a newer build, or a directory we may not write: nothing was done.
-                    await stderr.WriteLineAsync($"newsingest {verb}: {ex.Message} (run with --verbose for details)");
+                    await stderr.WriteLineAsync($"newsingest {verb}: {ErrorText.OneLine(ex.Message)} (run with --verbose for details)");
                     return ExitCodes.UsageOrInput;
                 }
             }
