@@ -28,7 +28,7 @@ internal sealed class Deduplicator : IExtractionStage
                 continue;
             }
 
-            var normalized = TextNormalizer.Normalize(block.Text);
+            var normalized = block.Normalized;
             if (kept.Find(normalized, block.WordCount) is { } match)
             {
                 block.Assign(BlockRole.Duplicate, match.ExtraWords > 0 ? "repeat-longer" : "repeat");

@@ -49,7 +49,7 @@ internal sealed class DekStage : IExtractionStage
             var subtitle = block.Type == BlockType.Heading && block.HeadingLevel == 2 && headline?.HeadingLevel == 1 && i == start && block.WordCount >= 5;
             // A description equal to the first body paragraph is that paragraph, not a dek.
             var isDescription = description is not null && (block.Role == BlockRole.Boilerplate || block.Type == BlockType.Heading)
-                && TextNormalizer.Normalize(block.Text) == description;
+                && block.Normalized == description;
             if ((byClass && block.WordCount <= 80) || subtitle || isDescription)
             {
                 block.Assign(BlockRole.Dek, byClass ? "dek-class" : subtitle ? "dek-subtitle" : "dek-description");

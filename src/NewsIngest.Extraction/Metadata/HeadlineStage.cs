@@ -28,7 +28,7 @@ internal sealed class HeadlineStage : IExtractionStage
         }
 
         var key = TextNormalizer.Normalize(context.Headline);
-        var headlineBlock = blocks.FirstOrDefault(b => b.IsVisible && b.Role != BlockRole.Hidden && TextNormalizer.Normalize(b.Text) == key)
+        var headlineBlock = blocks.FirstOrDefault(b => b.IsVisible && b.Role != BlockRole.Hidden && b.Normalized == key)
             ?? h1 ?? titleBlock;
         foreach (var block in blocks)
         {
@@ -36,7 +36,7 @@ internal sealed class HeadlineStage : IExtractionStage
             {
                 block.Assign(BlockRole.Headline, "headline");
             }
-            else if (block.Role == BlockRole.Candidate && block.Text.Length == context.Headline.Length && TextNormalizer.Normalize(block.Text) == key)
+            else if (block.Role == BlockRole.Candidate && block.Text.Length == context.Headline.Length && block.Normalized == key)
             {
                 block.Assign(BlockRole.Duplicate, "headline-repeat");
             }

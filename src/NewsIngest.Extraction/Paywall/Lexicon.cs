@@ -100,14 +100,17 @@ internal static class Lexicon
 
     /// <summary>The first phrase found in <paramref name="text"/>, or null. One multi-string search finds the literal
     /// phrases; patterns run only when their trigger word is present.</summary>
-    public static Phrase? Match(string text)
+    public static Phrase? Match(string text) =>
+        text.Length > MaxPhraseBlockChars ? null : MatchNormalized(TextNormalizer.Normalize(text));
+
+    /// <summary>As <see cref="Match"/>, for text already passed through <see cref="TextNormalizer"/>.</summary>
+    public static Phrase? MatchNormalized(string normalized)
     {
-        if (text.Length > MaxPhraseBlockChars)
+        if (normalized.Length > MaxPhraseBlockChars)
         {
             return null;
         }
 
-        var normalized = TextNormalizer.Normalize(text);
         // Patterns first: they are the most specific ("Il vous reste 57% ..." also holds "la suite est réservée").
         foreach (var phrase in Patterned)
         {

@@ -24,10 +24,10 @@ internal sealed class FinishStage : IExtractionStage
         if (context.Dek is null && context.Facts.Description is { Length: > 0 } description)
         {
             var key = TextNormalizer.Normalize(description).TrimEnd('.', '…', ' ');
-            var opening = first is null ? "" : TextNormalizer.Normalize(first.Text);
+            var opening = first is null ? "" : first.Normalized;
             var headline = context.Headline is null ? "" : TextNormalizer.Normalize(context.Headline);
             if (key.Length > 0 && !opening.StartsWith(key, StringComparison.Ordinal) && key != headline
-                && !context.Blocks.Any(b => b.Role == BlockRole.Content && TextNormalizer.Normalize(b.Text).StartsWith(key, StringComparison.Ordinal)))
+                && !context.Blocks.Any(b => b.Role == BlockRole.Content && b.Normalized.StartsWith(key, StringComparison.Ordinal)))
             {
                 context.Dek = description;
             }

@@ -75,7 +75,7 @@ internal sealed class Block
         {
             if (!_phraseLooked)
             {
-                _phrase = Paywall.Lexicon.Match(Text);
+                _phrase = Text.Length > Paywall.Lexicon.MaxPhraseBlockChars ? null : Paywall.Lexicon.MatchNormalized(Normalized);
                 _phraseLooked = true;
             }
 
