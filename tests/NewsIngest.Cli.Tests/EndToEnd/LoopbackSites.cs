@@ -40,7 +40,7 @@ internal static class LoopbackSites
             {"version":"https://jsonfeed.org/version/1.1","title":"Loopback JSON","items":[
               {"id":1,"url":"{{b}}/a/1"}, {"id":2,"url":12345}]}
             """);
-        server.Serve("/lol.xml", "application/rss+xml", EntityExpansion.Feed);
+        server.Serve("/lol.xml", "application/rss+xml", BillionLaughs.Feed);
         server.ServeGzipped("/sitemap_index.xml.gz", $"""
             <?xml version="1.0" encoding="UTF-8"?>
             <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">

@@ -1,9 +1,10 @@
-namespace NewsIngest.Cli.Tests.EndToEnd;
+namespace NewsIngest.Tests.Shared;
 
-/// <summary>The classic "billion laughs" XML entity expansion attack, as an RSS feed.</summary>
-internal static class EntityExpansion
+/// <summary>The classic XML entity expansion attack ("billion laughs"), as a feed and as a sitemap; shared by the
+/// discovery tests and the end-to-end tests (linked into both test projects).</summary>
+internal static class BillionLaughs
 {
-    public const string Feed = """
+    private const string Dtd = """
         <?xml version="1.0"?>
         <!DOCTYPE lolz [
           <!ENTITY lol "lol">
@@ -17,8 +18,17 @@ internal static class EntityExpansion
           <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
           <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
         ]>
+        """;
+
+    public const string Feed = Dtd + """
         <rss version="2.0"><channel><title>&lol9;</title>
           <item><title>&lol9;</title><link>http://127.0.0.1/lol</link></item>
         </channel></rss>
+        """;
+
+    public const string Sitemap = Dtd + """
+        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+          <url><loc>http://127.0.0.1/lol&lol9;</loc></url>
+        </urlset>
         """;
 }
