@@ -124,6 +124,15 @@ public static class IngestHost
             }
 
             logger.MinimumLevel.Override("Microsoft", verbose ? LogEventLevel.Information : LogEventLevel.Warning);
+
+            // HttpClientFactory and Polly log several lines per request at Information: quiet unless asked for.
+            foreach (var source in new[] { "System.Net.Http", "Polly" })
+            {
+                if (!configuration.GetSection($"Serilog:MinimumLevel:Override:{source}").Exists())
+                {
+                    logger.MinimumLevel.Override(source, verbose ? LogEventLevel.Debug : LogEventLevel.Warning);
+                }
+            }
         });
     }
 }
