@@ -75,6 +75,4 @@ public sealed class ExtractionPipeline
         return ExtractionResult.Success(RecordBuilder.Build(context));
     }
 
-    /// <summary>Extracts HTML; shorthand for <see cref="Extract(PageInput)"/>.</summary>
-    public ExtractionResult ExtractHtml(string html, Uri? url = null) => Extract(new PageInput(html, url, InputFormat.Html));
 }

@@ -62,7 +62,7 @@ internal static class RecordBuilder
             },
             Removed = new RemovedCounts
             {
-                Boilerplate = removed[(int)BlockRole.Boilerplate] + removed[(int)BlockRole.Data] + removed[(int)BlockRole.Candidate],
+                Boilerplate = removed[(int)BlockRole.Boilerplate] + removed[(int)BlockRole.Data],
                 Duplicates = removed[(int)BlockRole.Duplicate],
                 Hidden = removed[(int)BlockRole.Hidden],
                 Wall = removed[(int)BlockRole.Wall],

@@ -98,12 +98,8 @@ internal static class Lexicon
     private static readonly Phrase[] Patterned = Phrases.Where(p => p.Pattern is not null).ToArray();
     private static readonly SearchValues<string> Literals = SearchValues.Create(Literal.Select(p => p.Text).ToArray(), StringComparison.Ordinal);
 
-    /// <summary>The first phrase found in <paramref name="text"/>, or null. One multi-string search finds the literal
-    /// phrases; patterns run only when their trigger word is present.</summary>
-    public static Phrase? Match(string text) =>
-        text.Length > MaxPhraseBlockChars ? null : MatchNormalized(TextNormalizer.Normalize(text));
-
-    /// <summary>As <see cref="Match"/>, for text already passed through <see cref="TextNormalizer"/>.</summary>
+    /// <summary>The first phrase found in text already passed through <see cref="TextNormalizer"/>, or null. One
+    /// multi-string search finds the literal phrases; patterns run only when their trigger word is present.</summary>
     public static Phrase? MatchNormalized(string normalized)
     {
         if (normalized.Length > MaxPhraseBlockChars)

@@ -34,7 +34,7 @@ internal sealed class PageFactsStage : IExtractionStage
                 {
                     case "script" when parent == document.Head
                         && child.GetAttribute("type")?.Contains("ld+json", StringComparison.OrdinalIgnoreCase) == true:
-                        context.JsonLdScripts.Insert(0, child.TextContent);
+                        context.JsonLdScripts.Insert(0, DomSegmenter.TextOf(child));
                         break;
                     case "meta":
                         metas.Add(child);
