@@ -6,4 +6,8 @@ namespace NewsIngest.Extraction;
 /// <param name="Type">paragraph, listItem, heading or quote.</param>
 /// <param name="Reason">Why the role was given (e.g. <c>chrome:nav</c>, <c>outside-main</c>, <c>wall-start</c>).</param>
 /// <param name="Text">The block's text.</param>
-public sealed record BlockTrace(int Index, string Role, string Type, string? Reason, string Text);
+public sealed record BlockTrace(int Index, string Role, string Type, string? Reason, string Text)
+{
+    /// <summary>The share of the block's text inside links, 0–100: the usual sign of navigation and teaser lists.</summary>
+    public int LinkPercent { get; init; }
+}

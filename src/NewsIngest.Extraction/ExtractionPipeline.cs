@@ -71,7 +71,10 @@ public sealed class ExtractionPipeline
             b.Role.ToString().ToLowerInvariant(),
             b.Type.ToString(),
             b.Reason,
-            b.Text)));
+            b.Text)
+        {
+            LinkPercent = (int)Math.Round(b.LinkDensity * 100),
+        }));
         return ExtractionResult.Success(RecordBuilder.Build(context));
     }
 

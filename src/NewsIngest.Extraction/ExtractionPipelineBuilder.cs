@@ -24,12 +24,12 @@ public sealed class ExtractionPipelineBuilder
     public ExtractionPipeline Build()
     {
         // HTML: parse → segment → structured data → classify → locate body → headline/dek → gated parts → wall →
-        // dedupe → settle → verdict. Text renderings skip the DOM-only stages.
+        // dedupe → leftovers → settle → verdict. Text renderings skip the DOM-only stages.
         IExtractionStage[] html =
         [
             new HtmlParseStage(), new DomSegmenter(), new PageFactsStage(), new BoilerplateStage(),
             new MainContentLocator(), new ArticleTailStage(), new HeadlineStage(), new DekStage(), new GatedPartStage(), new WallLocator(),
-            new Deduplicator(), new FinishStage(), new PaywallVerdictStage(),
+            new Deduplicator(), new LeftoverStage(), new FinishStage(), new PaywallVerdictStage(),
         ];
         IExtractionStage[] text =
         [

@@ -97,7 +97,7 @@ public static class ExtractCommand
                     {
                         var text = block.Text;
                         var prefix = many ? source.Name + "\t" : "";
-                        await stderr.WriteLineAsync($"{prefix}#{block.Index,-4} {block.Role,-11} {block.Type,-9} {block.Reason,-22} {text}");
+                        await stderr.WriteLineAsync($"{prefix}#{block.Index,-4} {block.Role,-11} {block.Type,-9} {block.Reason,-22} {block.LinkPercent,3}% {text}");
                     }
                 }
                 else

@@ -14,7 +14,7 @@ internal sealed class ArticleTailStage : IExtractionStage
     private static readonly string[] Markers =
     [
         "related articles", "related stories", "related posts", "related content", "related", "more from", "more stories",
-        "more on this", "you may also like", "you might also like", "recommended", "recommended for you", "read next",
+        "more on this", "read also", "also read", "you may also like", "you might also like", "recommended", "recommended for you", "read next",
         "comments", "leave a comment", "leave a reply", "join the conversation", "about the author", "share this article",
         "share this", "tags", "popular posts", "most read", "trending now",
         "kommentare", "kommentar schreiben", "kommentare schreiben", "das könnte dich auch interessieren",
@@ -29,25 +29,49 @@ internal sealed class ArticleTailStage : IExtractionStage
         "more like this", "see also", "siehe auch", "voir aussi", "ver también", "vedi anche",
     ];
 
+    /// <summary>Markers after which nothing is article text again: comments, author boxes, tags, share bars.</summary>
+    private static readonly string[] EndMarkers =
+    [
+        "comments", "leave a comment", "leave a reply", "join the conversation", "about the author", "share this article",
+        "share this", "tags", "kommentare", "kommentar schreiben", "kommentare schreiben", "über den autor", "schlagwörter",
+        "artikel teilen", "diesen artikel teilen", "commentaires", "comentarios", "commenti", "comentários", "コメント",
+    ];
+
     private static readonly HashSet<string> MarkerSet = new(Markers, StringComparer.Ordinal);
+
+    private static readonly HashSet<string> EndMarkerSet = new(EndMarkers, StringComparer.Ordinal);
 
     public void Run(ExtractionContext context)
     {
         var prose = 0;
-        Block? tail = null;
+        var inTail = false;
+        var cutsAll = false;
         foreach (var block in context.Blocks)
         {
-            if (block.Role != BlockRole.Candidate)
+            var isLabel = block.Role == BlockRole.Boilerplate && block.Reason == "ui-label";
+            if (block.Role != BlockRole.Candidate && !isLabel)
             {
                 continue;
             }
 
-            if (tail is null && prose >= 2 && block.WordCount <= 6 && IsMarker(block.Text))
+            if (prose >= 2 && block.WordCount <= 6 && MarkerKind(block.Text) is { } kind)
             {
-                tail = block;
+                inTail = true;
+                cutsAll |= kind == TailKind.End;
+            }
+            else if (inTail && !cutsAll && IsArticleProse(block))
+            {
+                // A "Lesen Sie auch" box inside the article: its links end, the article's own prose goes on.
+                inTail = false;
             }
 
-            if (tail is not null)
+            if (isLabel)
+            {
+                // "Comments" was already taken for a button label; as a heading after the article it still ends it.
+                continue;
+            }
+
+            if (inTail)
             {
                 block.Assign(BlockRole.Boilerplate, "article-tail");
             }
@@ -59,6 +83,9 @@ internal sealed class ArticleTailStage : IExtractionStage
 
         DropStrayShortLines(context.Blocks);
     }
+
+    private static bool IsArticleProse(Block block) =>
+        block.Type == BlockType.Paragraph && block.WordCount >= 20 && block.LinkDensity < 0.1;
 
     /// <summary>
     /// Short lines inside the body that are neither headings nor list items nor sentences ("PDF", "KANGA PROJECT",
@@ -79,12 +106,17 @@ internal sealed class ArticleTailStage : IExtractionStage
     private static bool EndsSentence(string text) =>
         text.Length > 0 && text[^1] is '.' or '!' or '?' or '"' or '”' or '»' or '…' or ':' or ')' or '。' or '！' or '？';
 
-    private static bool IsMarker(string text)
+    private static TailKind? MarkerKind(string text)
     {
         var normalized = TextNormalizer.Normalize(text).TrimEnd(':', '.', '!', '?', ' ', '»', '›');
+        if (EndMarkerSet.Contains(normalized))
+        {
+            return TailKind.End;
+        }
+
         if (MarkerSet.Contains(normalized))
         {
-            return true;
+            return TailKind.Aside;
         }
 
         // "LE PUEDE INTERESAR: ...", "Mehr zum Thema auf Example.de": a marker that opens the line.
@@ -93,10 +125,17 @@ internal sealed class ArticleTailStage : IExtractionStage
             if (marker.Length >= 10 && normalized.StartsWith(marker, StringComparison.Ordinal)
                 && (normalized.Length == marker.Length || normalized[marker.Length] is ' ' or ':'))
             {
-                return true;
+                return EndMarkerSet.Contains(marker) ? TailKind.End : TailKind.Aside;
             }
         }
 
-        return false;
+        return null;
+    }
+
+    /// <summary>What a marker opens: an aside of links the article may resume after, or the page's end matter.</summary>
+    private enum TailKind
+    {
+        Aside,
+        End,
     }
 }

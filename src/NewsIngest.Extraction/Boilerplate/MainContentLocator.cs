@@ -46,7 +46,58 @@ internal sealed class MainContentLocator : IExtractionStage
                 block.Assign(BlockRole.Boilerplate, "outside-main");
             }
         }
+
+        RescueAdjacentProse(context.Blocks);
     }
+
+    /// <summary>
+    /// The body container is often not the whole article: the lead paragraph sits in the article's header, a paragraph
+    /// between two figures in a wrapper of its own. Prose just before the body (back to the headline) and prose between
+    /// two body blocks belongs to the article.
+    /// </summary>
+    private static void RescueAdjacentProse(List<Block> blocks)
+    {
+        var first = blocks.FindIndex(b => b.Role == BlockRole.Candidate && b.Element is not null);
+        var last = blocks.FindLastIndex(b => b.Role == BlockRole.Candidate && b.Element is not null);
+        if (first < 0)
+        {
+            return;
+        }
+
+        for (var i = first + 1; i < last; i++)
+        {
+            if (IsOutsideMain(blocks[i]) && IsLeadProse(blocks[i]))
+            {
+                blocks[i].Assign(BlockRole.Candidate, "gap-rescued");
+            }
+        }
+
+        for (var i = first - 1; i >= 0; i--)
+        {
+            var block = blocks[i];
+            if (block.HeadingLevel == 1)
+            {
+                break;
+            }
+
+            if (!IsOutsideMain(block))
+            {
+                continue;
+            }
+
+            if (!IsLeadProse(block))
+            {
+                break;
+            }
+
+            block.Assign(BlockRole.Candidate, "lead-rescued");
+        }
+    }
+
+    private static bool IsOutsideMain(Block block) => block.Role == BlockRole.Boilerplate && block.Reason == "outside-main";
+
+    private static bool IsLeadProse(Block block) =>
+        block.Type is BlockType.Paragraph or BlockType.Quote && block.WordCount >= 10 && block.LinkDensity < 0.2;
 
     /// <summary>
     /// When chrome rules took most of the page's prose (an article inside a &lt;header&gt;, a body class that reads like

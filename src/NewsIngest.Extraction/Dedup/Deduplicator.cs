@@ -12,12 +12,19 @@ namespace NewsIngest.Extraction.Dedup;
 /// </summary>
 internal sealed class Deduplicator : IExtractionStage
 {
+    /// <summary>
+    /// A repeated run shorter than this is a repeated title or label ("Endlich mehr Beschleunigung wagen!" as heading
+    /// and again as a paragraph), not a teaser copy: what follows it is the article, not a hidden continuation.
+    /// </summary>
+    private const int MinTeaserRunWords = 15;
+
     public void Run(ExtractionContext context)
     {
         var kept = new KeptBlocks();
         var blocks = context.Blocks;
         var previous = -2;
         var runLength = 0;
+        var runWords = 0;
         for (var i = 0; i < blocks.Count; i++)
         {
             var block = blocks[i];
@@ -33,9 +40,11 @@ internal sealed class Deduplicator : IExtractionStage
             {
                 block.Assign(BlockRole.Duplicate, match.ExtraWords > 0 ? "repeat-longer" : "repeat");
                 context.HiddenWords += match.ExtraWords;
-                runLength = match.Index == previous + 1 ? runLength + 1 : 1;
+                var continuesRun = match.Index == previous + 1;
+                runLength = continuesRun ? runLength + 1 : 1;
+                runWords = (continuesRun ? runWords : 0) + block.WordCount;
                 previous = match.Index;
-                if (match.Index == kept.Count - 1 && (runLength >= 2 || kept.Count == 1))
+                if (match.Index == kept.Count - 1 && (runLength >= 2 || kept.Count == 1) && runWords >= MinTeaserRunWords)
                 {
                     // The teaser came again up to its last block: what follows in the same container is its hidden
                     // continuation.
@@ -48,6 +57,7 @@ internal sealed class Deduplicator : IExtractionStage
             }
 
             runLength = 0;
+            runWords = 0;
             previous = -2;
             if (isCandidate)
             {

@@ -48,6 +48,20 @@ public sealed class DeduplicatorTests
     }
 
     [Fact]
+    public void A_title_repeated_as_a_paragraph_is_not_a_teaser_copy_and_the_article_after_it_stays()
+    {
+        // Given a press release whose title comes again as the first line of the body
+        var html = Extract.Page(
+            "<article><h2>Faster permits now!</h2><div class='body'><p>Faster permits now!</p>" +
+            $"<p>{Teaser}</p><p>{Second}</p></div></article>");
+
+        var record = Extract.Html(html);
+
+        Assert.Equal(["Faster permits now!", Teaser, Second], record.PreviewTexts());
+        Assert.DoesNotContain(record.Paywall.Signals, s => s.StartsWith("dup:teaser-repeated", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_copy_that_merges_the_teaser_with_more_text_is_dropped()
     {
         var html = Extract.Page($"<article><p>{Teaser}</p><p>{Second}</p><p>{Teaser} And then a continuation that only subscribers should see.</p></article>");

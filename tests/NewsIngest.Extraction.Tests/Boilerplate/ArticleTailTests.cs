@@ -1,0 +1,34 @@
+using NewsIngest.Extraction.Tests.Support;
+
+namespace NewsIngest.Extraction.Tests.Boilerplate;
+
+/// <summary>Where the article ends: "Read also" boxes inside it, comments and tags after it.</summary>
+public sealed class ArticleTailTests
+{
+    private const string One = "Witch hazel flowers in the middle of winter, when the rest of the garden sleeps, and its thin petals smell faintly of spice.";
+    private const string Two = "It wants a sheltered spot with moist soil, and it grows slowly, so patience pays off more than fertiliser ever will.";
+    private const string Three = "When frost comes the petals curl up to protect themselves and open again on the next mild day, which makes the show last for weeks.";
+
+    [Fact]
+    public void A_read_also_box_inside_the_article_is_skipped_and_the_article_goes_on()
+    {
+        var html = Extract.Page(
+            $"<article><p>{One}</p><p>{Two}</p><h3>Read also</h3><ul><li><a href='/a'>Ten shrubs for shade</a></li>" +
+            $"<li><a href='/b'>Pruning in March</a></li></ul><p>{Three}</p></article>");
+
+        var record = Extract.Html(html);
+
+        Assert.Equal([One, Two, Three], record.PreviewTexts());
+    }
+
+    [Fact]
+    public void Nothing_after_a_comments_heading_is_preview_even_long_comments()
+    {
+        var comment = "I planted one last autumn and it flowered in January, a lovely surprise after such a grey month, thank you for the tips.";
+        var html = Extract.Page($"<article><p>{One}</p><p>{Two}</p><h3>Comments</h3><p>{comment}</p></article>");
+
+        var record = Extract.Html(html);
+
+        Assert.Equal([One, Two], record.PreviewTexts());
+    }
+}

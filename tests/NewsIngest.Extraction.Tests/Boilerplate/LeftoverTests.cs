@@ -1,0 +1,65 @@
+using NewsIngest.Extraction.Tests.Support;
+
+namespace NewsIngest.Extraction.Tests.Boilerplate;
+
+/// <summary>What survives the body locator but is not article text: credits, headings over nothing, calls to act.</summary>
+public sealed class LeftoverTests
+{
+    private const string First = "The city council approved the new tram line on Tuesday after a debate that lasted well into the night, with a clear majority in favour.";
+    private const string Last = "Construction is due to start next spring, and the first trams should run along the river in about three years, the mayor said.";
+
+    [Theory]
+    [InlineData("Foto: Jana Beispiel / dpa")]
+    [InlineData("The mayor at the opening. © Example Press")]
+    [InlineData("Crowds on the bridge. (Photo: Example Agency)")]
+    [InlineData("The old depot seen from the river, Getty Images")]
+    public void Photo_credits_and_captions_are_not_preview(string credit)
+    {
+        var record = Extract.Html(Extract.Page($"<article><p>{First}</p><p>{credit}</p><p>{Last}</p></article>"));
+
+        Assert.Equal([First, Last], record.PreviewTexts());
+    }
+
+    [Fact]
+    public void A_heading_with_nothing_under_it_is_dropped_but_a_heading_over_text_stays()
+    {
+        var html = Extract.Page(
+            $"<article><p>{First}</p><h2>What happens next</h2><p>{Last}</p><h3>What do you think?</h3></article>");
+
+        var record = Extract.Html(html);
+
+        Assert.Equal([First, "What happens next", Last], record.PreviewTexts());
+    }
+
+    [Fact]
+    public void Teaser_titles_that_link_to_other_stories_are_not_preview()
+    {
+        var html = Extract.Page(
+            $"<article><p>{First}</p><p>{Last}</p><h3><a href='/other-story'>Bus drivers strike for a third day</a></h3>" +
+            "<p>Services are expected to return to normal on Monday after weeks of talks, unions said in a statement.</p></article>");
+
+        var record = Extract.Html(html);
+
+        Assert.DoesNotContain("Bus drivers strike", record.Preview.Text);
+    }
+
+    [Theory]
+    [InlineData("Subscribe to our newsletter and never miss a story from the city.")]
+    [InlineData("Abonniere unseren Newsletter und erfahre alles Wissenswerte.")]
+    [InlineData("Like it? Share it!")]
+    public void Share_and_newsletter_calls_after_the_article_are_not_preview(string call)
+    {
+        var record = Extract.Html(Extract.Page($"<article><p>{First}</p><p>{Last}</p><p>{call}</p></article>"));
+
+        Assert.Equal([First, Last], record.PreviewTexts());
+    }
+
+    [Fact]
+    public void A_sentence_that_mentions_a_newsletter_inside_the_article_stays()
+    {
+        var mention = "The council also promised to publish a weekly newsletter about the works, so that residents along the route can plan ahead.";
+        var record = Extract.Html(Extract.Page($"<article><p>{First}</p><p>{mention}</p><p>{Last}</p></article>"));
+
+        Assert.Equal([First, mention, Last], record.PreviewTexts());
+    }
+}
