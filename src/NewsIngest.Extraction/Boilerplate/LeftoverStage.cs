@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using NewsIngest.Extraction.Segmentation;
 using NewsIngest.Extraction.Pipeline;
+using NewsIngest.Extraction.Segmentation;
 
 namespace NewsIngest.Extraction.Boilerplate;
 
