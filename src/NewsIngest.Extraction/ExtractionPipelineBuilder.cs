@@ -27,7 +27,7 @@ public sealed class ExtractionPipelineBuilder
         // dedupe → leftovers → settle → verdict. Text renderings skip the DOM-only stages.
         IExtractionStage[] html =
         [
-            new HtmlParseStage(), new DomSegmenter(), new PageFactsStage(), new BoilerplateStage(),
+            new HtmlParseStage(), new DomSegmenter(), new PageFactsStage(), new ScriptHiddenBodyStage(), new BoilerplateStage(),
             new MainContentLocator(), new ArticleTailStage(), new HeadlineStage(), new DekStage(), new GatedPartStage(), new WallLocator(),
             new Deduplicator(), new LeftoverStage(), new FinishStage(), new PaywallVerdictStage(),
         ];

@@ -20,6 +20,12 @@ internal sealed partial class LeftoverStage : IExtractionStage
 
     private const int MaxShareWords = 12;
 
+    /// <summary>Social calls and notices after the article are a sentence or two.</summary>
+    private const int MaxEndMatterWords = 40;
+
+    /// <summary>App calls, contact and metadata lines are one line.</summary>
+    private const int MaxEndLineWords = 30;
+
     public void Run(ExtractionContext context)
     {
         var preview = context.Blocks.Where(b => b.Role == BlockRole.Candidate).ToList();
@@ -58,7 +64,68 @@ internal sealed partial class LeftoverStage : IExtractionStage
             return "share-call";
         }
 
-        return afterArticle && NewsletterCall().IsMatch(block.Text) ? "newsletter-call" : null;
+        return afterArticle ? EndMatter(block) : null;
+    }
+
+    /// <summary>
+    /// Lines after the article's last paragraph that talk about the page, not the story: newsletter, app and social
+    /// calls, contact lines, post metadata, copyright and licence notices.
+    /// </summary>
+    private static string? EndMatter(Block block)
+    {
+        var text = block.Text;
+        if (NewsletterCall().IsMatch(text))
+        {
+            return "newsletter-call";
+        }
+
+        if (block.WordCount >= MaxEndMatterWords)
+        {
+            return null;
+        }
+
+        if (SocialCall(text))
+        {
+            return "social-call";
+        }
+
+        if (block.WordCount < MaxEndLineWords)
+        {
+            if (AppCall().IsMatch(text))
+            {
+                return "app-call";
+            }
+
+            if (Contact().IsMatch(text))
+            {
+                return "contact";
+            }
+
+            if (PostMeta().IsMatch(text))
+            {
+                return "post-meta";
+            }
+        }
+
+        return Rights().IsMatch(text) ? "rights" : null;
+    }
+
+    /// <summary>"Follow us on Twitter", or a line that names two networks or more.</summary>
+    private static bool SocialCall(string text)
+    {
+        string? first = null;
+        foreach (var match in SocialNetwork().EnumerateMatches(text))
+        {
+            var name = text.AsSpan(match.Index, match.Length);
+            if (first is not null && !name.Equals(first, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            first ??= name.ToString();
+        }
+
+        return first is not null && FollowVerb().IsMatch(text);
     }
 
     /// <summary>A heading followed by another heading or by nothing heads no text of the preview.</summary>
@@ -93,4 +160,22 @@ internal sealed partial class LeftoverStage : IExtractionStage
 
     [GeneratedRegex(@"newsletter|\babonn|\bsubscri|\bsuscr[ií]b|\binscr[ií]|\biscriv|\bsign up\b|\banmelden\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NewsletterCall();
+
+    [GeneratedRegex(@"twitter|facebook|instagram|telegram|whatsapp|youtube|linkedin|tiktok|pinterest|mastodon", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SocialNetwork();
+
+    [GeneratedRegex(@"\b(?:follow|síguenos|siguenos|sígannos|folgen sie|folge uns|folgt uns|suivez|seguici|siga|segue|join us|únete|abonnez)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FollowVerb();
+
+    [GeneratedRegex(@"\b(?:app store|google play|ios|android)\b|\bapps?\b.*\b(?:download|herunterladen|descarga|télécharg)|\b(?:download|herunterladen|descarga|télécharg)\w*\b.*\bapps?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AppCall();
+
+    [GeneratedRegex(@"[\w.+-]+@[\w-]+\.[\w.]+|\[at\]|\b(?:telefon|tel\.|phone|fax|e-mail)\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Contact();
+
+    [GeneratedRegex(@"^(?:erstellt am|veröffentlicht|publiziert|published|posted|der beitrag wurde am|dieser beitrag wurde|news date|category|kategorie|kategorien|tags|schlagworte|schlagwörter|stichworte|von|by|filed under|abgelegt unter)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PostMeta();
+
+    [GeneratedRegex(@"copyright|all rights reserved|alle rechte vorbehalten|tous droits réservés|derechos reservados|diritti riservati|prawem autorskim|\blizenz\b|\blicen[cs]e\b|suggested citation|zitiervorschlag", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Rights();
 }

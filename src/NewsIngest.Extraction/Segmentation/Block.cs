@@ -11,6 +11,7 @@ internal sealed class Block
     private Paywall.Phrase? _phrase;
     private bool _phraseLooked;
     private string? _normalized;
+    private string? _hiddenReason;
 
     public Block(int index, BlockType type, string text)
     {
@@ -46,7 +47,7 @@ internal sealed class Block
     public int HeadingLevel { get; init; }
 
     /// <summary>Why the block is invisible to an anonymous reader, or null when visible.</summary>
-    public string? HiddenReason { get; init; }
+    public string? HiddenReason { get => _hiddenReason; init => _hiddenReason = value; }
 
     /// <summary>The boilerplate container the block sits in (e.g. <c>nav</c>, <c>.cookie-banner</c>), or null.</summary>
     public string? ChromeReason { get; init; }
@@ -86,6 +87,9 @@ internal sealed class Block
     public double LinkDensity => Text.Length == 0 ? 0 : (double)LinkChars / Text.Length;
 
     public bool IsVisible => HiddenReason is null;
+
+    /// <summary>Makes the block visible: the rule that hid it was shown not to hold for this page.</summary>
+    public void Reveal() => _hiddenReason = null;
 
     public void Assign(BlockRole role, string reason)
     {
