@@ -42,6 +42,10 @@ internal sealed partial class LeftoverStage : IExtractionStage
             {
                 block.Assign(BlockRole.Boilerplate, reason);
             }
+            else if (IsDanglingLabel(block, i + 1 < preview.Count ? preview[i + 1] : null))
+            {
+                block.Assign(BlockRole.Boilerplate, "dangling-label");
+            }
         }
 
         DropOrphanHeadings(preview);
@@ -57,6 +61,11 @@ internal sealed partial class LeftoverStage : IExtractionStage
         if (block.WordCount < MaxCreditWords && Credit().IsMatch(block.Text))
         {
             return "credit";
+        }
+
+        if (block.WordCount < MaxCreditWords && Disclosure().IsMatch(block.Text))
+        {
+            return "disclosure";
         }
 
         if (block.WordCount < MaxShareWords && ShareCall().IsMatch(block.Text))
@@ -128,6 +137,13 @@ internal sealed partial class LeftoverStage : IExtractionStage
         return first is not null && FollowVerb().IsMatch(text);
     }
 
+    /// <summary>
+    /// "Weitere Informationen:", "Kontakt:": a short line ending in a colon whose list was removed (the next block of
+    /// the page is not in the preview) introduces nothing the reader gets.
+    /// </summary>
+    private static bool IsDanglingLabel(Block block, Block? next) =>
+        block.WordCount < 6 && block.Text.EndsWith(':') && (next is null || next.Index > block.Index + 1);
+
     /// <summary>A heading followed by another heading or by nothing heads no text of the preview.</summary>
     private static void DropOrphanHeadings(List<Block> preview)
     {
@@ -178,4 +194,8 @@ internal sealed partial class LeftoverStage : IExtractionStage
 
     [GeneratedRegex(@"copyright|all rights reserved|alle rechte vorbehalten|tous droits réservés|derechos reservados|diritti riservati|prawem autorskim|\blizenz\b|\blicen[cs]e\b|suggested citation|zitiervorschlag", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Rights();
+
+    /// <summary>Affiliate and advertising disclosures ("We may earn a commission", "*Werbung", "Anzeige").</summary>
+    [GeneratedRegex(@"\baffiliate|\bprovision\b|\bcommission\b|\bcompensation\b|\bsponsored\b|\badvertis(?:er|ing|ement)s?\b|enthält werbung|^\*?werbung\b|^anzeige\b|\bcomisión\b|\bafiliad|\blien(?:s)? affili|\bpartnerlinks?\b|\bwerbelinks?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Disclosure();
 }

@@ -14,6 +14,9 @@ internal sealed class MainContentLocator : IExtractionStage
     private const int AncestorLevels = 5;
     private const int MaxClimb = 4;
 
+    /// <summary>Short non-prose lines the lead rescue walks over between the lead and the body.</summary>
+    private const int MaxLeadSkips = 2;
+
     public void Run(ExtractionContext context)
     {
         if (context.Document is null)
@@ -72,10 +75,11 @@ internal sealed class MainContentLocator : IExtractionStage
             }
         }
 
-        for (var i = first - 1; i >= 0; i--)
+        var skipped = 0;
+        for (var i = first - 1; i >= 0 && skipped <= MaxLeadSkips; i--)
         {
             var block = blocks[i];
-            if (block.HeadingLevel == 1)
+            if (block.HeadingLevel == 1 || (IsOutsideMain(block) && block.LinkDensity >= 0.5))
             {
                 break;
             }
@@ -85,12 +89,15 @@ internal sealed class MainContentLocator : IExtractionStage
                 continue;
             }
 
-            if (!IsLeadProse(block))
+            if (IsLeadProse(block))
             {
-                break;
+                block.Assign(BlockRole.Candidate, "lead-rescued");
             }
-
-            block.Assign(BlockRole.Candidate, "lead-rescued");
+            else
+            {
+                // A caption, a date or a share line between the lead and the body.
+                skipped++;
+            }
         }
     }
 

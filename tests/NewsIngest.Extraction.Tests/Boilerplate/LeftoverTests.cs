@@ -62,4 +62,26 @@ public sealed class LeftoverTests
 
         Assert.Equal([First, mention, Last], record.PreviewTexts());
     }
+
+    [Theory]
+    [InlineData("This post contains references to products from our advertisers. We may receive compensation.")]
+    [InlineData("*Werbung. Dieser Beitrag enthält Werbung für eine Marke.")]
+    public void Affiliate_and_advertising_disclosures_are_not_preview(string disclosure)
+    {
+        var record = Extract.Html(Extract.Page($"<article><p>{disclosure}</p><p>{First}</p><p>{Last}</p></article>"));
+
+        Assert.Equal([First, Last], record.PreviewTexts());
+    }
+
+    [Fact]
+    public void A_label_whose_list_was_removed_is_dropped_but_a_label_over_text_stays()
+    {
+        var html = Extract.Page(
+            $"<article><p>{First}</p><p>The plan in short:</p><p>{Last}</p><p>Further information:</p>" +
+            "<ul class='links'><li><a href='/a'>Tram plan (PDF)</a></li><li><a href='/b'>Route map</a></li></ul></article>");
+
+        var record = Extract.Html(html);
+
+        Assert.Equal([First, "The plan in short:", Last], record.PreviewTexts());
+    }
 }
