@@ -42,7 +42,7 @@ internal sealed class Deduplicator : IExtractionStage
                 context.HiddenWords += match.ExtraWords;
                 var continuesRun = match.Index == previous + 1;
                 runLength = continuesRun ? runLength + 1 : 1;
-                runWords = (continuesRun ? runWords : 0) + block.WordCount;
+                runWords = (continuesRun ? runWords : 0) + block.WordCount - match.ExtraWords;
                 previous = match.Index;
                 if (match.Index == kept.Count - 1 && (runLength >= 2 || kept.Count == 1) && runWords >= MinTeaserRunWords)
                 {

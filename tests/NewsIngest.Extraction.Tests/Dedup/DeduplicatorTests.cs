@@ -62,6 +62,21 @@ public sealed class DeduplicatorTests
     }
 
     [Fact]
+    public void A_short_standfirst_repeated_at_the_start_of_a_longer_paragraph_does_not_drop_the_article()
+    {
+        // Given an interview whose standfirst opens the first paragraph again, then goes on
+        const string Standfirst = "A refugee on his life during the pandemic";
+        var html = Extract.Page(
+            $"<article><div class='body'><p>{Standfirst}</p><p>{Standfirst} in Italy and in Hamburg, told in his own words.</p>" +
+            $"<p>{Teaser}</p><p>{Second}</p></div></article>");
+
+        var record = Extract.Html(html);
+
+        Assert.Contains(Teaser, record.PreviewTexts());
+        Assert.Contains(Second, record.PreviewTexts());
+    }
+
+    [Fact]
     public void A_copy_that_merges_the_teaser_with_more_text_is_dropped()
     {
         var html = Extract.Page($"<article><p>{Teaser}</p><p>{Second}</p><p>{Teaser} And then a continuation that only subscribers should see.</p></article>");
