@@ -14,7 +14,8 @@ internal static class TextMetrics
         var inWord = false;
         foreach (var c in text)
         {
-            if (IsCjk(c))
+            // Below U+3040 no character is CJK: Latin text skips the five range tests.
+            if (c >= '\u3040' && IsCjk(c))
             {
                 cjk++;
                 inWord = false;
@@ -108,7 +109,15 @@ internal static class TextMetrics
                 pendingSpace = true;
             }
 
-            text = text[(space + 1)..];
+            // Step over the whole run of spaces here: indentation between tags is mostly such runs, and a search per
+            // space costs more than this loop.
+            space++;
+            while (space < text.Length && Spaces.Contains(text[space]))
+            {
+                space++;
+            }
+
+            text = text[space..];
         }
 
         return length;
