@@ -57,10 +57,25 @@ internal sealed class ClassVerdicts(HashSet<string> hiddenClasses)
             id.AsSpan().ToLowerInvariant(attributes[at..]);
         }
 
+        // Each vocabulary's first word in token order, as TokenSet.FirstMatch would find it over the whole text.
+        string? hidden = null, wall = null;
+        var body = false;
+        foreach (var range in attributes.SplitAny(TokenSet.Separators))
+        {
+            var token = attributes[range];
+            if (!token.IsEmpty)
+            {
+                var words = TokenVerdicts.Of(token);
+                hidden ??= words.Hidden;
+                wall ??= words.Wall;
+                body |= words.BodyContainer;
+            }
+        }
+
         var verdict = new ClassVerdict(
-            HiddenWord(attributes, cls),
-            ElementVocabulary.BodyContainer.FirstMatch(attributes) is not null ? null : Dotted(ChromeWord(attributes)),
-            Dotted(ElementVocabulary.Wall.FirstMatch(attributes)));
+            HiddenWord(attributes, hidden, cls),
+            body ? null : Dotted(ChromeWord(attributes)),
+            Dotted(wall));
         if (rented is not null)
         {
             ArrayPool<char>.Shared.Return(rented);
@@ -69,10 +84,10 @@ internal sealed class ClassVerdicts(HashSet<string> hiddenClasses)
         return verdict;
     }
 
-    private string? HiddenWord(ReadOnlySpan<char> attributes, string? cls)
+    private string? HiddenWord(ReadOnlySpan<char> attributes, string? word, string? cls)
     {
         // Utility CSS ("hidden md:block") hides on small screens only.
-        if (ElementVocabulary.Hidden.FirstMatch(attributes) is { } word && !attributes.Contains(":block", StringComparison.Ordinal)
+        if (word is not null && !attributes.Contains(":block", StringComparison.Ordinal)
             && !attributes.Contains(":flex", StringComparison.Ordinal) && !attributes.Contains(":grid", StringComparison.Ordinal)
             && !attributes.Contains(":inline", StringComparison.Ordinal))
         {
@@ -106,9 +121,18 @@ internal sealed class ClassVerdicts(HashSet<string> hiddenClasses)
         foreach (var range in attributes.Split(' '))
         {
             var part = attributes[range];
-            if (!IsStateToken(part) && ElementVocabulary.Chrome.FirstMatch(part) is { } word)
+            if (IsStateToken(part))
             {
-                return word;
+                continue;
+            }
+
+            foreach (var tokenRange in part.SplitAny(TokenSet.Separators))
+            {
+                var token = part[tokenRange];
+                if (!token.IsEmpty && TokenVerdicts.Of(token).Chrome is { } word)
+                {
+                    return word;
+                }
             }
         }
 
