@@ -14,20 +14,35 @@ internal sealed class KeptBlocks
     private const double NearThreshold = 0.9;
     private const int NearMinWords = 8;
 
-    private readonly List<(string Text, int Shingles)> _kept = [];
-    private readonly Dictionary<string, int> _exact = new(StringComparer.Ordinal);
+    private readonly List<(string Text, int Shingles)> _kept;
+    private readonly Dictionary<string, int> _exact;
     private readonly Dictionary<string, List<int>> _byPrefix = new(PrefixComparer.Instance);
 
     // Posting lists of the shingle index as chains in one list: most shingles occur once, and a List<int> each would
     // be the stage's largest allocation. A chain keeps insertion order (head to tail), as a list would.
-    private readonly Dictionary<ulong, Chain> _byShingle = [];
-    private readonly List<(int Value, int Next)> _postings = [];
+    private readonly Dictionary<ulong, Chain> _byShingle;
+    private readonly List<(int Value, int Next)> _postings;
 
     // Scratch state reused across calls: the shingles of the text last looked at (Find and then Add see the same
     // string, so its shingles are computed once) and the shared-count table of the near-duplicate test.
     private readonly HashSet<ulong> _shingles = [];
     private readonly Dictionary<int, int> _shared = [];
     private string? _shinglesOf;
+
+    /// <summary>
+    /// Tables sized for at most <paramref name="blocks"/> blocks and <paramref name="words"/> words of near-duplicate
+    /// candidates (a block has fewer shingles than words): they fill in one go instead of growing page by page.
+    /// </summary>
+    public KeptBlocks(int blocks, int words)
+    {
+        _kept = new(blocks);
+        _exact = new(blocks, StringComparer.Ordinal);
+        _byShingle = new(words);
+        _postings = new(words);
+    }
+
+    /// <summary>How long a block must be for the near-duplicate test.</summary>
+    public static int NearWords => NearMinWords;
 
     public int Count => _kept.Count;
 
