@@ -23,8 +23,9 @@ internal sealed class DomSegmenter : IExtractionStage
     }
 
     /// <summary>
-    /// The element's <c>TextContent</c>. A style or script element nearly always holds one text node, whose string is
-    /// returned as is: <c>TextContent</c> would copy it (inline style sheets run to hundreds of kilobytes).
+    /// The element's <c>TextContent</c>. A style, script or title element nearly always holds one text node, whose
+    /// string is returned as is: <c>TextContent</c> would copy it (inline style sheets run to hundreds of kilobytes)
+    /// through AngleSharp's locked builder pool.
     /// </summary>
     public static string TextOf(IElement element) =>
         element.ChildNodes is { Length: 1 } nodes && nodes[0] is IText text ? text.Data : element.TextContent;
