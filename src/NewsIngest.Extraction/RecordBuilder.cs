@@ -10,11 +10,13 @@ namespace NewsIngest.Extraction;
 /// <summary>The last step: turns the classified blocks and facts into the immutable record.</summary>
 internal static class RecordBuilder
 {
+    private static readonly int RoleCount = Enum.GetValues<BlockRole>().Length;
+
     public static ArticleRecord Build(ExtractionContext context)
     {
         var facts = context.Facts;
         var blocks = new List<PreviewBlock>();
-        var removed = new int[Enum.GetValues<BlockRole>().Length];
+        var removed = new int[RoleCount];
         foreach (var block in context.Blocks)
         {
             removed[(int)block.Role]++;

@@ -36,7 +36,7 @@ internal sealed partial class BoilerplateStage : IExtractionStage
         {
             block.Assign(BlockRole.Boilerplate, "chrome:" + chrome);
         }
-        else if (UiText.IsLabel(text))
+        else if (UiText.IsLabel(block))
         {
             block.Assign(BlockRole.Boilerplate, "ui-label");
         }

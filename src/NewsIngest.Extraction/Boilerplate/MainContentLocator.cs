@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using AngleSharp.Dom;
 using NewsIngest.Extraction.Pipeline;
 using NewsIngest.Extraction.Segmentation;
@@ -144,11 +145,8 @@ internal sealed class MainContentLocator : IExtractionStage
         var element = block.Element;
         for (var level = -1; element is not null; level++, element = element.ParentElement)
         {
-            if (!stats.TryGetValue(element, out var entry))
-            {
-                entry = new ContainerStats();
-                stats[element] = entry;
-            }
+            // One hash lookup per ancestor, found or added: every block climbs to the root.
+            var entry = CollectionsMarshal.GetValueRefOrAddDefault(stats, element, out _) ??= new ContainerStats();
 
             if (level >= 0 && level < AncestorLevels)
             {

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using NewsIngest.Extraction.Dedup;
+using NewsIngest.Extraction.Segmentation;
 
 namespace NewsIngest.Extraction.Boilerplate;
 
@@ -28,9 +28,11 @@ internal static partial class UiText
         "most read", "trending", "follow", "newsletter", "subscribe to our newsletter", "loading...", "loading",
     };
 
+    private static readonly char[] LabelEnds = ['.', '!', ':', '»', '›', '→', ' '];
+
     /// <summary>True when the whole block is interface text.</summary>
-    public static bool IsLabel(string text) =>
-        text.Length <= 40 && Labels.Contains(TextNormalizer.Normalize(text).TrimEnd('.', '!', ':', '»', '›', '→', ' '));
+    public static bool IsLabel(Block block) =>
+        block.Text.Length <= 40 && Labels.Contains(block.Normalized.TrimEnd(LabelEnds));
 
     /// <summary>The declared length in an "N words" counter ("604 words", "1,203 Wörter"), else null.</summary>
     public static int? WordCounter(string text)

@@ -20,8 +20,8 @@ internal sealed class Deduplicator : IExtractionStage
 
     public void Run(ExtractionContext context)
     {
-        var kept = new KeptBlocks();
         var blocks = context.Blocks;
+        var kept = SizedFor(blocks);
         var previous = -2;
         var runLength = 0;
         var runWords = 0;
@@ -64,6 +64,22 @@ internal sealed class Deduplicator : IExtractionStage
                 kept.Add(normalized, block.WordCount);
             }
         }
+    }
+
+    private static KeptBlocks SizedFor(List<Block> blocks)
+    {
+        var candidates = 0;
+        var words = 0;
+        foreach (var block in blocks)
+        {
+            if (block.Role is BlockRole.Candidate or BlockRole.Dek)
+            {
+                candidates++;
+                words += block.WordCount >= KeptBlocks.NearWords ? block.WordCount : 0;
+            }
+        }
+
+        return new KeptBlocks(candidates, words);
     }
 
     /// <summary>Drops the blocks after a repeated teaser that sit in the same container (or, in text, to the end).</summary>

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace NewsIngest.Extraction.Dedup;
 
 /// <summary>
@@ -12,16 +14,35 @@ internal sealed class KeptBlocks
     private const double NearThreshold = 0.9;
     private const int NearMinWords = 8;
 
-    private readonly List<(string Text, int Shingles)> _kept = [];
-    private readonly Dictionary<string, int> _exact = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<int>> _byPrefix = new(StringComparer.Ordinal);
-    private readonly Dictionary<ulong, List<int>> _byShingle = [];
+    private readonly List<(string Text, int Shingles)> _kept;
+    private readonly Dictionary<string, int> _exact;
+    private readonly Dictionary<string, List<int>> _byPrefix = new(PrefixComparer.Instance);
+
+    // Posting lists of the shingle index as chains in one list: most shingles occur once, and a List<int> each would
+    // be the stage's largest allocation. A chain keeps insertion order (head to tail), as a list would.
+    private readonly Dictionary<ulong, Chain> _byShingle;
+    private readonly List<(int Value, int Next)> _postings;
 
     // Scratch state reused across calls: the shingles of the text last looked at (Find and then Add see the same
     // string, so its shingles are computed once) and the shared-count table of the near-duplicate test.
     private readonly HashSet<ulong> _shingles = [];
     private readonly Dictionary<int, int> _shared = [];
     private string? _shinglesOf;
+
+    /// <summary>
+    /// Tables sized for at most <paramref name="blocks"/> blocks and <paramref name="words"/> words of near-duplicate
+    /// candidates (a block has fewer shingles than words): they fill in one go instead of growing page by page.
+    /// </summary>
+    public KeptBlocks(int blocks, int words)
+    {
+        _kept = new(blocks);
+        _exact = new(blocks, StringComparer.Ordinal);
+        _byShingle = new(words);
+        _postings = new(words);
+    }
+
+    /// <summary>How long a block must be for the near-duplicate test.</summary>
+    public static int NearWords => NearMinWords;
 
     public int Count => _kept.Count;
 
@@ -33,26 +54,34 @@ internal sealed class KeptBlocks
         _kept.Add((normalized, shingles?.Count ?? 0));
         if (normalized.Length >= PrefixChars)
         {
-            var prefixes = _byPrefix.GetAlternateLookup<ReadOnlySpan<char>>();
-            var prefix = normalized.AsSpan(0, PrefixChars);
-            if (!prefixes.TryGetValue(prefix, out var list))
+            // Keyed by the text itself, compared on its first characters only: no prefix string per block.
+            if (!_byPrefix.TryGetValue(normalized, out var list))
             {
-                prefixes[prefix] = list = [];
+                _byPrefix[normalized] = list = [];
             }
 
-            Post(list, index);
+            if (list.Count < MaxPosting)
+            {
+                list.Add(index);
+            }
         }
 
         if (shingles is not null)
         {
             foreach (var shingle in shingles)
             {
-                if (!_byShingle.TryGetValue(shingle, out var list))
+                ref var chain = ref CollectionsMarshal.GetValueRefOrAddDefault(_byShingle, shingle, out var exists);
+                if (!exists)
                 {
-                    _byShingle[shingle] = list = [];
+                    chain = new Chain(_postings.Count, _postings.Count, 1);
+                    _postings.Add((index, -1));
                 }
-
-                Post(list, index);
+                else if (chain.Count < MaxPosting)
+                {
+                    _postings[chain.Tail] = (_postings[chain.Tail].Value, _postings.Count);
+                    _postings.Add((index, -1));
+                    chain = chain with { Tail = _postings.Count - 1, Count = chain.Count + 1 };
+                }
             }
         }
     }
@@ -70,7 +99,7 @@ internal sealed class KeptBlocks
             return (exact, 0);
         }
 
-        if (normalized.Length > PrefixChars && _byPrefix.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(normalized.AsSpan(0, PrefixChars), out var sameStart))
+        if (normalized.Length > PrefixChars && _byPrefix.TryGetValue(normalized, out var sameStart))
         {
             foreach (var k in sameStart)
             {
@@ -92,10 +121,11 @@ internal sealed class KeptBlocks
         shared.Clear();
         foreach (var shingle in shingles)
         {
-            if (_byShingle.TryGetValue(shingle, out var postings))
+            if (_byShingle.TryGetValue(shingle, out var chain))
             {
-                foreach (var k in postings)
+                for (var at = chain.Head; at >= 0; at = _postings[at].Next)
                 {
+                    var k = _postings[at].Value;
                     shared[k] = shared.GetValueOrDefault(k) + 1;
                 }
             }
@@ -125,11 +155,17 @@ internal sealed class KeptBlocks
         return _shingles;
     }
 
-    private static void Post(List<int> list, int value)
+    /// <summary>One shingle's postings: first and last entry in the postings list, and how many.</summary>
+    private readonly record struct Chain(int Head, int Tail, int Count);
+
+    /// <summary>Equal when the first <see cref="PrefixChars"/> characters are (keys are never shorter).</summary>
+    private sealed class PrefixComparer : IEqualityComparer<string>
     {
-        if (list.Count < MaxPosting)
-        {
-            list.Add(value);
-        }
+        public static readonly PrefixComparer Instance = new();
+
+        public bool Equals(string? x, string? y) =>
+            x is not null && y is not null && x.AsSpan(0, PrefixChars).SequenceEqual(y.AsSpan(0, PrefixChars));
+
+        public int GetHashCode(string text) => string.GetHashCode(text.AsSpan(0, PrefixChars));
     }
 }

@@ -11,10 +11,18 @@ internal static class TextNormalizer
 {
     private const int StackChars = 256;
 
+    /// <summary>
+    /// The characters below U+0300 that NFKC leaves alone (all but NBSP, ², ¼, ﬀ-like ligatures ĳ, ŀ, modifier letters,
+    /// spacing diacritics...). Below U+0300 every character is a starter and none is the second of a composition pair,
+    /// so a text made only of these is NFKC as it stands.
+    /// </summary>
+    private static readonly SearchValues<char> StableLatin = SearchValues.Create(
+        Enumerable.Range(0, 0x300).Select(c => (char)c).Where(c => c.ToString().IsNormalized(NormalizationForm.FormKC)).ToArray());
+
     public static string Normalize(string text)
     {
-        // ASCII is already NFKC: skip the ICU round trip for it.
-        var folded = Ascii.IsValid(text) || text.IsNormalized(NormalizationForm.FormKC)
+        // ASCII, and Latin text made of characters that are NFKC on their own, is already NFKC: skip the ICU round trip.
+        var folded = !text.AsSpan().ContainsAnyExcept(StableLatin) || text.IsNormalized(NormalizationForm.FormKC)
             ? text
             : text.Normalize(NormalizationForm.FormKC);
 

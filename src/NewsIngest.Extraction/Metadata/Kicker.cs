@@ -14,10 +14,12 @@ internal static class Kicker
         ["kicker", "eyebrow", "overline", "rubric", "category", "section"],
         ["kicker", "eyebrow", "overline", "rubri", "categor"]);
 
+    /// <summary>Where to look, nearest first: just after the headline, just before it, then one further each way.</summary>
+    private static readonly int[] Offsets = [1, -1, 2, -2, 3];
+
     public static Block? Find(List<Block> blocks, int headlineIndex)
     {
-        // Nearest first: just after the headline, just before it, then one further each way.
-        foreach (var offset in new[] { 1, -1, 2, -2, 3 })
+        foreach (var offset in Offsets)
         {
             var index = headlineIndex + offset;
             if (index < 0 || index >= blocks.Count)
@@ -37,7 +39,7 @@ internal static class Kicker
 
     private static bool IsKicker(Block block)
     {
-        if (block.WordCount is < 1 or > 5 || block.Text.Length > 40 || UiText.IsLabel(block.Text) || block.Reason == "ui-label")
+        if (block.WordCount is < 1 or > 5 || block.Text.Length > 40 || UiText.IsLabel(block) || block.Reason == "ui-label")
         {
             return false;
         }

@@ -19,7 +19,9 @@ internal static class NestingLimiter
     /// <summary>The markup, flattened below <paramref name="maxDepth"/> when it nests deeper; else the same string.</summary>
     public static string Limit(string html, int maxDepth, out bool flattened)
     {
-        flattened = MaxDepth(html, maxDepth + 1) > maxDepth;
+        // Every level opens with a '<': a page with no more of them than the limit cannot exceed it, and one
+        // vectorised count settles that before any tag scan.
+        flattened = html.AsSpan().Count('<') > maxDepth && MaxDepth(html, maxDepth + 1) > maxDepth;
         return flattened ? Rewrite(html, maxDepth) : html;
     }
 

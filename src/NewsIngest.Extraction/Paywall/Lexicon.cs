@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using System.Text.RegularExpressions;
 using NewsIngest.Extraction.Dedup;
 
@@ -96,7 +97,8 @@ internal static class Lexicon
 
     private static readonly Phrase[] Literal = Phrases.Where(p => p.Pattern is null).ToArray();
     private static readonly Phrase[] Patterned = Phrases.Where(p => p.Pattern is not null).ToArray();
-    private static readonly SearchValues<string> Literals = SearchValues.Create(Literal.Select(p => p.Text).ToArray(), StringComparison.Ordinal);
+    private static readonly SearchValues<string> AsciiLiterals = SearchValues.Create(Literal.Where(p => Ascii.IsValid(p.Text)).Select(p => p.Text).ToArray(), StringComparison.Ordinal);
+    private static readonly SearchValues<string> OtherLiterals = SearchValues.Create(Literal.Where(p => !Ascii.IsValid(p.Text)).Select(p => p.Text).ToArray(), StringComparison.Ordinal);
 
     /// <summary>The first phrase found in text already passed through <see cref="TextNormalizer"/>, or null. One
     /// multi-string search finds the literal phrases; patterns run only when their trigger word is present.</summary>
@@ -117,7 +119,15 @@ internal static class Lexicon
         }
 
         var span = normalized.AsSpan();
-        var at = span.IndexOfAny(Literals);
+        var at = span.IndexOfAny(AsciiLiterals);
+
+        // Phrases with other characters can only be in text that has such characters; searched on their own, they
+        // leave the ASCII phrases to the much faster all-ASCII search.
+        if (!Ascii.IsValid(span) && span.IndexOfAny(OtherLiterals) is var other and >= 0 && (at < 0 || other < at))
+        {
+            at = other;
+        }
+
         if (at >= 0)
         {
             foreach (var phrase in Literal)

@@ -19,8 +19,8 @@ internal sealed class ExtractionContext(PageInput input, ExtractionOptions optio
     /// <summary>The text of every JSON-LD script in the body (head scripts are read by the facts stage).</summary>
     public List<string> JsonLdScripts { get; } = [];
 
-    /// <summary>All blocks in reading order.</summary>
-    public List<Block> Blocks { get; } = [];
+    /// <summary>All blocks in reading order (pages run to hundreds: the list starts there, not at four).</summary>
+    public List<Block> Blocks { get; } = new(256);
 
     /// <summary>Evidence for the paywall verdict, in the order found; duplicates are ignored.</summary>
     public List<string> Signals { get; } = [];

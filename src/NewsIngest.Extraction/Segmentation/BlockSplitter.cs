@@ -8,7 +8,7 @@ internal static class BlockSplitter
 {
     public static IEnumerable<(BlockType Type, string Text)> Split(string raw, BlockType kind, int headingLevel)
     {
-        var type = headingLevel > 0 && kind != BlockType.ListItem ? BlockType.Heading : kind;
+        var type = TypeOf(kind, headingLevel);
         if (!raw.Contains('\n'))
         {
             // The segmenter hands over text it already collapsed while appending; only fold it again when it is not.
@@ -45,6 +45,17 @@ internal static class BlockSplitter
             yield return Classify(TextMetrics.CollapseWhitespace(string.Join(' ', paragraph)), type);
         }
     }
+
+    /// <summary>The type of the blocks cut from an element of <paramref name="kind"/> at a heading level (0: none).</summary>
+    public static BlockType TypeOf(BlockType kind, int headingLevel) =>
+        headingLevel > 0 && kind != BlockType.ListItem ? BlockType.Heading : kind;
+
+    /// <summary>
+    /// True when <see cref="Split"/> would return <paramref name="raw"/> as it is, as one block (or none when empty):
+    /// one line, already collapsed, no trailing space. The caller can then skip the split and its copies.
+    /// </summary>
+    public static bool IsPlainLine(ReadOnlySpan<char> raw) =>
+        !raw.Contains('\n') && TextMetrics.IsCollapsed(raw) && (raw.IsEmpty || raw[^1] != ' ');
 
     /// <summary>A text bullet ("• item") becomes a list item without its glyph.</summary>
     public static (BlockType Type, string Text) Classify(string text, BlockType type)

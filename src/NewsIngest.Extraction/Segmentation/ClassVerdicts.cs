@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+
 namespace NewsIngest.Extraction.Segmentation;
 
 /// <summary>
@@ -8,7 +11,11 @@ internal sealed class ClassVerdicts(HashSet<string> hiddenClasses)
 {
     private static readonly string[] StateTokenPrefixes = ["has-", "with-", "no-", "show-", "enable-", "page-", "template-", "layout-", "js-"];
 
-    private readonly Dictionary<(string? Class, string? Id), ClassVerdict> _seen = [];
+    /// <summary>Words found in one vocabulary, with the dot the verdicts carry: made once, not per judgement.</summary>
+    private static readonly ConcurrentDictionary<string, string> DottedWords = new(StringComparer.Ordinal);
+
+    // Sized for a typical news page's distinct class/id pairs, so the table does not grow several times per page.
+    private readonly Dictionary<(string? Class, string? Id), ClassVerdict> _seen = new(256);
 
     /// <summary>The verdicts for an element's raw attribute values (null when the attribute is absent).</summary>
     public ClassVerdict For(string? cls, string? id)
@@ -29,35 +36,73 @@ internal sealed class ClassVerdicts(HashSet<string> hiddenClasses)
 
     private ClassVerdict Judge(string? cls, string? id)
     {
-        var attributes = (cls is null ? id! : id is null ? cls : cls + " " + id).ToLowerInvariant();
-        if (attributes.Length == 0)
+        // "class id", lower-cased into a scratch buffer rather than two new strings.
+        var length = (cls?.Length ?? 0) + (id?.Length ?? 0) + (cls is not null && id is not null ? 1 : 0);
+        if (length == 0)
         {
             return ClassVerdict.None;
         }
 
-        return new ClassVerdict(
-            HiddenWord(attributes, cls),
-            ElementVocabulary.BodyContainer.FirstMatch(attributes) is not null ? null : Dotted(ElementVocabulary.Chrome.FirstMatch(WithoutStateTokens(attributes))),
-            Dotted(ElementVocabulary.Wall.FirstMatch(attributes)));
+        var rented = length > 256 ? ArrayPool<char>.Shared.Rent(length) : null;
+        Span<char> buffer = rented ?? stackalloc char[256];
+        var attributes = buffer[..length];
+        var at = cls is null ? 0 : cls.AsSpan().ToLowerInvariant(attributes);
+        if (cls is not null && id is not null)
+        {
+            attributes[at++] = ' ';
+        }
+
+        if (id is not null)
+        {
+            id.AsSpan().ToLowerInvariant(attributes[at..]);
+        }
+
+        // Each vocabulary's first word in token order, as TokenSet.FirstMatch would find it over the whole text.
+        string? hidden = null, wall = null;
+        var body = false;
+        foreach (var range in attributes.SplitAny(TokenSet.Separators))
+        {
+            var token = attributes[range];
+            if (!token.IsEmpty)
+            {
+                var words = TokenVerdicts.Of(token);
+                hidden ??= words.Hidden;
+                wall ??= words.Wall;
+                body |= words.BodyContainer;
+            }
+        }
+
+        var verdict = new ClassVerdict(
+            HiddenWord(attributes, hidden, cls),
+            body ? null : Dotted(ChromeWord(attributes)),
+            Dotted(wall));
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return verdict;
     }
 
-    private string? HiddenWord(string attributes, string? cls)
+    private string? HiddenWord(ReadOnlySpan<char> attributes, string? word, string? cls)
     {
         // Utility CSS ("hidden md:block") hides on small screens only.
-        if (ElementVocabulary.Hidden.FirstMatch(attributes) is { } word && !attributes.Contains(":block", StringComparison.Ordinal)
+        if (word is not null && !attributes.Contains(":block", StringComparison.Ordinal)
             && !attributes.Contains(":flex", StringComparison.Ordinal) && !attributes.Contains(":grid", StringComparison.Ordinal)
             && !attributes.Contains(":inline", StringComparison.Ordinal))
         {
-            return "." + word;
+            return Dotted(word);
         }
 
         if (hiddenClasses.Count > 0 && cls is not null)
         {
-            foreach (var token in cls.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            var lookup = hiddenClasses.GetAlternateLookup<ReadOnlySpan<char>>();
+            foreach (var range in cls.AsSpan().Split(' '))
             {
-                if (hiddenClasses.Contains(token))
+                var token = cls.AsSpan(range);
+                if (!token.IsEmpty && lookup.Contains(token))
                 {
-                    return "css:." + token;
+                    return "css:." + token.ToString();
                 }
             }
         }
@@ -65,17 +110,46 @@ internal sealed class ClassVerdicts(HashSet<string> hiddenClasses)
         return null;
     }
 
-    private static string? Dotted(string? word) => word is null ? null : "." + word;
+    private static string? Dotted(string? word) => word is null ? null : DottedWords.GetOrAdd(word, static w => "." + w);
 
-    private static string WithoutStateTokens(string attributes)
+    /// <summary>
+    /// The first chrome word, leaving out state tokens ("has-sidebar", "js-nav"): they describe the page's state, not
+    /// the element. Space-separated parts starting with a state prefix are skipped whole.
+    /// </summary>
+    private static string? ChromeWord(ReadOnlySpan<char> attributes)
     {
-        if (!StateTokenPrefixes.Any(p => attributes.Contains(p, StringComparison.Ordinal)))
+        foreach (var range in attributes.Split(' '))
         {
-            return attributes;
+            var part = attributes[range];
+            if (IsStateToken(part))
+            {
+                continue;
+            }
+
+            foreach (var tokenRange in part.SplitAny(TokenSet.Separators))
+            {
+                var token = part[tokenRange];
+                if (!token.IsEmpty && TokenVerdicts.Of(token).Chrome is { } word)
+                {
+                    return word;
+                }
+            }
         }
 
-        return string.Join(' ', attributes.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Where(t => !StateTokenPrefixes.Any(p => t.StartsWith(p, StringComparison.Ordinal))));
+        return null;
+    }
+
+    private static bool IsStateToken(ReadOnlySpan<char> part)
+    {
+        foreach (var prefix in StateTokenPrefixes)
+        {
+            if (part.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
 

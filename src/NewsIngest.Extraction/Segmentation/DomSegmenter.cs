@@ -1,4 +1,3 @@
-using System.Text;
 using AngleSharp.Dom;
 using NewsIngest.Extraction.Pipeline;
 
@@ -24,77 +23,98 @@ internal sealed class DomSegmenter : IExtractionStage
     }
 
     /// <summary>
-    /// The element's <c>TextContent</c>. A style or script element nearly always holds one text node, whose string is
-    /// returned as is: <c>TextContent</c> would copy it (inline style sheets run to hundreds of kilobytes).
+    /// The element's <c>TextContent</c>. A style, script or title element nearly always holds one text node, whose
+    /// string is returned as is: <c>TextContent</c> would copy it (inline style sheets run to hundreds of kilobytes)
+    /// through AngleSharp's locked builder pool.
     /// </summary>
     public static string TextOf(IElement element) =>
         element.ChildNodes is { Length: 1 } nodes && nodes[0] is IText text ? text.Data : element.TextContent;
 
     private sealed class Walk(ExtractionContext context, ClassVerdicts verdicts)
     {
-        private readonly StringBuilder _text = new();
-        private readonly Stack<Scope> _scopes = new();
+        private readonly TextBuffer _text = new();
+        private readonly Stack<Scope> _scopes = new(64);
+        private Frame[] _frames = new Frame[64];
+        private int _frameCount;
         private int _linkChars;
         private int _linkDepth;
 
         public void Run(IElement body)
         {
-            var maxDepth = context.Options.MaxDomDepth;
-            var stack = new Stack<(INode Node, bool Exit)>();
-            stack.Push((body, false));
-            while (stack.Count > 0)
+            try
             {
-                var (node, exit) = stack.Pop();
+                // Depth first in document order: one frame per open element walks its children by index (AngleSharp's
+                // sibling properties search the parent's child list, quadratic on wide nodes); the element's scope
+                // closes when its frame is done.
+                Visit(body);
+                while (_frameCount > 0)
+                {
+                    ref var frame = ref _frames[_frameCount - 1];
+                    if (frame.Next < frame.Children.Length)
+                    {
+                        Visit(frame.Children[frame.Next++]);
+                        continue;
+                    }
+
+                    _frameCount--;
+                    if (frame.Entered)
+                    {
+                        Leave();
+                    }
+                }
+
+                Flush();
+            }
+            finally
+            {
+                _text.Dispose();
+            }
+        }
+
+        private void Visit(INode node)
+        {
+            // The class test first: most nodes are elements, and it is cheaper than testing an interface.
+            if (node is not Element element)
+            {
                 if (node is IText text)
                 {
                     AppendText(text.Data);
-                    continue;
                 }
 
-                if (node is not IElement element)
-                {
-                    continue;
-                }
-
-                var tag = element.LocalName;
-                if (exit)
-                {
-                    Leave();
-                    continue;
-                }
-
-                if (tag == "br")
-                {
-                    _text.Append('\n');
-                    continue;
-                }
-
-                if (tag == "script")
-                {
-                    KeepJsonLd(element);
-                    continue;
-                }
-
-                if (BlockTags.IsSkipped(tag))
-                {
-                    continue;
-                }
-
-                if (_scopes.Count < maxDepth)
-                {
-                    Enter(element, tag);
-                    stack.Push((element, true));
-                }
-
-                // By index: AngleSharp's PreviousSibling searches the parent's child list, quadratic on wide nodes.
-                var children = element.ChildNodes;
-                for (var c = children.Length - 1; c >= 0; c--)
-                {
-                    stack.Push((children[c], false));
-                }
+                return;
             }
 
-            Flush();
+            var tag = element.LocalName;
+            if (tag == "br")
+            {
+                _text.Append('\n');
+                return;
+            }
+
+            if (tag == "script")
+            {
+                KeepJsonLd(element);
+                return;
+            }
+
+            if (BlockTags.IsSkipped(tag))
+            {
+                return;
+            }
+
+            // Past the depth limit the text is still read, into the deepest scope opened.
+            var entered = _scopes.Count < context.Options.MaxDomDepth;
+            if (entered)
+            {
+                Enter(element, tag);
+            }
+
+            if (_frameCount == _frames.Length)
+            {
+                Array.Resize(ref _frames, _frames.Length * 2);
+            }
+
+            _frames[_frameCount++] = new Frame(((INode)element).ChildNodes, entered);
         }
 
         private void Enter(IElement element, string tag)
@@ -157,7 +177,7 @@ internal sealed class DomSegmenter : IExtractionStage
             }
 
             var before = _text.Length;
-            TextMetrics.AppendCollapsed(_text, data.AsSpan());
+            _text.AppendCollapsed(data);
             if (_linkDepth > 0)
             {
                 _linkChars += _text.Length - before;
@@ -175,44 +195,60 @@ internal sealed class DomSegmenter : IExtractionStage
 
         private void Flush()
         {
+            // A trailing space never survives the split (lines and single blocks are trimmed).
+            _text.TrimEndSpaces();
             if (_text.Length == 0)
             {
                 return;
             }
 
-            // A trailing space never survives the split (lines and single blocks are trimmed): drop it here, so the
-            // common single-line block needs no second copy.
-            while (_text.Length > 0 && _text[^1] == ' ')
-            {
-                _text.Length--;
-            }
-
-            var raw = _text.ToString();
             var linkChars = _linkChars;
-            _text.Clear();
             _linkChars = 0;
             if (_scopes.Count == 0 || context.Blocks.Count >= context.Options.MaxBlocks)
             {
+                _text.Clear();
                 return;
             }
 
             var scope = _scopes.Peek();
-            foreach (var (type, text) in BlockSplitter.Split(raw, scope.Kind, scope.HeadingLevel))
+            if (BlockSplitter.IsPlainLine(_text.Span))
             {
-                context.Blocks.Add(new Block(context.Blocks.Count, type, text)
-                {
-                    Element = scope.Owner,
-                    LinkChars = Math.Min(linkChars, text.Length),
-                    HeadingLevel = type == BlockType.Heading ? scope.HeadingLevel : 0,
-                    HiddenReason = scope.Hidden,
-                    ChromeReason = scope.Chrome,
-                    WallContainer = scope.Wall,
-                    WallElement = scope.WallElement,
-                    InInteractive = scope.Interactive,
-                    InGatedPart = scope.Gated,
-                });
+                // Most blocks: one collapsed line becomes one block, copied once from the buffer.
+                var (type, text) = BlockSplitter.Classify(_text.ToString(), BlockSplitter.TypeOf(scope.Kind, scope.HeadingLevel));
+                AddBlock(scope, type, text, linkChars);
             }
+            else
+            {
+                foreach (var (type, text) in BlockSplitter.Split(_text.ToString(), scope.Kind, scope.HeadingLevel))
+                {
+                    AddBlock(scope, type, text, linkChars);
+                }
+            }
+
+            _text.Clear();
         }
+
+        private void AddBlock(in Scope scope, BlockType type, string text, int linkChars) =>
+            context.Blocks.Add(new Block(context.Blocks.Count, type, text)
+            {
+                Element = scope.Owner,
+                LinkChars = Math.Min(linkChars, text.Length),
+                HeadingLevel = type == BlockType.Heading ? scope.HeadingLevel : 0,
+                HiddenReason = scope.Hidden,
+                ChromeReason = scope.Chrome,
+                WallContainer = scope.Wall,
+                WallElement = scope.WallElement,
+                InInteractive = scope.Interactive,
+                InGatedPart = scope.Gated,
+            });
+    }
+
+    /// <summary>An element whose children are being walked, and whether the walker opened a scope for it.</summary>
+    private struct Frame(INodeList children, bool entered)
+    {
+        public readonly INodeList Children = children;
+        public readonly bool Entered = entered;
+        public int Next;
     }
 
     /// <summary>What the walker knows about the innermost open element; a struct, as one is pushed per element.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
 
@@ -40,13 +41,47 @@ internal static partial class StyleSheetScanner
             return;
         }
 
-        var flat = AtBlock().Replace(Comment().Replace(css, ""), "");
+        // The sheet without comments, then without @-blocks, in pooled buffers: the same text the two regex Replace
+        // calls gave, without two sheet-sized strings per page.
+        var withoutComments = ArrayPool<char>.Shared.Rent(css.Length);
+        var flat = ArrayPool<char>.Shared.Rent(css.Length);
+        try
+        {
+            var length = CopyOutside(Comment().EnumerateMatches(css), css, withoutComments);
+            var source = withoutComments.AsSpan(0, length);
+            length = CopyOutside(AtBlock().EnumerateMatches(source), source, flat);
+            ScanRules(flat.AsSpan(0, length), classes);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(flat);
+            ArrayPool<char>.Shared.Return(withoutComments);
+        }
+    }
 
+    /// <summary>Copies <paramref name="text"/> without the <paramref name="matches"/>; returns the length copied.</summary>
+    private static int CopyOutside(Regex.ValueMatchEnumerator matches, ReadOnlySpan<char> text, Span<char> destination)
+    {
+        var copied = 0;
+        var length = 0;
+        foreach (var match in matches)
+        {
+            text[copied..match.Index].CopyTo(destination[length..]);
+            length += match.Index - copied;
+            copied = match.Index + match.Length;
+        }
+
+        text[copied..].CopyTo(destination[length..]);
+        return length + text.Length - copied;
+    }
+
+    private static void ScanRules(ReadOnlySpan<char> flat, HashSet<string> classes)
+    {
         // ValueMatch allocates nothing per rule. A match is "selectors{declarations}" with exactly one '{' (neither
         // part may hold a brace), so the brace splits it without capture groups.
         foreach (var rule in Rule().EnumerateMatches(flat))
         {
-            var text = flat.AsSpan(rule.Index, rule.Length);
+            var text = flat.Slice(rule.Index, rule.Length);
             var brace = text.IndexOf('{');
             if (!ElementTraits.HidesByStyle(text[(brace + 1)..^1]))
             {

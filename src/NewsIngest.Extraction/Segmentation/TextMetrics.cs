@@ -14,7 +14,8 @@ internal static class TextMetrics
         var inWord = false;
         foreach (var c in text)
         {
-            if (IsCjk(c))
+            // Below U+3040 no character is CJK: Latin text skips the five range tests.
+            if (c >= '\u3040' && IsCjk(c))
             {
                 cjk++;
                 inWord = false;
@@ -43,9 +44,11 @@ internal static class TextMetrics
     /// <summary>Collapses every run of white space (including NBSP) to one space and trims.</summary>
     public static string CollapseWhitespace(ReadOnlySpan<char> text)
     {
-        var builder = new StringBuilder(text.Length);
-        AppendCollapsed(builder, text);
-        return builder.ToString().Trim();
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(text.Length, 1));
+        var length = AppendCollapsed(buffer, 0, text);
+        var result = new string(buffer.AsSpan(0, length).Trim());
+        ArrayPool<char>.Shared.Return(buffer);
+        return result;
     }
 
     /// <summary>
@@ -75,34 +78,49 @@ internal static class TextMetrics
         return true;
     }
 
-    /// <summary>Appends <paramref name="text"/> with white space collapsed, continuing any trailing space.</summary>
-    public static void AppendCollapsed(StringBuilder builder, ReadOnlySpan<char> text)
+    /// <summary>
+    /// Appends <paramref name="text"/> with white space collapsed after the first <paramref name="length"/> characters
+    /// of <paramref name="destination"/>, continuing any trailing space there; returns the new length. Leading white
+    /// space is dropped when nothing precedes it. The destination needs room for <paramref name="text"/>'s length.
+    /// </summary>
+    public static int AppendCollapsed(Span<char> destination, int length, ReadOnlySpan<char> text)
     {
-        var pendingSpace = builder.Length > 0 && builder[^1] == ' ';
+        var pendingSpace = length > 0 && destination[length - 1] == ' ';
         while (!text.IsEmpty)
         {
             // Copy whole runs between spaces at once (vectorised search) rather than one character at a time.
             var space = text.IndexOfAny(Spaces);
             if (space < 0)
             {
-                builder.Append(text);
-                return;
+                text.CopyTo(destination[length..]);
+                return length + text.Length;
             }
 
             if (space > 0)
             {
-                builder.Append(text[..space]);
+                text[..space].CopyTo(destination[length..]);
+                length += space;
                 pendingSpace = false;
             }
 
-            if (!pendingSpace && builder.Length > 0)
+            if (!pendingSpace && length > 0)
             {
-                builder.Append(' ');
+                destination[length++] = ' ';
                 pendingSpace = true;
             }
 
-            text = text[(space + 1)..];
+            // Step over the whole run of spaces here: indentation between tags is mostly such runs, and a search per
+            // space costs more than this loop.
+            space++;
+            while (space < text.Length && Spaces.Contains(text[space]))
+            {
+                space++;
+            }
+
+            text = text[space..];
         }
+
+        return length;
     }
 
     /// <summary>Every character <see cref="AppendCollapsed"/> folds: white space, zero-width space and BOM.</summary>

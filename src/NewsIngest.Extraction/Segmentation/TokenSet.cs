@@ -9,6 +9,9 @@ namespace NewsIngest.Extraction.Segmentation;
 /// </summary>
 internal sealed class TokenSet
 {
+    /// <summary>What separates tokens in an attribute value.</summary>
+    public const string Separators = " \t\n\r\f";
+
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _exact;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _leading;
     private readonly string[] _prefixes;
@@ -32,7 +35,7 @@ internal sealed class TokenSet
     /// <summary>The first word of the set found in <paramref name="attribute"/> (already lower-case), or null.</summary>
     public string? FirstMatch(ReadOnlySpan<char> attribute)
     {
-        foreach (var range in attribute.SplitAny(" \t\n\r\f"))
+        foreach (var range in attribute.SplitAny(Separators))
         {
             var token = attribute[range];
             if (!token.IsEmpty && Match(token) is { } word)

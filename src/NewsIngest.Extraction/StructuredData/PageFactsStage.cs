@@ -43,7 +43,7 @@ internal sealed class PageFactsStage : IExtractionStage
                         facts.CanonicalUrl ??= Resolve(child.GetAttribute("href"), context.Input.Url);
                         break;
                     case "title":
-                        facts.HtmlTitle ??= TextMetrics.CollapseWhitespace(child.TextContent);
+                        facts.HtmlTitle ??= TextMetrics.CollapseWhitespace(DomSegmenter.TextOf(child));
                         break;
                 }
             }
