@@ -9,12 +9,13 @@ namespace NewsIngest.Ingestion.Passes;
 
 /// <summary>
 /// One page through the pass: conditional fetch with the state's validators → decode → extract → compare the
-/// content hash with the state → write a new version (pending → append + fsync → commit) or nothing → update state.
+/// content hash with the state → hand a new version to the batch writer (pending → append + fsync → commit) or write
+/// nothing → update state.
 /// </summary>
 public sealed class PageProcessor(
     IPageFetcher fetcher,
     IStateStore state,
-    IRecordSink sink,
+    RecordBatchWriter writer,
     PageArchive? archive,
     IPageExtractor extractor,
     TimeProvider time,
@@ -79,8 +80,9 @@ public sealed class PageProcessor(
     }
 
     /// <summary>
-    /// Writes <paramref name="record"/> as the next version of the URL unless its preview equals the last one (or a
-    /// same-canonical page's). Shared with <c>reprocess</c>.
+    /// Hands <paramref name="record"/> to the batch writer as the next version of the URL unless its preview equals the
+    /// last one (or a same-canonical page's); the result's <see cref="PageResult.Pending"/> settles once it is written.
+    /// Shared with <c>reprocess</c>.
     /// </summary>
     public async Task<PageResult> StoreAsync(
         string source, DiscoveredUrl page, ArticleRecord record, UrlState fresh, int? httpStatus, DateTimeOffset fetchedAt,
@@ -96,21 +98,39 @@ public sealed class PageProcessor(
 
         var version = fresh.Version + 1;
         var committed = fresh with { ContentHash = record.ContentHash, Version = version };
-        await state.BeginWriteAsync(new PendingWrite(fresh.Url, record.Id, version, record.ContentHash, committed), cancellationToken);
-        await sink.WriteAsync(new StoredRecord
+        var durable = await writer.EnqueueAsync(
+            new PendingWrite(fresh.Url, record.Id, version, record.ContentHash, committed),
+            new StoredRecord
+            {
+                Article = record,
+                Source = source,
+                FetchedAt = fetchedAt,
+                HttpStatus = httpStatus,
+                Version = version,
+                Hints = page.Hints,
+            },
+            cancellationToken);
+        var written = new PageResult(version == 1 ? PageOutcome.New : PageOutcome.Changed, Fetched: true, Paywalled: paywalled);
+        return written with { Pending = SettleAsync(written, durable, fresh.Url, version) };
+    }
+
+    /// <summary>Writes what is queued now rather than at the end of the batch window (end of a pass, stop request).</summary>
+    public void FlushWrites() => writer.Flush();
+
+    private async Task<PageResult> SettleAsync(PageResult written, Task durable, string url, int version)
+    {
+        try
         {
-            Article = record,
-            Source = source,
-            FetchedAt = fetchedAt,
-            HttpStatus = httpStatus,
-            Version = version,
-            Hints = page.Hints,
-        }, cancellationToken);
-        // The record is durable now; a crash before this commit is settled by the reconciler at the next start.
-        await state.CommitWriteAsync(fresh.Url, CancellationToken.None);
-        var outcome = version == 1 ? PageOutcome.New : PageOutcome.Changed;
-        PassLog.Page(logger, outcome, fresh.Url, version);
-        return new PageResult(outcome, Fetched: true, Paywalled: paywalled);
+            // A crash before the batch commits is settled by the reconciler at the next start.
+            await durable;
+            PassLog.Page(logger, written.Outcome, url, version);
+            return written;
+        }
+        catch (RecordWriteException ex)
+        {
+            PassLog.PageFailed(logger, url, ex.Message);
+            return new PageResult(PageOutcome.Failed, Fetched: true, Error: ex.Message);
+        }
     }
 
     private async Task<bool> IsDuplicateAsync(UrlState fresh, ArticleRecord record, CancellationToken cancellationToken)

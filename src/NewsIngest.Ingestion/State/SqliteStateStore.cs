@@ -5,8 +5,9 @@ using Microsoft.Data.Sqlite;
 namespace NewsIngest.Ingestion.State;
 
 /// <summary>
-/// <see cref="IStateStore"/> in one SQLite file (WAL, FULL sync, busy timeout). One connection, one caller at a
-/// time: SQLite serializes writers anyway, and a pass writes a few rows per page.
+/// <see cref="IStateStore"/> in one SQLite file (WAL, FULL sync, busy timeout). Two connections: one for writes (one
+/// caller at a time: SQLite serializes writers anyway) and one for the per-page lookups, so a page's read never
+/// waits behind a batch's fsync (WAL readers do not block the writer, nor it them).
 /// </summary>
 public sealed class SqliteStateStore : IStateStore
 {
@@ -14,11 +15,14 @@ public sealed class SqliteStateStore : IStateStore
         "url, canonical_url, etag, last_modified, content_hash, last_fetched_at, last_status, attempts, version";
 
     private readonly SqliteConnection _connection;
+    private readonly SqliteConnection _reader;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SemaphoreSlim _readGate = new(1, 1);
 
-    private SqliteStateStore(SqliteConnection connection, string path)
+    private SqliteStateStore(SqliteConnection connection, SqliteConnection reader, string path)
     {
         _connection = connection;
+        _reader = reader;
         Path = path;
     }
 
@@ -32,14 +36,17 @@ public sealed class SqliteStateStore : IStateStore
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
         var builder = new SqliteConnectionStringBuilder { DataSource = full, Pooling = false, DefaultTimeout = 30 };
         var connection = new SqliteConnection(builder.ToString());
+        var reader = new SqliteConnection(builder.ToString());
         try
         {
             await connection.OpenAsync(cancellationToken);
             await StateSchema.MigrateAsync(connection, full, cancellationToken);
-            return new SqliteStateStore(connection, full);
+            await reader.OpenAsync(cancellationToken);
+            return new SqliteStateStore(connection, reader, full);
         }
         catch
         {
+            await reader.DisposeAsync();
             await connection.DisposeAsync();
             throw;
         }
@@ -59,44 +66,54 @@ public sealed class SqliteStateStore : IStateStore
         }, cancellationToken);
 
     public Task BeginWriteAsync(PendingWrite pending, CancellationToken cancellationToken) =>
-        WithGateAsync(async () =>
+        BeginWritesAsync([pending], cancellationToken);
+
+    public Task BeginWritesAsync(IReadOnlyList<PendingWrite> pending, CancellationToken cancellationToken) =>
+        InTransactionAsync(async transaction =>
         {
             await using var command = _connection.CreateCommand();
+            command.Transaction = transaction;
             command.CommandText = """
                 INSERT OR REPLACE INTO pending_writes (url, record_id, version, content_hash, committed, began_at)
                 VALUES ($url, $id, $version, $hash, $committed, $began);
                 """;
-            command.Parameters.AddWithValue("$url", pending.Url);
-            command.Parameters.AddWithValue("$id", pending.RecordId);
-            command.Parameters.AddWithValue("$version", pending.Version);
-            command.Parameters.AddWithValue("$hash", pending.ContentHash);
-            command.Parameters.AddWithValue("$committed", JsonSerializer.Serialize(pending.Committed));
+            var url = command.Parameters.Add("$url", SqliteType.Text);
+            var id = command.Parameters.Add("$id", SqliteType.Text);
+            var version = command.Parameters.Add("$version", SqliteType.Integer);
+            var hash = command.Parameters.Add("$hash", SqliteType.Text);
+            var committed = command.Parameters.Add("$committed", SqliteType.Text);
             // The real clock, not the injected one: recovery compares it with output files' modification times.
             command.Parameters.AddWithValue("$began", Format(DateTimeOffset.UtcNow));
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            foreach (var write in pending)
+            {
+                url.Value = write.Url;
+                id.Value = write.RecordId;
+                version.Value = write.Version;
+                hash.Value = write.ContentHash;
+                committed.Value = JsonSerializer.Serialize(write.Committed);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
         }, cancellationToken);
 
     public Task CommitWriteAsync(string url, CancellationToken cancellationToken) =>
-        WithGateAsync(async () =>
+        InTransactionAsync(async transaction =>
         {
-            var pending = (await ReadPendingAsync(url, cancellationToken)).SingleOrDefault()
+            var pending = (await ReadPendingAsync(url, transaction, cancellationToken)).SingleOrDefault()
                 ?? throw new InvalidOperationException($"no pending write for {url}");
-            await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken);
-            await using (var upsert = Upsert(pending.Committed))
-            {
-                upsert.Transaction = transaction;
-                await upsert.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            await DeletePendingAsync(url, transaction, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await CommitCoreAsync([pending], transaction, cancellationToken);
         }, cancellationToken);
 
+    public Task CommitWritesAsync(IReadOnlyList<PendingWrite> pending, CancellationToken cancellationToken) =>
+        InTransactionAsync(transaction => CommitCoreAsync(pending, transaction, cancellationToken), cancellationToken);
+
     public Task DropWriteAsync(string url, CancellationToken cancellationToken) =>
-        WithGateAsync(() => DeletePendingAsync(url, null, cancellationToken), cancellationToken);
+        DropWritesAsync([url], cancellationToken);
+
+    public Task DropWritesAsync(IReadOnlyList<string> urls, CancellationToken cancellationToken) =>
+        InTransactionAsync(transaction => DeletePendingAsync(urls, transaction, cancellationToken), cancellationToken);
 
     public Task<IReadOnlyList<PendingWrite>> GetPendingWritesAsync(CancellationToken cancellationToken) =>
-        WithGateAsync(() => ReadPendingAsync(null, cancellationToken), cancellationToken);
+        WithGateAsync(() => ReadPendingAsync(null, null, cancellationToken), cancellationToken);
 
     public Task SaveArchiveEntryAsync(ArchiveEntry entry, CancellationToken cancellationToken) =>
         WithGateAsync(async () =>
@@ -142,25 +159,38 @@ public sealed class SqliteStateStore : IStateStore
 
     public async ValueTask DisposeAsync()
     {
+        await _readGate.WaitAsync();
         await _gate.WaitAsync();
         try
         {
+            await _reader.DisposeAsync();
             await _connection.DisposeAsync();
         }
         finally
         {
             _gate.Release();
             _gate.Dispose();
+            _readGate.Release();
+            _readGate.Dispose();
         }
     }
 
     private SqliteCommand Upsert(UrlState state)
     {
         var command = _connection.CreateCommand();
-        command.CommandText = $"""
-            INSERT OR REPLACE INTO urls ({Columns})
-            VALUES ($url, $canonical, $etag, $modified, $hash, $fetched, $status, $attempts, $version);
-            """;
+        command.CommandText = UpsertSql;
+        Bind(command, state);
+        return command;
+    }
+
+    private const string UpsertSql = $"""
+        INSERT OR REPLACE INTO urls ({Columns})
+        VALUES ($url, $canonical, $etag, $modified, $hash, $fetched, $status, $attempts, $version);
+        """;
+
+    private static void Bind(SqliteCommand command, UrlState state)
+    {
+        command.Parameters.Clear();
         command.Parameters.AddWithValue("$url", state.Url);
         command.Parameters.AddWithValue("$canonical", (object?)state.CanonicalUrl ?? DBNull.Value);
         command.Parameters.AddWithValue("$etag", (object?)state.ETag ?? DBNull.Value);
@@ -170,13 +200,30 @@ public sealed class SqliteStateStore : IStateStore
         command.Parameters.AddWithValue("$status", (object?)state.LastStatus ?? DBNull.Value);
         command.Parameters.AddWithValue("$attempts", state.Attempts);
         command.Parameters.AddWithValue("$version", state.Version);
-        return command;
     }
 
-    private Task<UrlState?> QuerySingleAsync(string sql, string parameter, CancellationToken cancellationToken) =>
-        WithGateAsync(async () =>
+    private async Task CommitCoreAsync(IReadOnlyList<PendingWrite> pending, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using (var upsert = _connection.CreateCommand())
         {
-            await using var command = _connection.CreateCommand();
+            upsert.Transaction = transaction;
+            upsert.CommandText = UpsertSql;
+            foreach (var write in pending)
+            {
+                Bind(upsert, write.Committed);
+                await upsert.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        await DeletePendingAsync([.. pending.Select(p => p.Url)], transaction, cancellationToken);
+    }
+
+    private async Task<UrlState?> QuerySingleAsync(string sql, string parameter, CancellationToken cancellationToken)
+    {
+        await _readGate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var command = _reader.CreateCommand();
             command.CommandText = sql;
             command.Parameters.AddWithValue("$p", parameter);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -197,11 +244,18 @@ public sealed class SqliteStateStore : IStateStore
                 Attempts = reader.GetInt32(7),
                 Version = reader.GetInt32(8),
             };
-        }, cancellationToken);
+        }
+        finally
+        {
+            _readGate.Release();
+        }
+    }
 
-    private async Task<IReadOnlyList<PendingWrite>> ReadPendingAsync(string? url, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<PendingWrite>> ReadPendingAsync(
+        string? url, SqliteTransaction? transaction, CancellationToken cancellationToken)
     {
         await using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = "SELECT url, record_id, version, content_hash, committed, began_at FROM pending_writes"
             + (url is null ? " ORDER BY url;" : " WHERE url = $url;");
         if (url is not null)
@@ -222,14 +276,27 @@ public sealed class SqliteStateStore : IStateStore
         return pending;
     }
 
-    private async Task DeletePendingAsync(string url, SqliteTransaction? transaction, CancellationToken cancellationToken)
+    private async Task DeletePendingAsync(IReadOnlyList<string> urls, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
         await using var command = _connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "DELETE FROM pending_writes WHERE url = $url;";
-        command.Parameters.AddWithValue("$url", url);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        var url = command.Parameters.Add("$url", SqliteType.Text);
+        foreach (var each in urls)
+        {
+            url.Value = each;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
+
+    /// <summary>Runs <paramref name="body"/> in one write transaction: one fsync of the WAL for all its rows.</summary>
+    private Task InTransactionAsync(Func<SqliteTransaction, Task> body, CancellationToken cancellationToken) =>
+        WithGateAsync(async () =>
+        {
+            await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken);
+            await body(transaction);
+            await transaction.CommitAsync(cancellationToken);
+        }, cancellationToken);
 
     private async Task WithGateAsync(Func<Task> action, CancellationToken cancellationToken)
     {

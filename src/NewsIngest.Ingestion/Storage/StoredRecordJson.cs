@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NewsIngest.Extraction.Serialization;
@@ -32,4 +33,7 @@ public static class StoredRecordJson
 
         return json.ToJsonString(RecordJson.Compact);
     }
+
+    /// <summary>The record as one UTF-8 line of JSON, line break included.</summary>
+    public static byte[] SerializeLine(StoredRecord record) => Encoding.UTF8.GetBytes(Serialize(record) + "\n");
 }

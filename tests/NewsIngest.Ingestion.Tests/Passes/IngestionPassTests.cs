@@ -22,6 +22,7 @@ public sealed class IngestionPassTests : IAsyncLifetime
     private readonly FakeFetcher _fetcher = new();
     private SqliteStateStore _state = null!;
     private JsonLinesSink _sink = null!;
+    private RecordBatchWriter _writer = null!;
 
     private string OutputDirectory => _dir.Combine("records");
 
@@ -29,10 +30,12 @@ public sealed class IngestionPassTests : IAsyncLifetime
     {
         _state = await SqliteStateStore.OpenAsync(_dir.Combine("state.db"), default);
         _sink = new JsonLinesSink(OutputDirectory, "records", 1 << 20, _time);
+        _writer = new RecordBatchWriter(_state, _sink, new OutputOptions(), _time, NullLogger.Instance);
     }
 
     public async Task DisposeAsync()
     {
+        await _writer.DisposeAsync();
         await _sink.DisposeAsync();
         await _state.DisposeAsync();
         SqliteConnection.ClearAllPools();
@@ -178,7 +181,7 @@ public sealed class IngestionPassTests : IAsyncLifetime
 
     private IngestionPass CreatePass(FakeDiscoverer discoverer)
     {
-        var processor = new PageProcessor(_fetcher, _state, _sink, null, new FakeExtractor(), _time, NullLogger.Instance);
+        var processor = new PageProcessor(_fetcher, _state, _writer, null, new FakeExtractor(), _time, NullLogger.Instance);
         return new IngestionPass([discoverer], processor, new PassOptions(), _time, NullLogger<IngestionPass>.Instance);
     }
 
