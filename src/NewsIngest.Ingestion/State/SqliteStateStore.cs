@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
@@ -11,13 +10,13 @@ namespace NewsIngest.Ingestion.State;
 /// </summary>
 public sealed class SqliteStateStore : IStateStore
 {
-    private const string Columns =
-        "url, canonical_url, etag, last_modified, content_hash, last_fetched_at, last_status, attempts, version";
-
     private readonly SqliteConnection _connection;
     private readonly SqliteConnection _reader;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly SemaphoreSlim _readGate = new(1, 1);
+
+    /// <summary>The per-page lookups, prepared once on the read connection (guarded by <see cref="_readGate"/>).</summary>
+    private readonly Dictionary<string, SqliteCommand> _lookups = new(StringComparer.Ordinal);
 
     private SqliteStateStore(SqliteConnection connection, SqliteConnection reader, string path)
     {
@@ -53,10 +52,10 @@ public sealed class SqliteStateStore : IStateStore
     }
 
     public Task<UrlState?> GetAsync(string url, CancellationToken cancellationToken) =>
-        QuerySingleAsync($"SELECT {Columns} FROM urls WHERE url = $p;", url, cancellationToken);
+        QuerySingleAsync($"SELECT {UrlStateRows.Columns} FROM urls WHERE url = $p;", url, cancellationToken);
 
     public Task<UrlState?> FindByCanonicalAsync(string canonicalUrl, CancellationToken cancellationToken) =>
-        QuerySingleAsync($"SELECT {Columns} FROM urls WHERE canonical_url = $p ORDER BY url LIMIT 1;", canonicalUrl, cancellationToken);
+        QuerySingleAsync($"SELECT {UrlStateRows.Columns} FROM urls WHERE canonical_url = $p ORDER BY url LIMIT 1;", canonicalUrl, cancellationToken);
 
     public Task SaveAsync(UrlState state, CancellationToken cancellationToken) =>
         WithGateAsync(async () =>
@@ -83,7 +82,7 @@ public sealed class SqliteStateStore : IStateStore
             var hash = command.Parameters.Add("$hash", SqliteType.Text);
             var committed = command.Parameters.Add("$committed", SqliteType.Text);
             // The real clock, not the injected one: recovery compares it with output files' modification times.
-            command.Parameters.AddWithValue("$began", Format(DateTimeOffset.UtcNow));
+            command.Parameters.AddWithValue("$began", UrlStateRows.Format(DateTimeOffset.UtcNow));
             foreach (var write in pending)
             {
                 url.Value = write.Url;
@@ -129,7 +128,7 @@ public sealed class SqliteStateStore : IStateStore
             command.Parameters.AddWithValue("$final", (object?)entry.FinalUrl ?? DBNull.Value);
             command.Parameters.AddWithValue("$charset", (object?)entry.Charset ?? DBNull.Value);
             command.Parameters.AddWithValue("$status", (object?)entry.HttpStatus ?? DBNull.Value);
-            command.Parameters.AddWithValue("$at", Format(entry.FetchedAt));
+            command.Parameters.AddWithValue("$at", UrlStateRows.Format(entry.FetchedAt));
             await command.ExecuteNonQueryAsync(cancellationToken);
         }, cancellationToken);
 
@@ -150,7 +149,7 @@ public sealed class SqliteStateStore : IStateStore
                     FinalUrl = reader.IsDBNull(3) ? null : reader.GetString(3),
                     Charset = reader.IsDBNull(4) ? null : reader.GetString(4),
                     HttpStatus = reader.IsDBNull(5) ? null : reader.GetInt32(5),
-                    FetchedAt = Parse(reader.GetString(6))!.Value,
+                    FetchedAt = UrlStateRows.Parse(reader.GetString(6))!.Value,
                 });
             }
 
@@ -163,6 +162,11 @@ public sealed class SqliteStateStore : IStateStore
         await _gate.WaitAsync();
         try
         {
+            foreach (var command in _lookups.Values)
+            {
+                await command.DisposeAsync();
+            }
+
             await _reader.DisposeAsync();
             await _connection.DisposeAsync();
         }
@@ -178,28 +182,9 @@ public sealed class SqliteStateStore : IStateStore
     private SqliteCommand Upsert(UrlState state)
     {
         var command = _connection.CreateCommand();
-        command.CommandText = UpsertSql;
-        Bind(command, state);
+        command.CommandText = UrlStateRows.UpsertSql;
+        UrlStateRows.Bind(command, state);
         return command;
-    }
-
-    private const string UpsertSql = $"""
-        INSERT OR REPLACE INTO urls ({Columns})
-        VALUES ($url, $canonical, $etag, $modified, $hash, $fetched, $status, $attempts, $version);
-        """;
-
-    private static void Bind(SqliteCommand command, UrlState state)
-    {
-        command.Parameters.Clear();
-        command.Parameters.AddWithValue("$url", state.Url);
-        command.Parameters.AddWithValue("$canonical", (object?)state.CanonicalUrl ?? DBNull.Value);
-        command.Parameters.AddWithValue("$etag", (object?)state.ETag ?? DBNull.Value);
-        command.Parameters.AddWithValue("$modified", (object?)Format(state.LastModified) ?? DBNull.Value);
-        command.Parameters.AddWithValue("$hash", (object?)state.ContentHash ?? DBNull.Value);
-        command.Parameters.AddWithValue("$fetched", (object?)Format(state.LastFetchedAt) ?? DBNull.Value);
-        command.Parameters.AddWithValue("$status", (object?)state.LastStatus ?? DBNull.Value);
-        command.Parameters.AddWithValue("$attempts", state.Attempts);
-        command.Parameters.AddWithValue("$version", state.Version);
     }
 
     private async Task CommitCoreAsync(IReadOnlyList<PendingWrite> pending, SqliteTransaction transaction, CancellationToken cancellationToken)
@@ -207,10 +192,10 @@ public sealed class SqliteStateStore : IStateStore
         await using (var upsert = _connection.CreateCommand())
         {
             upsert.Transaction = transaction;
-            upsert.CommandText = UpsertSql;
+            upsert.CommandText = UrlStateRows.UpsertSql;
             foreach (var write in pending)
             {
-                Bind(upsert, write.Committed);
+                UrlStateRows.Bind(upsert, write.Committed);
                 await upsert.ExecuteNonQueryAsync(cancellationToken);
             }
         }
@@ -223,27 +208,17 @@ public sealed class SqliteStateStore : IStateStore
         await _readGate.WaitAsync(cancellationToken);
         try
         {
-            await using var command = _reader.CreateCommand();
-            command.CommandText = sql;
-            command.Parameters.AddWithValue("$p", parameter);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            if (!await reader.ReadAsync(cancellationToken))
+            if (!_lookups.TryGetValue(sql, out var command))
             {
-                return null;
+                command = _reader.CreateCommand();
+                command.CommandText = sql;
+                command.Parameters.Add("$p", SqliteType.Text);
+                _lookups[sql] = command;
             }
 
-            return new UrlState
-            {
-                Url = reader.GetString(0),
-                CanonicalUrl = reader.IsDBNull(1) ? null : reader.GetString(1),
-                ETag = reader.IsDBNull(2) ? null : reader.GetString(2),
-                LastModified = reader.IsDBNull(3) ? null : Parse(reader.GetString(3)),
-                ContentHash = reader.IsDBNull(4) ? null : reader.GetString(4),
-                LastFetchedAt = reader.IsDBNull(5) ? null : Parse(reader.GetString(5)),
-                LastStatus = reader.IsDBNull(6) ? null : reader.GetString(6),
-                Attempts = reader.GetInt32(7),
-                Version = reader.GetInt32(8),
-            };
+            command.Parameters[0].Value = parameter;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await reader.ReadAsync(cancellationToken) ? UrlStateRows.Read(reader) : null;
         }
         finally
         {
@@ -270,7 +245,7 @@ public sealed class SqliteStateStore : IStateStore
             var committed = JsonSerializer.Deserialize<UrlState>(reader.GetString(4))
                 ?? throw new InvalidDataException($"pending write of {reader.GetString(0)} has no state");
             pending.Add(new PendingWrite(
-                reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3), committed, Parse(reader.GetString(5))));
+                reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3), committed, UrlStateRows.Parse(reader.GetString(5))));
         }
 
         return pending;
@@ -323,9 +298,4 @@ public sealed class SqliteStateStore : IStateStore
             _gate.Release();
         }
     }
-
-    private static string? Format(DateTimeOffset? value) => value?.ToString("O", CultureInfo.InvariantCulture);
-
-    private static DateTimeOffset? Parse(string value) =>
-        DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 }
