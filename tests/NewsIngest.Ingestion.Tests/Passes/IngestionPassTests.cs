@@ -177,6 +177,33 @@ public sealed class IngestionPassTests : IAsyncLifetime
         Assert.EndsWith("(interrupted)", summary.ToLine(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Pages_whose_records_cannot_be_written_are_counted_failed_with_the_reason_and_written_by_the_next_pass()
+    {
+        // Given an output disk with no room left
+        var disk = new FillingDisk(_dir.Combine("full")) { FreeBytes = 0 };
+        await using (var writer = new RecordBatchWriter(_state, disk, new OutputOptions(), _time, NullLogger.Instance))
+        {
+            _fetcher.Serve(A, "story a");
+            _fetcher.Serve(B, "story b");
+
+            // When a pass fetches two pages
+            var processor = new PageProcessor(_fetcher, _state, writer, null, new FakeExtractor(), _time, NullLogger.Instance);
+            var summary = await new IngestionPass([new FakeDiscoverer()], processor, new PassOptions(), _time, NullLogger<IngestionPass>.Instance)
+                .RunAsync([Source(A, B)], default);
+
+            // Then both are failed, not new, and nothing says they were written
+            Assert.Equal((2, 0, 2), (summary.Fetched, summary.New, summary.Failed));
+            Assert.Empty(await _state.GetPendingWritesAsync(default));
+            Assert.Null((await _state.GetAsync(A.AbsoluteUri, default))?.ContentHash);
+        }
+
+        // And the next pass, with room on the output, writes them
+        var next = await RunAsync(A, B);
+        Assert.Equal(2, next.New);
+        Assert.Equal([("https://news.test/a", 1), ("https://news.test/b", 1)], WrittenRecords().Order());
+    }
+
     private Task<PassSummary> RunAsync(params Uri[] urls) => CreatePass(new FakeDiscoverer()).RunAsync([Source(urls)], default);
 
     private IngestionPass CreatePass(FakeDiscoverer discoverer)
