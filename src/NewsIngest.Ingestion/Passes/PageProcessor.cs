@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using NewsIngest.Extraction;
 using NewsIngest.Ingestion.Discovery;
@@ -21,6 +22,12 @@ public sealed class PageProcessor(
     TimeProvider time,
     ILogger logger)
 {
+    /// <summary>
+    /// Canonical URLs whose record is with the batch writer, not committed yet: the state cannot tell a second
+    /// address of the same article that it is a duplicate until the batch commits.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, (string Url, string Hash)> _queued = new(StringComparer.Ordinal);
+
     /// <summary>Processes <paramref name="page"/> of <paramref name="source"/>; failures are results, not exceptions.</summary>
     public async Task<PageResult> ProcessAsync(string source, DiscoveredUrl page, CancellationToken cancellationToken)
     {
@@ -89,7 +96,10 @@ public sealed class PageProcessor(
         CancellationToken cancellationToken)
     {
         var paywalled = record.Paywall.Status == PaywallStatus.Paywalled;
-        if (fresh.ContentHash == record.ContentHash || await IsDuplicateAsync(fresh, record, cancellationToken))
+        var claim = (fresh.Url, record.ContentHash);
+        if (fresh.ContentHash == record.ContentHash || await IsDuplicateAsync(fresh, record, cancellationToken)
+            || (record.CanonicalUrl is { } canonical && _queued.GetOrAdd(canonical, claim) is var holder
+                && holder != claim && holder.Hash == record.ContentHash))
         {
             await state.SaveAsync(fresh with { ContentHash = record.ContentHash }, cancellationToken);
             PassLog.Page(logger, PageOutcome.Unchanged, fresh.Url, fresh.Version);
@@ -98,26 +108,36 @@ public sealed class PageProcessor(
 
         var version = fresh.Version + 1;
         var committed = fresh with { ContentHash = record.ContentHash, Version = version };
-        var durable = await writer.EnqueueAsync(
-            new PendingWrite(fresh.Url, record.Id, version, record.ContentHash, committed),
-            new StoredRecord
-            {
-                Article = record,
-                Source = source,
-                FetchedAt = fetchedAt,
-                HttpStatus = httpStatus,
-                Version = version,
-                Hints = page.Hints,
-            },
-            cancellationToken);
+        var stored = new StoredRecord
+        {
+            Article = record,
+            Source = source,
+            FetchedAt = fetchedAt,
+            HttpStatus = httpStatus,
+            Version = version,
+            Hints = page.Hints,
+        };
+        Task durable;
+        try
+        {
+            durable = await writer.EnqueueAsync(
+                new PendingWrite(fresh.Url, record.Id, version, record.ContentHash, committed), stored, cancellationToken);
+        }
+        catch
+        {
+            Release(record.CanonicalUrl, claim);
+            throw;
+        }
+
         var written = new PageResult(version == 1 ? PageOutcome.New : PageOutcome.Changed, Fetched: true, Paywalled: paywalled);
-        return written with { Pending = SettleAsync(written, durable, fresh.Url, version) };
+        return written with { Pending = SettleAsync(written, durable, fresh.Url, version, record.CanonicalUrl, claim) };
     }
 
     /// <summary>Writes what is queued now rather than at the end of the batch window (end of a pass, stop request).</summary>
     public void FlushWrites() => writer.Flush();
 
-    private async Task<PageResult> SettleAsync(PageResult written, Task durable, string url, int version)
+    private async Task<PageResult> SettleAsync(
+        PageResult written, Task durable, string url, int version, string? canonical, (string Url, string Hash) claim)
     {
         try
         {
@@ -130,6 +150,19 @@ public sealed class PageProcessor(
         {
             PassLog.PageFailed(logger, url, ex.Message);
             return new PageResult(PageOutcome.Failed, Fetched: true, Error: ex.Message);
+        }
+        finally
+        {
+            // Committed (the state answers from now on) or failed (the next pass tries again).
+            Release(canonical, claim);
+        }
+    }
+
+    private void Release(string? canonical, (string Url, string Hash) claim)
+    {
+        if (canonical is not null)
+        {
+            _queued.TryRemove(KeyValuePair.Create(canonical, claim));
         }
     }
 

@@ -178,6 +178,21 @@ public sealed class IngestionPassTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_addresses_of_one_article_in_the_same_pass_write_one_record()
+    {
+        // Given two URLs whose pages name the same canonical URL and carry the same preview
+        _fetcher.Serve(A, "story a|canonical=https://news.test/story");
+        _fetcher.Serve(B, "story a|canonical=https://news.test/story");
+
+        // When one pass fetches both (their records would share a batch)
+        var summary = await RunAsync(A, B);
+
+        // Then one is written and the other is unchanged
+        Assert.Equal((2, 1, 1), (summary.Fetched, summary.New, summary.Unchanged));
+        Assert.Single(WrittenRecords());
+    }
+
+    [Fact]
     public async Task Pages_whose_records_cannot_be_written_are_counted_failed_with_the_reason_and_written_by_the_next_pass()
     {
         // Given an output disk with no room left
