@@ -7,7 +7,8 @@ namespace NewsIngest.Cli.Tests;
 
 public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
 {
-    private const int Pages = 250;
+    // Enough pages that ten killed runs still land mid-pass now that records are written in batches.
+    private const int Pages = 1000;
     private const int Kills = 10;
 
     private readonly Workspace _work = new Workspace().WithPages(Pages).WithConfig();

@@ -174,6 +174,16 @@ public sealed class NewsIngestOptionsValidator : IValidateOptions<NewsIngestOpti
         {
             failures.Add($"{Root}:Output:FilePrefix: '{output.FilePrefix}' is not a usable file name prefix");
         }
+
+        if (output.BatchMaxRecords is < 1 or > 4096)
+        {
+            failures.Add($"{Root}:Output:BatchMaxRecords: {output.BatchMaxRecords} is outside 1..4096");
+        }
+
+        if (output.BatchWindow < TimeSpan.Zero || output.BatchWindow > TimeSpan.FromSeconds(1))
+        {
+            failures.Add($"{Root}:Output:BatchWindow: {output.BatchWindow} is outside 00:00:00..00:00:01");
+        }
     }
 
     private static void ValidatePass(PassOptions pass, List<string> failures)

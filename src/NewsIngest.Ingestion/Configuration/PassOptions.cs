@@ -3,10 +3,16 @@ namespace NewsIngest.Ingestion.Configuration;
 /// <summary>Limits of one pass (<c>NewsIngest:Pass</c>).</summary>
 public sealed class PassOptions
 {
+    /// <summary>The configuration section these options are bound from (also by the HTTP fetcher's host gate).</summary>
+    public const string SectionName = "NewsIngest:Pass";
+
     /// <summary>Pages processed at the same time, across all hosts. Default 4.</summary>
     public int MaxConcurrency { get; set; } = 4;
 
-    /// <summary>Pages processed at the same time on one host (politeness pacing still applies). Default 2.</summary>
+    /// <summary>
+    /// Pages processed at the same time on one host; also requests sent to one host at once when no politeness delay
+    /// applies (MinDelay 0 and no Crawl-delay); with a delay, requests to a host go one at a time. Default 2.
+    /// </summary>
     public int MaxConcurrencyPerHost { get; set; } = 2;
 
     /// <summary>A progress line is logged this often while a pass runs. Default 10 s.</summary>

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NewsIngest.Ingestion.Configuration;
 using NewsIngest.Ingestion.Politeness;
 
 namespace NewsIngest.Ingestion.Fetching;
@@ -22,6 +23,8 @@ public static class FetchingServiceCollectionExtensions
     {
         services.AddOptions<HttpOptions>().Bind(configuration.GetSection(HttpOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PolitenessOptions>().Bind(configuration.GetSection(PolitenessOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        // Only MaxConcurrencyPerHost is read here (the unpaced per-host limit); the core validates the section.
+        services.AddOptions<PassOptions>().Bind(configuration.GetSection(PassOptions.SectionName));
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<HostGate>();

@@ -43,7 +43,16 @@ public sealed class HttpPageFetcher : IPageFetcher
         result = result with { RequestedUrl = request.Url, Elapsed = _time.GetElapsedTime(started) };
         if (result.IsSuccess)
         {
-            FetchLog.Fetched(_logger, request.Url, result.Outcome, result.StatusCode, result.Body.Length, (long)result.Elapsed.TotalMilliseconds, result.Attempts);
+            var elapsedMs = (long)result.Elapsed.TotalMilliseconds;
+            if (request.Kind == ResourceKind.Page)
+            {
+                FetchLog.FetchedPage(_logger, request.Url, result.Outcome, result.StatusCode, result.Body.Length, elapsedMs, result.Attempts);
+            }
+            else
+            {
+                FetchLog.Fetched(_logger, request.Url, result.Outcome, result.StatusCode, result.Body.Length, elapsedMs, result.Attempts);
+            }
+
             if (result.Truncated)
             {
                 FetchLog.Truncated(_logger, request.Url, _options.MaxBodyBytes);

@@ -6,13 +6,14 @@ using NewsIngest.Ingestion.Storage;
 namespace NewsIngest.Ingestion.Hosting;
 
 /// <summary>
-/// The open state, sink and pass of one process, after start-up recovery. Made by
+/// The open state, sink, batch writer and pass of one process, after start-up recovery. Made by
 /// <see cref="IngestionRuntimeFactory"/>; disposing it closes the state and the output file.
 /// </summary>
 public sealed class IngestionRuntime(
     NewsIngestOptions options,
     IStateStore state,
     JsonLinesSink sink,
+    RecordBatchWriter writer,
     PageArchive? archive,
     PageProcessor processor,
     IngestionPass pass,
@@ -23,6 +24,9 @@ public sealed class IngestionRuntime(
     public IStateStore State { get; } = state;
 
     public JsonLinesSink Sink { get; } = sink;
+
+    /// <summary>The group-commit writer in front of <see cref="Sink"/>.</summary>
+    public RecordBatchWriter Writer { get; } = writer;
 
     /// <summary>The raw-page archive, when <see cref="OutputOptions.Archive"/> is on.</summary>
     public PageArchive? Archive { get; } = archive;
@@ -36,6 +40,8 @@ public sealed class IngestionRuntime(
 
     public async ValueTask DisposeAsync()
     {
+        // The writer first: it writes what is still queued, then the file and the state close.
+        await Writer.DisposeAsync();
         await Sink.DisposeAsync();
         await State.DisposeAsync();
     }

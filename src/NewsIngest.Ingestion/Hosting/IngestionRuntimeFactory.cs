@@ -10,7 +10,7 @@ using NewsIngest.Ingestion.Storage;
 namespace NewsIngest.Ingestion.Hosting;
 
 /// <summary>
-/// Opens an <see cref="IngestionRuntime"/>: the state file (schema upgraded), the sink, then start-up recovery —
+/// Opens an <see cref="IngestionRuntime"/>: the state file (schema upgraded), the sink and its batch writer, then start-up recovery —
 /// torn last lines moved aside, pending writes committed or dropped against the output — before any page is fetched.
 /// The caller holds the run lock.
 /// </summary>
@@ -39,16 +39,17 @@ public sealed class IngestionRuntimeFactory(
 
             var (committed, dropped) = await PendingWriteReconciler.ReconcileAsync(
                 state, sink.Directory, settings.Output.FilePrefix, cancellationToken);
-            if (committed + dropped > 0)
+            if (committed.Count + dropped.Count > 0)
             {
-                HostingLog.Reconciled(logger, committed, dropped);
+                HostingLog.Reconciled(logger, committed.Count, dropped.Count);
             }
 
             HostingLog.Opened(logger, state.Path, sink.Directory);
             var archive = settings.Output.Archive ? new PageArchive(settings.Output.ArchiveDirectory!) : null;
-            var processor = new PageProcessor(fetcher, state, sink, archive, extractor, time, loggers.CreateLogger<PageProcessor>());
+            var writer = new RecordBatchWriter(state, sink, settings.Output, time, loggers.CreateLogger<RecordBatchWriter>());
+            var processor = new PageProcessor(fetcher, state, writer, archive, extractor, time, loggers.CreateLogger<PageProcessor>());
             var pass = new IngestionPass(discoverers, processor, settings.Pass, time, loggers.CreateLogger<IngestionPass>());
-            return new IngestionRuntime(settings, state, sink, archive, processor, pass, new ReconcileReport(torn, committed, dropped));
+            return new IngestionRuntime(settings, state, sink, writer, archive, processor, pass, new ReconcileReport(torn, committed.Count, dropped.Count));
         }
         catch
         {

@@ -47,6 +47,7 @@ public sealed class IngestionPass(
         await using var onStop = stopToken.Register(() =>
         {
             PassLog.Stopping(logger, options.ShutdownGrace.TotalSeconds);
+            processor.FlushWrites();
             abort.CancelAfter(options.ShutdownGrace);
         });
         using var progress = time.CreateTimer(
@@ -76,6 +77,17 @@ public sealed class IngestionPass(
         catch (OperationCanceledException) when (abort.IsCancellationRequested)
         {
             // The grace period ran out: pages still in flight were cancelled; their state says so next time.
+        }
+
+        // Records still in the writer's queue are written now, within the same grace.
+        processor.FlushWrites();
+        try
+        {
+            await counters.WhenSettledAsync(abort.Token);
+        }
+        catch (OperationCanceledException) when (abort.IsCancellationRequested)
+        {
+            // Not settled in time: counted as skipped below; the writer still finishes them before the process ends.
         }
 
         var interrupted = stopToken.IsCancellationRequested;

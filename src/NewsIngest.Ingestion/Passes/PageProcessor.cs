@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using NewsIngest.Extraction;
 using NewsIngest.Ingestion.Discovery;
@@ -9,17 +10,24 @@ namespace NewsIngest.Ingestion.Passes;
 
 /// <summary>
 /// One page through the pass: conditional fetch with the state's validators → decode → extract → compare the
-/// content hash with the state → write a new version (pending → append + fsync → commit) or nothing → update state.
+/// content hash with the state → hand a new version to the batch writer (pending → append + fsync → commit) or write
+/// nothing → update state.
 /// </summary>
 public sealed class PageProcessor(
     IPageFetcher fetcher,
     IStateStore state,
-    IRecordSink sink,
+    RecordBatchWriter writer,
     PageArchive? archive,
     IPageExtractor extractor,
     TimeProvider time,
     ILogger logger)
 {
+    /// <summary>
+    /// Canonical URLs whose record is with the batch writer, not committed yet: the state cannot tell a second
+    /// address of the same article that it is a duplicate until the batch commits.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, (string Url, string Hash)> _queued = new(StringComparer.Ordinal);
+
     /// <summary>Processes <paramref name="page"/> of <paramref name="source"/>; failures are results, not exceptions.</summary>
     public async Task<PageResult> ProcessAsync(string source, DiscoveredUrl page, CancellationToken cancellationToken)
     {
@@ -79,15 +87,19 @@ public sealed class PageProcessor(
     }
 
     /// <summary>
-    /// Writes <paramref name="record"/> as the next version of the URL unless its preview equals the last one (or a
-    /// same-canonical page's). Shared with <c>reprocess</c>.
+    /// Hands <paramref name="record"/> to the batch writer as the next version of the URL unless its preview equals the
+    /// last one (or a same-canonical page's); the result's <see cref="PageResult.Pending"/> settles once it is written.
+    /// Shared with <c>reprocess</c>.
     /// </summary>
     public async Task<PageResult> StoreAsync(
         string source, DiscoveredUrl page, ArticleRecord record, UrlState fresh, int? httpStatus, DateTimeOffset fetchedAt,
         CancellationToken cancellationToken)
     {
         var paywalled = record.Paywall.Status == PaywallStatus.Paywalled;
-        if (fresh.ContentHash == record.ContentHash || await IsDuplicateAsync(fresh, record, cancellationToken))
+        var claim = (fresh.Url, record.ContentHash);
+        if (fresh.ContentHash == record.ContentHash || await IsDuplicateAsync(fresh, record, cancellationToken)
+            || (record.CanonicalUrl is { } canonical && _queued.GetOrAdd(canonical, claim) is var holder
+                && holder != claim && holder.Hash == record.ContentHash))
         {
             await state.SaveAsync(fresh with { ContentHash = record.ContentHash }, cancellationToken);
             PassLog.Page(logger, PageOutcome.Unchanged, fresh.Url, fresh.Version);
@@ -96,8 +108,7 @@ public sealed class PageProcessor(
 
         var version = fresh.Version + 1;
         var committed = fresh with { ContentHash = record.ContentHash, Version = version };
-        await state.BeginWriteAsync(new PendingWrite(fresh.Url, record.Id, version, record.ContentHash, committed), cancellationToken);
-        await sink.WriteAsync(new StoredRecord
+        var stored = new StoredRecord
         {
             Article = record,
             Source = source,
@@ -105,12 +116,54 @@ public sealed class PageProcessor(
             HttpStatus = httpStatus,
             Version = version,
             Hints = page.Hints,
-        }, cancellationToken);
-        // The record is durable now; a crash before this commit is settled by the reconciler at the next start.
-        await state.CommitWriteAsync(fresh.Url, CancellationToken.None);
-        var outcome = version == 1 ? PageOutcome.New : PageOutcome.Changed;
-        PassLog.Page(logger, outcome, fresh.Url, version);
-        return new PageResult(outcome, Fetched: true, Paywalled: paywalled);
+        };
+        Task durable;
+        try
+        {
+            durable = await writer.EnqueueAsync(
+                new PendingWrite(fresh.Url, record.Id, version, record.ContentHash, committed), stored, cancellationToken);
+        }
+        catch
+        {
+            Release(record.CanonicalUrl, claim);
+            throw;
+        }
+
+        var written = new PageResult(version == 1 ? PageOutcome.New : PageOutcome.Changed, Fetched: true, Paywalled: paywalled);
+        return written with { Pending = SettleAsync(written, durable, fresh.Url, version, record.CanonicalUrl, claim) };
+    }
+
+    /// <summary>Writes what is queued now rather than at the end of the batch window (end of a pass, stop request).</summary>
+    public void FlushWrites() => writer.Flush();
+
+    private async Task<PageResult> SettleAsync(
+        PageResult written, Task durable, string url, int version, string? canonical, (string Url, string Hash) claim)
+    {
+        try
+        {
+            // A crash before the batch commits is settled by the reconciler at the next start.
+            await durable;
+            PassLog.Page(logger, written.Outcome, url, version);
+            return written;
+        }
+        catch (RecordWriteException ex)
+        {
+            PassLog.PageFailed(logger, url, ex.Message);
+            return new PageResult(PageOutcome.Failed, Fetched: true, Error: ex.Message);
+        }
+        finally
+        {
+            // Committed (the state answers from now on) or failed (the next pass tries again).
+            Release(canonical, claim);
+        }
+    }
+
+    private void Release(string? canonical, (string Url, string Hash) claim)
+    {
+        if (canonical is not null)
+        {
+            _queued.TryRemove(KeyValuePair.Create(canonical, claim));
+        }
     }
 
     private async Task<bool> IsDuplicateAsync(UrlState fresh, ArticleRecord record, CancellationToken cancellationToken)

@@ -1,4 +1,11 @@
 namespace NewsIngest.Ingestion.Passes;
 
 /// <summary>The outcome of one page, whether its record is paywalled, and the reason when it failed.</summary>
-public sealed record PageResult(PageOutcome Outcome, bool Fetched = false, bool Paywalled = false, string? Error = null);
+public sealed record PageResult(PageOutcome Outcome, bool Fetched = false, bool Paywalled = false, string? Error = null)
+{
+    /// <summary>
+    /// For a page whose record was handed to the batch writer: the final result, once the record is durable (this
+    /// result) or could not be written (<see cref="PageOutcome.Failed"/>). Null when the result is final already.
+    /// </summary>
+    public Task<PageResult>? Pending { get; init; }
+}

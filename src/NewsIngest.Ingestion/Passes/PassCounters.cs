@@ -1,8 +1,12 @@
 namespace NewsIngest.Ingestion.Passes;
 
-/// <summary>Thread-safe tallies of page results while a pass runs.</summary>
+/// <summary>
+/// Thread-safe tallies of page results while a pass runs; a result still waiting for its record to be written is
+/// counted once it is settled.
+/// </summary>
 internal sealed class PassCounters
 {
+    private readonly List<Task> _settling = [];
     private readonly int[] _outcomes = new int[Enum.GetValues<PageOutcome>().Length];
     private int _fetched;
     private int _paywalled;
@@ -16,6 +20,17 @@ internal sealed class PassCounters
 
     public void Add(PageResult result)
     {
+        if (result.Pending is { } pending)
+        {
+            var settled = AddWhenSettledAsync(pending);
+            lock (_settling)
+            {
+                _settling.Add(settled);
+            }
+
+            return;
+        }
+
         Interlocked.Increment(ref _outcomes[(int)result.Outcome]);
         if (result.Fetched)
         {
@@ -28,6 +43,15 @@ internal sealed class PassCounters
         }
 
         Interlocked.Increment(ref _done);
+    }
+
+    /// <summary>Waits until every pending result has been counted.</summary>
+    public Task WhenSettledAsync(CancellationToken cancellationToken)
+    {
+        lock (_settling)
+        {
+            return Task.WhenAll(_settling).WaitAsync(cancellationToken);
+        }
     }
 
     public int Count(PageOutcome outcome) => Volatile.Read(ref _outcomes[(int)outcome]);
@@ -49,4 +73,6 @@ internal sealed class PassCounters
         Duration = duration,
         Interrupted = interrupted,
     };
+
+    private async Task AddWhenSettledAsync(Task<PageResult> pending) => Add(await pending);
 }

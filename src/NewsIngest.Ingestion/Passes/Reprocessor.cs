@@ -28,6 +28,10 @@ public sealed class Reprocessor(
             counters.Add(await ReprocessAsync(entry, cancellationToken));
         }
 
+        processor.FlushWrites();
+        // Not cancelled by a stop request: records already handed to the writer are written (or fail) in bounded time.
+        await counters.WhenSettledAsync(CancellationToken.None);
+
         var summary = counters.ToSummary(entries.Select(e => e.Source).Distinct(StringComparer.Ordinal).Count(),
             entries.Count, [], time.GetElapsedTime(started), cancellationToken.IsCancellationRequested);
         PassLog.Summary(logger, summary.ToLine());

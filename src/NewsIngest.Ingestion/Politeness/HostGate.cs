@@ -1,42 +1,57 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NewsIngest.Ingestion.Configuration;
 
 namespace NewsIngest.Ingestion.Politeness;
 
 /// <summary>
-/// Per-host politeness: requests to one host (URL authority) run one at a time, their starts spaced by
-/// <see cref="PolitenessOptions.MinDelay"/> or the host's Crawl-delay, and a 429/503 puts that host alone into a
-/// cooldown. Different hosts never wait for each other. All waiting uses the injected <see cref="TimeProvider"/>.
+/// Per-host politeness: while a delay applies (<see cref="PolitenessOptions.MinDelay"/> or the host's Crawl-delay),
+/// requests to one host (URL authority) run one at a time with their starts spaced by it; with no delay, up to
+/// <see cref="PassOptions.MaxConcurrencyPerHost"/> run at once. A 429/503 puts that host alone into a cooldown.
+/// Different hosts never wait for each other. All waiting uses the injected <see cref="TimeProvider"/>.
 /// </summary>
-internal sealed class HostGate(IOptions<PolitenessOptions> options, TimeProvider time, ILogger<HostGate> logger)
+internal sealed class HostGate(
+    IOptions<PolitenessOptions> options, IOptions<PassOptions> pass, TimeProvider time, ILogger<HostGate> logger)
 {
     private readonly ConcurrentDictionary<string, HostState> _hosts = new(StringComparer.OrdinalIgnoreCase);
     private readonly PolitenessOptions _options = options.Value;
+    private readonly int _unpacedLimit = Math.Max(1, pass.Value.MaxConcurrencyPerHost);
 
     /// <summary>The pacing key of a URL: its authority (host and non-default port), so http and https share it.</summary>
     public static string KeyOf(Uri url) => url.Authority;
 
-    /// <summary>Waits for the host's lock and its next free slot; dispose the lease when the response is read.</summary>
+    /// <summary>Waits for a free slot on the host and its next allowed start; dispose the lease when the response is read.</summary>
     public async Task<IDisposable> EnterAsync(Uri url, CancellationToken cancellationToken)
     {
         var host = Get(url);
-        await host.Lock.WaitAsync(cancellationToken);
-        try
+        while (true)
         {
-            // Loop: a cooldown may be extended (by a concurrent robots.txt fetch) while we wait.
-            for (var wait = TimeUntilFree(host); wait > TimeSpan.Zero; wait = TimeUntilFree(host))
+            Task released;
+            TimeSpan wait;
+            lock (host.Sync)
+            {
+                // Loop: a cooldown may be extended (by a concurrent robots.txt fetch) while we wait.
+                wait = TimeUntilFreeLocked(host);
+                var limit = host.Spacing > TimeSpan.Zero ? 1 : _unpacedLimit;
+                if (wait <= TimeSpan.Zero && host.InFlight < limit)
+                {
+                    host.InFlight++;
+                    return new Lease(host);
+                }
+
+                released = host.Released.Task;
+            }
+
+            if (wait > TimeSpan.Zero)
             {
                 await Task.Delay(wait, time, cancellationToken);
             }
+            else
+            {
+                await released.WaitAsync(cancellationToken);
+            }
         }
-        catch
-        {
-            host.Lock.Release();
-            throw;
-        }
-
-        return new Lease(host.Lock);
     }
 
     /// <summary>How long until the host may be sent the next request (spacing and cooldown), zero if now.</summary>
@@ -122,27 +137,42 @@ internal sealed class HostGate(IOptions<PolitenessOptions> options, TimeProvider
     {
         lock (host.Sync)
         {
-            var now = time.GetUtcNow();
-            var free = host.LastStart is { } last ? last + host.Spacing : now;
-            if (host.CooldownUntil > free)
-            {
-                free = host.CooldownUntil;
-            }
-
-            return free > now ? free - now : TimeSpan.Zero;
+            return TimeUntilFreeLocked(host);
         }
     }
 
-    private sealed class Lease(SemaphoreSlim semaphore) : IDisposable
+    private TimeSpan TimeUntilFreeLocked(HostState host)
+    {
+        var now = time.GetUtcNow();
+        var free = host.LastStart is { } last ? last + host.Spacing : now;
+        if (host.CooldownUntil > free)
+        {
+            free = host.CooldownUntil;
+        }
+
+        return free > now ? free - now : TimeSpan.Zero;
+    }
+
+    private sealed class Lease(HostState host) : IDisposable
     {
         private int _released;
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
+            if (Interlocked.Exchange(ref _released, 1) != 0)
             {
-                semaphore.Release();
+                return;
             }
+
+            TaskCompletionSource released;
+            lock (host.Sync)
+            {
+                host.InFlight--;
+                released = host.Released;
+                host.Released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+
+            released.TrySetResult();
         }
     }
 }

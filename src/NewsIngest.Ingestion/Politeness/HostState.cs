@@ -1,13 +1,16 @@
 namespace NewsIngest.Ingestion.Politeness;
 
-/// <summary>The pacing state of one host: a one-at-a-time lock, the last request start and any cooldown.</summary>
+/// <summary>The pacing state of one host: requests in flight, the last request start and any cooldown.</summary>
 internal sealed class HostState(TimeSpan spacing)
 {
-    /// <summary>Held for a whole request (headers and body), so a host never sees two of ours at once.</summary>
-    public SemaphoreSlim Lock { get; } = new(1, 1);
-
-    /// <summary>Guards the timing fields below; they are read by the retry delay outside <see cref="Lock"/>.</summary>
+    /// <summary>Guards every field below; the timing fields are also read by the retry delay.</summary>
     public object Sync { get; } = new();
+
+    /// <summary>Requests holding a lease (headers and body), at most one while a delay applies.</summary>
+    public int InFlight { get; set; }
+
+    /// <summary>Completed (and replaced) whenever a lease is released, to wake the requests waiting for a slot.</summary>
+    public TaskCompletionSource Released { get; set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public DateTimeOffset? LastStart { get; set; }
 

@@ -18,11 +18,20 @@ public interface IStateStore : IAsyncDisposable
     /// <summary>Remembers a record about to be appended (step 1 of the exactly-once protocol).</summary>
     Task BeginWriteAsync(PendingWrite pending, CancellationToken cancellationToken);
 
+    /// <summary>Step 1 for a batch of records, in one transaction: durable when it returns.</summary>
+    Task BeginWritesAsync(IReadOnlyList<PendingWrite> pending, CancellationToken cancellationToken);
+
     /// <summary>The record of <paramref name="url"/> is durable: its pending state becomes the URL's state (step 3).</summary>
     Task CommitWriteAsync(string url, CancellationToken cancellationToken);
 
+    /// <summary>Step 3 for a batch, in one transaction: each pending state becomes its URL's state.</summary>
+    Task CommitWritesAsync(IReadOnlyList<PendingWrite> pending, CancellationToken cancellationToken);
+
     /// <summary>Forgets the pending write of <paramref name="url"/>: the record never reached the output.</summary>
     Task DropWriteAsync(string url, CancellationToken cancellationToken);
+
+    /// <summary>Forgets the pending writes of <paramref name="urls"/> in one transaction.</summary>
+    Task DropWritesAsync(IReadOnlyList<string> urls, CancellationToken cancellationToken);
 
     /// <summary>Writes begun but neither committed nor dropped (a crash came between append and commit).</summary>
     Task<IReadOnlyList<PendingWrite>> GetPendingWritesAsync(CancellationToken cancellationToken);

@@ -1,24 +1,27 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
 namespace NewsIngest.Ingestion.State;
 
 /// <summary>
-/// <see cref="IStateStore"/> in one SQLite file (WAL, FULL sync, busy timeout). One connection, one caller at a
-/// time: SQLite serializes writers anyway, and a pass writes a few rows per page.
+/// <see cref="IStateStore"/> in one SQLite file (WAL, FULL sync, busy timeout). Two connections: one for writes (one
+/// caller at a time: SQLite serializes writers anyway) and one for the per-page lookups, so a page's read never
+/// waits behind a batch's fsync (WAL readers do not block the writer, nor it them).
 /// </summary>
 public sealed class SqliteStateStore : IStateStore
 {
-    private const string Columns =
-        "url, canonical_url, etag, last_modified, content_hash, last_fetched_at, last_status, attempts, version";
-
     private readonly SqliteConnection _connection;
+    private readonly SqliteConnection _reader;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SemaphoreSlim _readGate = new(1, 1);
 
-    private SqliteStateStore(SqliteConnection connection, string path)
+    /// <summary>The per-page lookups, prepared once on the read connection (guarded by <see cref="_readGate"/>).</summary>
+    private readonly Dictionary<string, SqliteCommand> _lookups = new(StringComparer.Ordinal);
+
+    private SqliteStateStore(SqliteConnection connection, SqliteConnection reader, string path)
     {
         _connection = connection;
+        _reader = reader;
         Path = path;
     }
 
@@ -32,24 +35,27 @@ public sealed class SqliteStateStore : IStateStore
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
         var builder = new SqliteConnectionStringBuilder { DataSource = full, Pooling = false, DefaultTimeout = 30 };
         var connection = new SqliteConnection(builder.ToString());
+        var reader = new SqliteConnection(builder.ToString());
         try
         {
             await connection.OpenAsync(cancellationToken);
             await StateSchema.MigrateAsync(connection, full, cancellationToken);
-            return new SqliteStateStore(connection, full);
+            await reader.OpenAsync(cancellationToken);
+            return new SqliteStateStore(connection, reader, full);
         }
         catch
         {
+            await reader.DisposeAsync();
             await connection.DisposeAsync();
             throw;
         }
     }
 
     public Task<UrlState?> GetAsync(string url, CancellationToken cancellationToken) =>
-        QuerySingleAsync($"SELECT {Columns} FROM urls WHERE url = $p;", url, cancellationToken);
+        QuerySingleAsync($"SELECT {UrlStateRows.Columns} FROM urls WHERE url = $p;", url, cancellationToken);
 
     public Task<UrlState?> FindByCanonicalAsync(string canonicalUrl, CancellationToken cancellationToken) =>
-        QuerySingleAsync($"SELECT {Columns} FROM urls WHERE canonical_url = $p ORDER BY url LIMIT 1;", canonicalUrl, cancellationToken);
+        QuerySingleAsync($"SELECT {UrlStateRows.Columns} FROM urls WHERE canonical_url = $p ORDER BY url LIMIT 1;", canonicalUrl, cancellationToken);
 
     public Task SaveAsync(UrlState state, CancellationToken cancellationToken) =>
         WithGateAsync(async () =>
@@ -59,44 +65,54 @@ public sealed class SqliteStateStore : IStateStore
         }, cancellationToken);
 
     public Task BeginWriteAsync(PendingWrite pending, CancellationToken cancellationToken) =>
-        WithGateAsync(async () =>
+        BeginWritesAsync([pending], cancellationToken);
+
+    public Task BeginWritesAsync(IReadOnlyList<PendingWrite> pending, CancellationToken cancellationToken) =>
+        InTransactionAsync(async transaction =>
         {
             await using var command = _connection.CreateCommand();
+            command.Transaction = transaction;
             command.CommandText = """
                 INSERT OR REPLACE INTO pending_writes (url, record_id, version, content_hash, committed, began_at)
                 VALUES ($url, $id, $version, $hash, $committed, $began);
                 """;
-            command.Parameters.AddWithValue("$url", pending.Url);
-            command.Parameters.AddWithValue("$id", pending.RecordId);
-            command.Parameters.AddWithValue("$version", pending.Version);
-            command.Parameters.AddWithValue("$hash", pending.ContentHash);
-            command.Parameters.AddWithValue("$committed", JsonSerializer.Serialize(pending.Committed));
+            var url = command.Parameters.Add("$url", SqliteType.Text);
+            var id = command.Parameters.Add("$id", SqliteType.Text);
+            var version = command.Parameters.Add("$version", SqliteType.Integer);
+            var hash = command.Parameters.Add("$hash", SqliteType.Text);
+            var committed = command.Parameters.Add("$committed", SqliteType.Text);
             // The real clock, not the injected one: recovery compares it with output files' modification times.
-            command.Parameters.AddWithValue("$began", Format(DateTimeOffset.UtcNow));
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            command.Parameters.AddWithValue("$began", UrlStateRows.Format(DateTimeOffset.UtcNow));
+            foreach (var write in pending)
+            {
+                url.Value = write.Url;
+                id.Value = write.RecordId;
+                version.Value = write.Version;
+                hash.Value = write.ContentHash;
+                committed.Value = JsonSerializer.Serialize(write.Committed);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
         }, cancellationToken);
 
     public Task CommitWriteAsync(string url, CancellationToken cancellationToken) =>
-        WithGateAsync(async () =>
+        InTransactionAsync(async transaction =>
         {
-            var pending = (await ReadPendingAsync(url, cancellationToken)).SingleOrDefault()
+            var pending = (await ReadPendingAsync(url, transaction, cancellationToken)).SingleOrDefault()
                 ?? throw new InvalidOperationException($"no pending write for {url}");
-            await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken);
-            await using (var upsert = Upsert(pending.Committed))
-            {
-                upsert.Transaction = transaction;
-                await upsert.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            await DeletePendingAsync(url, transaction, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await CommitCoreAsync([pending], transaction, cancellationToken);
         }, cancellationToken);
 
+    public Task CommitWritesAsync(IReadOnlyList<PendingWrite> pending, CancellationToken cancellationToken) =>
+        InTransactionAsync(transaction => CommitCoreAsync(pending, transaction, cancellationToken), cancellationToken);
+
     public Task DropWriteAsync(string url, CancellationToken cancellationToken) =>
-        WithGateAsync(() => DeletePendingAsync(url, null, cancellationToken), cancellationToken);
+        DropWritesAsync([url], cancellationToken);
+
+    public Task DropWritesAsync(IReadOnlyList<string> urls, CancellationToken cancellationToken) =>
+        InTransactionAsync(transaction => DeletePendingAsync(urls, transaction, cancellationToken), cancellationToken);
 
     public Task<IReadOnlyList<PendingWrite>> GetPendingWritesAsync(CancellationToken cancellationToken) =>
-        WithGateAsync(() => ReadPendingAsync(null, cancellationToken), cancellationToken);
+        WithGateAsync(() => ReadPendingAsync(null, null, cancellationToken), cancellationToken);
 
     public Task SaveArchiveEntryAsync(ArchiveEntry entry, CancellationToken cancellationToken) =>
         WithGateAsync(async () =>
@@ -112,7 +128,7 @@ public sealed class SqliteStateStore : IStateStore
             command.Parameters.AddWithValue("$final", (object?)entry.FinalUrl ?? DBNull.Value);
             command.Parameters.AddWithValue("$charset", (object?)entry.Charset ?? DBNull.Value);
             command.Parameters.AddWithValue("$status", (object?)entry.HttpStatus ?? DBNull.Value);
-            command.Parameters.AddWithValue("$at", Format(entry.FetchedAt));
+            command.Parameters.AddWithValue("$at", UrlStateRows.Format(entry.FetchedAt));
             await command.ExecuteNonQueryAsync(cancellationToken);
         }, cancellationToken);
 
@@ -133,7 +149,7 @@ public sealed class SqliteStateStore : IStateStore
                     FinalUrl = reader.IsDBNull(3) ? null : reader.GetString(3),
                     Charset = reader.IsDBNull(4) ? null : reader.GetString(4),
                     HttpStatus = reader.IsDBNull(5) ? null : reader.GetInt32(5),
-                    FetchedAt = Parse(reader.GetString(6))!.Value,
+                    FetchedAt = UrlStateRows.Parse(reader.GetString(6))!.Value,
                 });
             }
 
@@ -142,66 +158,79 @@ public sealed class SqliteStateStore : IStateStore
 
     public async ValueTask DisposeAsync()
     {
+        await _readGate.WaitAsync();
         await _gate.WaitAsync();
         try
         {
+            foreach (var command in _lookups.Values)
+            {
+                await command.DisposeAsync();
+            }
+
+            await _reader.DisposeAsync();
             await _connection.DisposeAsync();
         }
         finally
         {
             _gate.Release();
             _gate.Dispose();
+            _readGate.Release();
+            _readGate.Dispose();
         }
     }
 
     private SqliteCommand Upsert(UrlState state)
     {
         var command = _connection.CreateCommand();
-        command.CommandText = $"""
-            INSERT OR REPLACE INTO urls ({Columns})
-            VALUES ($url, $canonical, $etag, $modified, $hash, $fetched, $status, $attempts, $version);
-            """;
-        command.Parameters.AddWithValue("$url", state.Url);
-        command.Parameters.AddWithValue("$canonical", (object?)state.CanonicalUrl ?? DBNull.Value);
-        command.Parameters.AddWithValue("$etag", (object?)state.ETag ?? DBNull.Value);
-        command.Parameters.AddWithValue("$modified", (object?)Format(state.LastModified) ?? DBNull.Value);
-        command.Parameters.AddWithValue("$hash", (object?)state.ContentHash ?? DBNull.Value);
-        command.Parameters.AddWithValue("$fetched", (object?)Format(state.LastFetchedAt) ?? DBNull.Value);
-        command.Parameters.AddWithValue("$status", (object?)state.LastStatus ?? DBNull.Value);
-        command.Parameters.AddWithValue("$attempts", state.Attempts);
-        command.Parameters.AddWithValue("$version", state.Version);
+        command.CommandText = UrlStateRows.UpsertSql;
+        UrlStateRows.Bind(command, state);
         return command;
     }
 
-    private Task<UrlState?> QuerySingleAsync(string sql, string parameter, CancellationToken cancellationToken) =>
-        WithGateAsync(async () =>
+    private async Task CommitCoreAsync(IReadOnlyList<PendingWrite> pending, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using (var upsert = _connection.CreateCommand())
         {
-            await using var command = _connection.CreateCommand();
-            command.CommandText = sql;
-            command.Parameters.AddWithValue("$p", parameter);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            if (!await reader.ReadAsync(cancellationToken))
+            upsert.Transaction = transaction;
+            upsert.CommandText = UrlStateRows.UpsertSql;
+            foreach (var write in pending)
             {
-                return null;
+                UrlStateRows.Bind(upsert, write.Committed);
+                await upsert.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        await DeletePendingAsync([.. pending.Select(p => p.Url)], transaction, cancellationToken);
+    }
+
+    private async Task<UrlState?> QuerySingleAsync(string sql, string parameter, CancellationToken cancellationToken)
+    {
+        await _readGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (!_lookups.TryGetValue(sql, out var command))
+            {
+                command = _reader.CreateCommand();
+                command.CommandText = sql;
+                command.Parameters.Add("$p", SqliteType.Text);
+                _lookups[sql] = command;
             }
 
-            return new UrlState
-            {
-                Url = reader.GetString(0),
-                CanonicalUrl = reader.IsDBNull(1) ? null : reader.GetString(1),
-                ETag = reader.IsDBNull(2) ? null : reader.GetString(2),
-                LastModified = reader.IsDBNull(3) ? null : Parse(reader.GetString(3)),
-                ContentHash = reader.IsDBNull(4) ? null : reader.GetString(4),
-                LastFetchedAt = reader.IsDBNull(5) ? null : Parse(reader.GetString(5)),
-                LastStatus = reader.IsDBNull(6) ? null : reader.GetString(6),
-                Attempts = reader.GetInt32(7),
-                Version = reader.GetInt32(8),
-            };
-        }, cancellationToken);
+            command.Parameters[0].Value = parameter;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await reader.ReadAsync(cancellationToken) ? UrlStateRows.Read(reader) : null;
+        }
+        finally
+        {
+            _readGate.Release();
+        }
+    }
 
-    private async Task<IReadOnlyList<PendingWrite>> ReadPendingAsync(string? url, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<PendingWrite>> ReadPendingAsync(
+        string? url, SqliteTransaction? transaction, CancellationToken cancellationToken)
     {
         await using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = "SELECT url, record_id, version, content_hash, committed, began_at FROM pending_writes"
             + (url is null ? " ORDER BY url;" : " WHERE url = $url;");
         if (url is not null)
@@ -216,20 +245,33 @@ public sealed class SqliteStateStore : IStateStore
             var committed = JsonSerializer.Deserialize<UrlState>(reader.GetString(4))
                 ?? throw new InvalidDataException($"pending write of {reader.GetString(0)} has no state");
             pending.Add(new PendingWrite(
-                reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3), committed, Parse(reader.GetString(5))));
+                reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3), committed, UrlStateRows.Parse(reader.GetString(5))));
         }
 
         return pending;
     }
 
-    private async Task DeletePendingAsync(string url, SqliteTransaction? transaction, CancellationToken cancellationToken)
+    private async Task DeletePendingAsync(IReadOnlyList<string> urls, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
         await using var command = _connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "DELETE FROM pending_writes WHERE url = $url;";
-        command.Parameters.AddWithValue("$url", url);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        var url = command.Parameters.Add("$url", SqliteType.Text);
+        foreach (var each in urls)
+        {
+            url.Value = each;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
+
+    /// <summary>Runs <paramref name="body"/> in one write transaction: one fsync of the WAL for all its rows.</summary>
+    private Task InTransactionAsync(Func<SqliteTransaction, Task> body, CancellationToken cancellationToken) =>
+        WithGateAsync(async () =>
+        {
+            await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken);
+            await body(transaction);
+            await transaction.CommitAsync(cancellationToken);
+        }, cancellationToken);
 
     private async Task WithGateAsync(Func<Task> action, CancellationToken cancellationToken)
     {
@@ -256,9 +298,4 @@ public sealed class SqliteStateStore : IStateStore
             _gate.Release();
         }
     }
-
-    private static string? Format(DateTimeOffset? value) => value?.ToString("O", CultureInfo.InvariantCulture);
-
-    private static DateTimeOffset? Parse(string value) =>
-        DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 }

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 using Microsoft.Extensions.Options;
 using NewsIngest.Ingestion.Configuration;
 
@@ -6,16 +6,16 @@ namespace NewsIngest.Ingestion.Storage;
 
 /// <summary>
 /// Appends records as JSON Lines under <see cref="OutputOptions.Directory"/>, one file per UTC day, rotated by size.
-/// Each record is one <c>write</c> of the whole line and is fsynced before <see cref="WriteAsync"/> returns. A torn
-/// last line from an earlier crash is moved aside before the first append (<see cref="Recover"/>).
+/// A batch of lines is one <c>write</c> per file and is fsynced before <see cref="AppendAsync"/> returns. A torn
+/// last line from an earlier crash or a failed append is moved aside before the next append (<see cref="Recover"/>).
 /// </summary>
 public sealed class JsonLinesSink : IRecordSink
 {
-    private readonly string _prefix;
     private readonly long _maxFileBytes;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private FileStream? _stream;
+    private string? _failedFile;
     private DateOnly _day;
     private int _index;
     private bool _recovered;
@@ -23,7 +23,7 @@ public sealed class JsonLinesSink : IRecordSink
     public JsonLinesSink(string directory, string prefix, long maxFileBytes, TimeProvider time)
     {
         Directory = Path.GetFullPath(directory);
-        _prefix = prefix;
+        FilePrefix = prefix;
         _maxFileBytes = maxFileBytes;
         _time = time;
     }
@@ -36,13 +36,15 @@ public sealed class JsonLinesSink : IRecordSink
     /// <summary>The output directory (absolute).</summary>
     public string Directory { get; }
 
+    public string FilePrefix { get; }
+
     /// <summary>The file the last record went to, if any.</summary>
     public string? CurrentFile => _stream?.Name;
 
     /// <summary>Records appended by this sink.</summary>
     public int Written { get; private set; }
 
-    /// <summary>Moves torn last lines aside (once per sink); returns what was moved.</summary>
+    /// <summary>Moves torn last lines aside (once per sink, and again after a failed append); returns what was moved.</summary>
     public IReadOnlyList<TornLine> Recover()
     {
         _gate.Wait();
@@ -56,31 +58,24 @@ public sealed class JsonLinesSink : IRecordSink
         }
     }
 
-    public async Task WriteAsync(StoredRecord record, CancellationToken cancellationToken)
+    /// <summary>Appends one record (durable when it returns).</summary>
+    public Task WriteAsync(StoredRecord record, CancellationToken cancellationToken) =>
+        AppendAsync([StoredRecordJson.SerializeLine(record)], cancellationToken);
+
+    public async Task AppendAsync(IReadOnlyList<byte[]> lines, CancellationToken cancellationToken)
     {
-        var line = Encoding.UTF8.GetBytes(StoredRecordJson.Serialize(record) + "\n");
         await _gate.WaitAsync(cancellationToken);
         try
         {
             RecoverCore();
-            var stream = StreamFor(line.Length);
-            try
+            for (var next = 0; next < lines.Count;)
             {
-                // Synchronous and uncancellable on purpose: a line is written whole, then fsynced, or not at all.
-                stream.Write(line);
-                stream.Flush(flushToDisk: true);
+                var stream = StreamFor(lines[next].Length);
+                var count = LinesThatFit(lines, next, stream.Length);
+                AppendToFile(stream, lines, next, count);
+                next += count;
+                Written += count;
             }
-            catch (IOException)
-            {
-                // Part of the line may be in the file (disk full): close it and repair it before the next append,
-                // so the next record never lands glued to a torn one.
-                _stream = null;
-                await stream.DisposeAsync();
-                _recovered = false;
-                throw;
-            }
-
-            Written++;
         }
         finally
         {
@@ -112,8 +107,79 @@ public sealed class JsonLinesSink : IRecordSink
             return [];
         }
 
+        var moved = TornLineRecovery.Repair(Directory, FilePrefix, _time.GetUtcNow());
+        if (_failedFile is { } failed && File.Exists(failed))
+        {
+            // Whole lines a failed append left behind were never fsynced: they must be durable before anyone
+            // counts them as written.
+            using var file = new FileStream(failed, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+            file.Flush(flushToDisk: true);
+        }
+
+        _failedFile = null;
         _recovered = true;
-        return TornLineRecovery.Repair(Directory, _prefix, _time.GetUtcNow());
+        return moved;
+    }
+
+    /// <summary>How many lines from <paramref name="first"/> on fit in the current file (at least one).</summary>
+    private int LinesThatFit(IReadOnlyList<byte[]> lines, int first, long fileLength)
+    {
+        var bytes = fileLength + lines[first].Length;
+        var count = 1;
+        while (first + count < lines.Count && bytes + lines[first + count].Length <= _maxFileBytes)
+        {
+            bytes += lines[first + count].Length;
+            count++;
+        }
+
+        return count;
+    }
+
+    private void AppendToFile(FileStream stream, IReadOnlyList<byte[]> lines, int first, int count)
+    {
+        var size = 0;
+        for (var i = first; i < first + count; i++)
+        {
+            size += lines[i].Length;
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(size);
+        try
+        {
+            var offset = 0;
+            for (var i = first; i < first + count; i++)
+            {
+                lines[i].CopyTo(buffer, offset);
+                offset += lines[i].Length;
+            }
+
+            // Synchronous and uncancellable on purpose: the lines are written whole, then fsynced, or the failure
+            // is repaired before the next append.
+            stream.Write(buffer, 0, size);
+            stream.Flush(flushToDisk: true);
+        }
+        catch (IOException)
+        {
+            // Part of the batch may be in the file (disk full), the last line maybe torn: close it and repair it
+            // before the next append, so the next record never lands glued to a torn one.
+            _stream = null;
+            _failedFile = stream.Name;
+            _recovered = false;
+            try
+            {
+                stream.Dispose();
+            }
+            catch (IOException)
+            {
+                // Closing flushes nothing (no buffer); the repair deals with whatever is in the file.
+            }
+
+            throw;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private FileStream StreamFor(int lineBytes)
@@ -136,8 +202,8 @@ public sealed class JsonLinesSink : IRecordSink
 
         // First file of the day, or first write of this process: continue the newest file of today if it has room.
         var index = 0;
-        var existing = RecordFiles.List(Directory, _prefix)
-            .Select(f => (Path: f, Ok: RecordFiles.TryParse(Path.GetFileName(f), _prefix, out var day, out var i), Day: day, Index: i))
+        var existing = RecordFiles.List(Directory, FilePrefix)
+            .Select(f => (Path: f, Ok: RecordFiles.TryParse(Path.GetFileName(f), FilePrefix, out var day, out var i), Day: day, Index: i))
             .Where(f => f.Ok && f.Day == today)
             .OrderBy(f => f.Index)
             .LastOrDefault();
@@ -153,7 +219,7 @@ public sealed class JsonLinesSink : IRecordSink
     private FileStream Open(DateOnly day, int index)
     {
         System.IO.Directory.CreateDirectory(Directory);
-        var path = Path.Combine(Directory, RecordFiles.Name(_prefix, day, index));
+        var path = Path.Combine(Directory, RecordFiles.Name(FilePrefix, day, index));
         // bufferSize 0: every Write goes straight to the OS, so a record is one write call.
         _stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0);
         _day = day;

@@ -13,14 +13,17 @@ public static class PendingWriteReconciler
     /// <summary>File times can lag the wall clock a little (coarse timestamps); look this much further back.</summary>
     private static readonly TimeSpan ClockSlack = TimeSpan.FromSeconds(5);
 
-    /// <summary>Matches the state's pending writes against the files in <paramref name="directory"/>.</summary>
-    public static async Task<(int Committed, int Dropped)> ReconcileAsync(
+    /// <summary>
+    /// Matches the state's pending writes against the files in <paramref name="directory"/>; returns the URLs whose
+    /// write was committed (found) and dropped (not found). Runs at start and after a failed append of a batch.
+    /// </summary>
+    public static async Task<(IReadOnlyList<string> Committed, IReadOnlyList<string> Dropped)> ReconcileAsync(
         IStateStore state, string directory, string prefix, CancellationToken cancellationToken)
     {
         var pending = await state.GetPendingWritesAsync(cancellationToken);
         if (pending.Count == 0)
         {
-            return (0, 0);
+            return ([], []);
         }
 
         var since = pending.Min(p => p.BeganAt ?? DateTimeOffset.MinValue);
@@ -30,22 +33,11 @@ public static class PendingWriteReconciler
             .ToList();
         var found = await FindAsync(candidates, pending, cancellationToken);
 
-        int committed = 0, dropped = 0;
-        foreach (var write in pending)
-        {
-            if (found.Contains((write.RecordId, write.Version, write.ContentHash)))
-            {
-                await state.CommitWriteAsync(write.Url, cancellationToken);
-                committed++;
-            }
-            else
-            {
-                await state.DropWriteAsync(write.Url, cancellationToken);
-                dropped++;
-            }
-        }
-
-        return (committed, dropped);
+        var written = pending.Where(w => found.Contains((w.RecordId, w.Version, w.ContentHash))).ToList();
+        var lost = pending.Except(written).Select(w => w.Url).ToList();
+        await state.CommitWritesAsync(written, cancellationToken);
+        await state.DropWritesAsync(lost, cancellationToken);
+        return ([.. written.Select(w => w.Url)], lost);
     }
 
     private static async Task<HashSet<(string Id, int Version, string Hash)>> FindAsync(

@@ -1,5 +1,6 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using NewsIngest.Extraction.Serialization;
 
 namespace NewsIngest.Ingestion.Storage;
@@ -11,25 +12,59 @@ namespace NewsIngest.Ingestion.Storage;
 /// </summary>
 public static class StoredRecordJson
 {
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = RecordJson.Compact.Encoder };
+
     /// <summary>The record as one line of JSON, without the line break.</summary>
     public static string Serialize(StoredRecord record)
     {
-        var json = JsonSerializer.SerializeToNode(record.Article, RecordJson.Compact)!.AsObject();
-        json["source"] = record.Source;
-        json["fetchedAt"] = JsonValue.Create(record.FetchedAt);
-        json["httpStatus"] = record.HttpStatus is { } status ? JsonValue.Create(status) : null;
-        json["version"] = record.Version;
-        if (record.Hints is { Count: > 0 } hints)
+        var line = SerializeLine(record);
+        return Encoding.UTF8.GetString(line, 0, line.Length - 1);
+    }
+
+    /// <summary>The record as one UTF-8 line of JSON, line break included.</summary>
+    public static byte[] SerializeLine(StoredRecord record)
+    {
+        // The extraction record is serialized straight to UTF-8 and the storage fields are written after its last
+        // property: one pass over the record, no intermediate DOM.
+        var article = JsonSerializer.SerializeToUtf8Bytes(record.Article, RecordJson.Compact);
+        var tail = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(tail, WriterOptions))
         {
-            var node = new JsonObject();
-            foreach (var (key, value) in hints.OrderBy(h => h.Key, StringComparer.Ordinal))
+            writer.WriteStartObject();
+            writer.WriteString("source", record.Source);
+            writer.WriteString("fetchedAt", record.FetchedAt);
+            if (record.HttpStatus is { } status)
             {
-                node[key] = value;
+                writer.WriteNumber("httpStatus", status);
+            }
+            else
+            {
+                writer.WriteNull("httpStatus");
             }
 
-            json["hints"] = node;
+            writer.WriteNumber("version", record.Version);
+            if (record.Hints is { Count: > 0 } hints)
+            {
+                writer.WriteStartObject("hints");
+                foreach (var (key, value) in hints.OrderBy(h => h.Key, StringComparer.Ordinal))
+                {
+                    writer.WriteString(key, value);
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndObject();
         }
 
-        return json.ToJsonString(RecordJson.Compact);
+        // {article…} + {tail…} → {article…,tail…}\n (an article always has properties, so the comma is right).
+        var written = tail.WrittenSpan;
+        var line = new byte[article.Length + written.Length];
+        article.AsSpan(0, article.Length - 1).CopyTo(line);
+        line[article.Length - 1] = (byte)',';
+        written[1..^1].CopyTo(line.AsSpan(article.Length));
+        line[^2] = (byte)'}';
+        line[^1] = (byte)'\n';
+        return line;
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -33,14 +34,16 @@ internal static partial class EndToEndBenchmark
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"e2e: {count} pages, {megabytes:0.0} MB ({megabytes * 1000 / count:0.0} KB/page), {count / 5} paywalled, at {site.BaseUrl}"));
 
-            var single = ExtractionReference.PagesPerSecond(pages, 1);
-            var parallel = ExtractionReference.PagesPerSecond(pages, Environment.ProcessorCount);
+            var (single, _) = ExtractionReference.Measure(pages, 1);
+            var (parallel, extractCpuMs) = ExtractionReference.Measure(pages, Environment.ProcessorCount);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"extraction only (in-process, decode + extract): {single:0.0} pages/s on 1 thread, {parallel:0.0} pages/s on {Environment.ProcessorCount} threads"));
 
             var config = WriteConfig(work, site.SitemapUrl);
             var before = site.Requests;
+            var serverCpu = Process.GetCurrentProcess().TotalProcessorTime;
             var run = await OnceProcess.RunAsync(dll, config, Path.Combine(work, "data", "records"), TimeSpan.FromMinutes(15));
+            serverCpu = Process.GetCurrentProcess().TotalProcessorTime - serverCpu;
             await output.WriteLineAsync($"newsingest once: exit {run.ExitCode}: {run.Summary} (log: {OnceProcess.ChildLogPath})");
             if (run.ExitCode != 0 || run.RecordLines != count)
             {
@@ -56,6 +59,7 @@ internal static partial class EndToEndBenchmark
                 end to end: {passRate:0.0} pages/s over the pass ({passSeconds:0.0} s), {wallRate:0.0} pages/s over the process ({run.Wall.TotalSeconds:0.0} s with start-up); {site.Requests - before} requests served; {run.RecordLines} records
                 ratio to extraction only: {passRate / parallel:0.00} of {Environment.ProcessorCount} threads, {passRate / single:0.00} of 1 thread (target >= {RatioTarget:0.00}): {Verdict(passRate / parallel >= RatioTarget)}
                 peak RSS of the child (VmHWM): {peakMb:0.0} MB (target <= {RssTargetMb:0} MB): {Verdict(peakMb > 0 && peakMb <= RssTargetMb)}
+                CPU: the child {run.CpuSeconds:0.0} s ({run.CpuSeconds * 1000 / count:0.00} ms/page; extraction only {extractCpuMs:0.00} ms/page), the server (this process) {serverCpu.TotalSeconds:0.0} s; together {(run.CpuSeconds + serverCpu.TotalSeconds) / run.Wall.TotalSeconds:0.00} of {Environment.ProcessorCount} cores over the process
                 """));
             return 0;
         }

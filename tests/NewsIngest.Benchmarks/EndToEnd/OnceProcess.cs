@@ -44,7 +44,7 @@ internal static class OnceProcess
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var stop = new CancellationTokenSource(timeout);
-        var peak = PeakRss.WatchAsync(process, stop.Token);
+        var sampled = ChildSampler.WatchAsync(process, stop.Token);
         try
         {
             await process.WaitForExitAsync(stop.Token);
@@ -64,6 +64,7 @@ internal static class OnceProcess
         var records = Directory.Exists(recordsDirectory)
             ? Directory.GetFiles(recordsDirectory, "*.jsonl").Sum(f => File.ReadLines(f).Count())
             : 0;
-        return new ChildRun(process.ExitCode, summary.Trim(), string.Join('\n', errLines.TakeLast(5)), clock.Elapsed, await peak, records);
+        var (peak, cpu) = await sampled;
+        return new ChildRun(process.ExitCode, summary.Trim(), string.Join('\n', errLines.TakeLast(5)), clock.Elapsed, peak, cpu, records);
     }
 }

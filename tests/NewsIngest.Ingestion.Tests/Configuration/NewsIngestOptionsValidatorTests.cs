@@ -38,6 +38,8 @@ public sealed class NewsIngestOptionsValidatorTests
     [InlineData("NewsIngest:Sources:0:Urls:0", "ftp://news.test/a", "NewsIngest:Sources:0:Urls:0: 'ftp://news.test/a' is not an http(s) URL")]
     [InlineData("NewsIngest:Output:MaxFileBytes", "100", "NewsIngest:Output:MaxFileBytes: 100 is below")]
     [InlineData("NewsIngest:Pass:MaxConcurrency", "0", "NewsIngest:Pass:MaxConcurrency: 0 is outside 1..256")]
+    [InlineData("NewsIngest:Output:BatchMaxRecords", "0", "NewsIngest:Output:BatchMaxRecords: 0 is outside 1..4096")]
+    [InlineData("NewsIngest:Output:BatchWindow", "00:00:05", "NewsIngest:Output:BatchWindow: 00:00:05 is outside 00:00:00..00:00:01")]
     [InlineData("NewsIngest:TimeZone", "Mars/Olympus", "NewsIngest:TimeZone: 'Mars/Olympus' is not a known time zone")]
     public void A_bad_value_fails_at_start_with_one_line_naming_its_key(string key, string value, string expected)
     {

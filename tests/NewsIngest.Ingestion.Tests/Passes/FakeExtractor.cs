@@ -22,8 +22,12 @@ internal sealed class FakeExtractor : IPageExtractor
             return ExtractionResult.Rejected("empty page");
         }
 
+        // "text|canonical=URL" gives the page a rel=canonical of its own.
+        var parts = text.Split("|canonical=");
+        text = parts[0];
         var record = Records.Article("id:" + url.AbsoluteUri, text, url.AbsoluteUri) with
         {
+            CanonicalUrl = parts.Length > 1 ? parts[1] : url.AbsoluteUri,
             Paywall = new PaywallInfo { Status = text.Contains("PAYWALL", StringComparison.Ordinal) ? PaywallStatus.Paywalled : PaywallStatus.Free },
         };
         return ExtractionResult.Success(record);

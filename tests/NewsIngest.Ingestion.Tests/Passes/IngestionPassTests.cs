@@ -22,6 +22,7 @@ public sealed class IngestionPassTests : IAsyncLifetime
     private readonly FakeFetcher _fetcher = new();
     private SqliteStateStore _state = null!;
     private JsonLinesSink _sink = null!;
+    private RecordBatchWriter _writer = null!;
 
     private string OutputDirectory => _dir.Combine("records");
 
@@ -29,10 +30,12 @@ public sealed class IngestionPassTests : IAsyncLifetime
     {
         _state = await SqliteStateStore.OpenAsync(_dir.Combine("state.db"), default);
         _sink = new JsonLinesSink(OutputDirectory, "records", 1 << 20, _time);
+        _writer = new RecordBatchWriter(_state, _sink, new OutputOptions(), _time, NullLogger.Instance);
     }
 
     public async Task DisposeAsync()
     {
+        await _writer.DisposeAsync();
         await _sink.DisposeAsync();
         await _state.DisposeAsync();
         SqliteConnection.ClearAllPools();
@@ -174,11 +177,53 @@ public sealed class IngestionPassTests : IAsyncLifetime
         Assert.EndsWith("(interrupted)", summary.ToLine(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Two_addresses_of_one_article_in_the_same_pass_write_one_record()
+    {
+        // Given two URLs whose pages name the same canonical URL and carry the same preview
+        _fetcher.Serve(A, "story a|canonical=https://news.test/story");
+        _fetcher.Serve(B, "story a|canonical=https://news.test/story");
+
+        // When one pass fetches both (their records would share a batch)
+        var summary = await RunAsync(A, B);
+
+        // Then one is written and the other is unchanged
+        Assert.Equal((2, 1, 1), (summary.Fetched, summary.New, summary.Unchanged));
+        Assert.Single(WrittenRecords());
+    }
+
+    [Fact]
+    public async Task Pages_whose_records_cannot_be_written_are_counted_failed_with_the_reason_and_written_by_the_next_pass()
+    {
+        // Given an output disk with no room left
+        var disk = new FillingDisk(_dir.Combine("full")) { FreeBytes = 0 };
+        await using (var writer = new RecordBatchWriter(_state, disk, new OutputOptions(), _time, NullLogger.Instance))
+        {
+            _fetcher.Serve(A, "story a");
+            _fetcher.Serve(B, "story b");
+
+            // When a pass fetches two pages
+            var processor = new PageProcessor(_fetcher, _state, writer, null, new FakeExtractor(), _time, NullLogger.Instance);
+            var summary = await new IngestionPass([new FakeDiscoverer()], processor, new PassOptions(), _time, NullLogger<IngestionPass>.Instance)
+                .RunAsync([Source(A, B)], default);
+
+            // Then both are failed, not new, and nothing says they were written
+            Assert.Equal((2, 0, 2), (summary.Fetched, summary.New, summary.Failed));
+            Assert.Empty(await _state.GetPendingWritesAsync(default));
+            Assert.Null((await _state.GetAsync(A.AbsoluteUri, default))?.ContentHash);
+        }
+
+        // And the next pass, with room on the output, writes them
+        var next = await RunAsync(A, B);
+        Assert.Equal(2, next.New);
+        Assert.Equal([("https://news.test/a", 1), ("https://news.test/b", 1)], WrittenRecords().Order());
+    }
+
     private Task<PassSummary> RunAsync(params Uri[] urls) => CreatePass(new FakeDiscoverer()).RunAsync([Source(urls)], default);
 
     private IngestionPass CreatePass(FakeDiscoverer discoverer)
     {
-        var processor = new PageProcessor(_fetcher, _state, _sink, null, new FakeExtractor(), _time, NullLogger.Instance);
+        var processor = new PageProcessor(_fetcher, _state, _writer, null, new FakeExtractor(), _time, NullLogger.Instance);
         return new IngestionPass([discoverer], processor, new PassOptions(), _time, NullLogger<IngestionPass>.Instance);
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using NewsIngest.Ingestion.Configuration;
 using NewsIngest.Ingestion.Politeness;
 
 namespace NewsIngest.Ingestion.Tests.Politeness;
@@ -11,11 +12,12 @@ public class HostGateTests
     private static readonly Uri HostB = new("https://b.example/1");
     private readonly FakeTimeProvider _time = new();
 
-    private HostGate CreateGate(Action<PolitenessOptions>? configure = null)
+    private HostGate CreateGate(Action<PolitenessOptions>? configure = null, int maxConcurrencyPerHost = 3)
     {
         var options = new PolitenessOptions { MinDelay = TimeSpan.FromSeconds(1), CooldownBase = TimeSpan.FromSeconds(30), MaxCooldown = TimeSpan.FromMinutes(2) };
         configure?.Invoke(options);
-        return new HostGate(Options.Create(options), _time, NullLogger<HostGate>.Instance);
+        var pass = new PassOptions { MaxConcurrencyPerHost = maxConcurrencyPerHost };
+        return new HostGate(Options.Create(options), Options.Create(pass), _time, NullLogger<HostGate>.Instance);
     }
 
     [Fact]
@@ -97,5 +99,58 @@ public class HostGateTests
         var next = gate.EnterAsync(HostA, CancellationToken.None);
         Assert.True(next.IsCompletedSuccessfully);
         (await next).Dispose();
+    }
+
+    [Fact]
+    public async Task Without_a_delay_up_to_MaxConcurrencyPerHost_requests_run_at_once_and_the_next_waits_for_a_free_slot()
+    {
+        var gate = CreateGate(o => o.MinDelay = TimeSpan.Zero, maxConcurrencyPerHost: 3);
+        var leases = new List<IDisposable>();
+        for (var i = 0; i < 3; i++)
+        {
+            var entered = gate.EnterAsync(HostA, CancellationToken.None);
+            Assert.True(entered.IsCompletedSuccessfully, $"request {i + 1} of 3 should not wait");
+            gate.MarkAttempt(HostA);
+            leases.Add(await entered);
+        }
+
+        var fourth = gate.EnterAsync(HostA, CancellationToken.None);
+        Assert.False(fourth.IsCompleted);
+        Assert.True(gate.EnterAsync(HostB, CancellationToken.None).IsCompletedSuccessfully); // other hosts are not held up
+
+        leases[0].Dispose();
+        (await fourth).Dispose();
+        leases.Skip(1).ToList().ForEach(l => l.Dispose());
+    }
+
+    [Fact]
+    public async Task A_crawl_delay_puts_a_host_without_min_delay_back_to_one_request_at_a_time()
+    {
+        var gate = CreateGate(o => o.MinDelay = TimeSpan.Zero, maxConcurrencyPerHost: 3);
+        gate.SetCrawlDelay(HostA, TimeSpan.FromSeconds(2));
+        var first = await gate.EnterAsync(HostA, CancellationToken.None);
+        gate.MarkAttempt(HostA);
+
+        var second = gate.EnterAsync(HostA, CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(5));
+        Assert.False(second.IsCompleted); // still one at a time
+
+        first.Dispose();
+        (await second).Dispose();
+    }
+
+    [Fact]
+    public async Task A_cooldown_holds_every_request_to_an_unpaced_host()
+    {
+        var gate = CreateGate(o => o.MinDelay = TimeSpan.Zero, maxConcurrencyPerHost: 3);
+        gate.CoolDown(HostA, TimeSpan.FromSeconds(10));
+
+        var a = gate.EnterAsync(HostA, CancellationToken.None);
+        var b = gate.EnterAsync(HostA, CancellationToken.None);
+        Assert.False(a.IsCompleted || b.IsCompleted);
+
+        _time.Advance(TimeSpan.FromSeconds(10));
+        (await a).Dispose();
+        (await b).Dispose();
     }
 }

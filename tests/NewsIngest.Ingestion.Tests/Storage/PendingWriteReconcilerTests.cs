@@ -31,7 +31,7 @@ public sealed class PendingWriteReconcilerTests : IDisposable
         // The crash came here, before the commit.
         var (done, dropped) = await PendingWriteReconciler.ReconcileAsync(state, _dir.Combine("out"), "records", default);
 
-        Assert.Equal((1, 0), (done, dropped));
+        Assert.Equal((1, 0), (done.Count, dropped.Count));
         Assert.Equal(committed, await state.GetAsync("a", default));
     }
 
@@ -47,7 +47,7 @@ public sealed class PendingWriteReconcilerTests : IDisposable
 
         var (done, dropped) = await PendingWriteReconciler.ReconcileAsync(state, _dir.Combine("out"), "records", default);
 
-        Assert.Equal((0, 1), (done, dropped));
+        Assert.Equal((0, 1), (done.Count, dropped.Count));
         Assert.Null(await state.GetAsync("a", default));
         Assert.Empty(await state.GetPendingWritesAsync(default));
     }

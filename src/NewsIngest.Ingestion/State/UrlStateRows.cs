@@ -1,0 +1,50 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace NewsIngest.Ingestion.State;
+
+/// <summary>How a <see cref="UrlState"/> maps to a row of the <c>urls</c> table, both ways.</summary>
+internal static class UrlStateRows
+{
+    public const string Columns =
+        "url, canonical_url, etag, last_modified, content_hash, last_fetched_at, last_status, attempts, version";
+
+    public const string UpsertSql = $"""
+        INSERT OR REPLACE INTO urls ({Columns})
+        VALUES ($url, $canonical, $etag, $modified, $hash, $fetched, $status, $attempts, $version);
+        """;
+
+    /// <summary>Sets the parameters of <see cref="UpsertSql"/> to <paramref name="state"/>.</summary>
+    public static void Bind(SqliteCommand command, UrlState state)
+    {
+        command.Parameters.Clear();
+        command.Parameters.AddWithValue("$url", state.Url);
+        command.Parameters.AddWithValue("$canonical", (object?)state.CanonicalUrl ?? DBNull.Value);
+        command.Parameters.AddWithValue("$etag", (object?)state.ETag ?? DBNull.Value);
+        command.Parameters.AddWithValue("$modified", (object?)Format(state.LastModified) ?? DBNull.Value);
+        command.Parameters.AddWithValue("$hash", (object?)state.ContentHash ?? DBNull.Value);
+        command.Parameters.AddWithValue("$fetched", (object?)Format(state.LastFetchedAt) ?? DBNull.Value);
+        command.Parameters.AddWithValue("$status", (object?)state.LastStatus ?? DBNull.Value);
+        command.Parameters.AddWithValue("$attempts", state.Attempts);
+        command.Parameters.AddWithValue("$version", state.Version);
+    }
+
+    /// <summary>The state in the current row of a query selecting <see cref="Columns"/>.</summary>
+    public static UrlState Read(SqliteDataReader reader) => new()
+    {
+        Url = reader.GetString(0),
+        CanonicalUrl = reader.IsDBNull(1) ? null : reader.GetString(1),
+        ETag = reader.IsDBNull(2) ? null : reader.GetString(2),
+        LastModified = reader.IsDBNull(3) ? null : Parse(reader.GetString(3)),
+        ContentHash = reader.IsDBNull(4) ? null : reader.GetString(4),
+        LastFetchedAt = reader.IsDBNull(5) ? null : Parse(reader.GetString(5)),
+        LastStatus = reader.IsDBNull(6) ? null : reader.GetString(6),
+        Attempts = reader.GetInt32(7),
+        Version = reader.GetInt32(8),
+    };
+
+    public static string? Format(DateTimeOffset? value) => value?.ToString("O", CultureInfo.InvariantCulture);
+
+    public static DateTimeOffset? Parse(string value) =>
+        DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+}

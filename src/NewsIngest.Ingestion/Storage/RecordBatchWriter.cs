@@ -1,0 +1,237 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using NewsIngest.Ingestion.Configuration;
+using NewsIngest.Ingestion.State;
+
+namespace NewsIngest.Ingestion.Storage;
+
+/// <summary>
+/// Group commit: pages hand their record to one writer, which takes whatever is queued (up to
+/// <see cref="OutputOptions.BatchMaxRecords"/>, waiting at most <see cref="OutputOptions.BatchWindow"/> for more) and
+/// runs the exactly-once protocol once for the whole batch: one transaction recording the pending writes (durable),
+/// one append of all the lines and one fsync, one transaction committing them. A failed batch fails its pages with
+/// a one-line reason; the lines that did reach the output are found and committed as a restart would, so nothing
+/// written is lost and nothing unwritten is marked done.
+/// </summary>
+public sealed class RecordBatchWriter : IAsyncDisposable
+{
+    private readonly IStateStore _state;
+    private readonly IRecordSink _sink;
+    private readonly int _maxRecords;
+    private readonly TimeSpan _window;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Channel<QueuedRecord> _queue;
+    private readonly Lock _sync = new();
+    private readonly Task _loop;
+    private CancellationTokenSource? _openWindow;
+    private bool _flushRequested;
+    private bool _unsettled;
+
+    public RecordBatchWriter(IStateStore state, IRecordSink sink, OutputOptions options, TimeProvider time, ILogger logger)
+    {
+        _state = state;
+        _sink = sink;
+        _maxRecords = options.BatchMaxRecords;
+        _window = options.BatchWindow;
+        _time = time;
+        _logger = logger;
+        _queue = Channel.CreateBounded<QueuedRecord>(new BoundedChannelOptions(2 * _maxRecords) { SingleReader = true });
+        _loop = Task.Run(RunAsync);
+    }
+
+    /// <summary>Batches written whole (pending writes, lines and commit).</summary>
+    public int Batches { get; private set; }
+
+    /// <summary>
+    /// Queues a record (waiting only for room in the queue) and returns a task that completes once the record is
+    /// durable and its state committed, or faults with <see cref="RecordWriteException"/>.
+    /// </summary>
+    public async Task<Task> EnqueueAsync(PendingWrite pending, StoredRecord record, CancellationToken cancellationToken)
+    {
+        // Encoded here, on the page's own thread: the single writer only copies bytes.
+        var queued = new QueuedRecord(pending, StoredRecordJson.SerializeLine(record));
+        await _queue.Writer.WriteAsync(queued, cancellationToken);
+        return queued.Durable;
+    }
+
+    /// <summary>Writes what is queued now instead of waiting for the window (end of a pass, stop request).</summary>
+    public void Flush()
+    {
+        lock (_sync)
+        {
+            _flushRequested = true;
+            _openWindow?.Cancel();
+        }
+    }
+
+    /// <summary>Writes everything still queued, then stops.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        Flush();
+        await _loop;
+    }
+
+    private async Task RunAsync()
+    {
+        var reader = _queue.Reader;
+        var batch = new List<QueuedRecord>(_maxRecords);
+        while (await reader.WaitToReadAsync())
+        {
+            Take(reader, batch);
+            if (batch.Count < _maxRecords && _window > TimeSpan.Zero)
+            {
+                await FillWindowAsync(reader, batch);
+            }
+
+            await WriteAsync(batch);
+            batch.Clear();
+            lock (_sync)
+            {
+                // A flush is over once everything queued before it is written.
+                _flushRequested &= reader.Count > 0;
+            }
+        }
+    }
+
+    private void Take(ChannelReader<QueuedRecord> reader, List<QueuedRecord> batch)
+    {
+        while (batch.Count < _maxRecords && reader.TryRead(out var queued))
+        {
+            batch.Add(queued);
+        }
+    }
+
+    private async Task FillWindowAsync(ChannelReader<QueuedRecord> reader, List<QueuedRecord> batch)
+    {
+        using var window = new CancellationTokenSource(_window, _time);
+        lock (_sync)
+        {
+            if (_flushRequested)
+            {
+                return;
+            }
+
+            _openWindow = window;
+        }
+
+        try
+        {
+            while (batch.Count < _maxRecords && await reader.WaitToReadAsync(window.Token))
+            {
+                Take(reader, batch);
+            }
+        }
+        catch (OperationCanceledException) when (window.IsCancellationRequested)
+        {
+            // The window closed (or a flush closed it): write what we have.
+        }
+        finally
+        {
+            lock (_sync)
+            {
+                _openWindow = null;
+            }
+        }
+    }
+
+    // The steps are not cancellable: a batch that has begun is finished (or settled) before the writer stops.
+    private async Task WriteAsync(List<QueuedRecord> batch)
+    {
+        if (_unsettled && !await TrySettleAsync(batch, failure: null))
+        {
+            return;
+        }
+
+        var started = _time.GetTimestamp();
+        var pending = batch.Select(b => b.Pending).ToList();
+        try
+        {
+            await _state.BeginWritesAsync(pending, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            Fail(batch, $"the state could not record the write: {OneLine(ex)}");
+            return;
+        }
+
+        try
+        {
+            await _sink.AppendAsync(batch.Select(b => b.Line).ToList(), CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            _unsettled = true;
+            await TrySettleAsync(batch, $"could not append the record to {_sink.Directory}: {OneLine(ex)}");
+            return;
+        }
+
+        try
+        {
+            await _state.CommitWritesAsync(pending, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            _unsettled = true;
+            Fail(batch, $"the record was written but the state could not be updated ({OneLine(ex)}); " +
+                "it is settled before the next write or at the next start");
+            return;
+        }
+
+        Batches++;
+        StorageLog.BatchWritten(_logger, batch.Count, (long)_time.GetElapsedTime(started).TotalMilliseconds);
+        batch.ForEach(b => b.Succeed());
+    }
+
+    /// <summary>
+    /// Repairs the output and settles the pending writes left by a failed batch exactly as start-up recovery does.
+    /// With <paramref name="failure"/>, <paramref name="batch"/> is that failed batch: its records found in the
+    /// output succeed, the others fail with it. Without, the settling comes before <paramref name="batch"/> is
+    /// written, and a failure to settle fails it unwritten.
+    /// </summary>
+    private async Task<bool> TrySettleAsync(List<QueuedRecord> batch, string? failure)
+    {
+        try
+        {
+            foreach (var torn in _sink.Recover())
+            {
+                StorageLog.TornLine(_logger, torn.File, torn.Bytes, torn.MovedTo);
+            }
+
+            var (committed, dropped) = await PendingWriteReconciler.ReconcileAsync(
+                _state, _sink.Directory, _sink.FilePrefix, CancellationToken.None);
+            _unsettled = false;
+            StorageLog.Settled(_logger, committed.Count, dropped.Count);
+            if (failure is null)
+            {
+                return true;
+            }
+
+            var written = committed.ToHashSet(StringComparer.Ordinal);
+            var lost = batch.Where(b => !written.Contains(b.Pending.Url)).ToList();
+            batch.Except(lost).ToList().ForEach(b => b.Succeed());
+            Fail(lost, failure);
+            return true;
+        }
+        catch (Exception ex)
+        {
+            Fail(batch, $"{failure ?? "an earlier failed write could not be settled"}; " +
+                $"the output could not be checked ({OneLine(ex)}), it is settled at the next start");
+            return false;
+        }
+    }
+
+    private void Fail(List<QueuedRecord> batch, string reason)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        StorageLog.BatchFailed(_logger, batch.Count, reason);
+        batch.ForEach(b => b.Fail(reason));
+    }
+
+    private static string OneLine(Exception ex) => ex.Message.ReplaceLineEndings(" ");
+}
