@@ -27,6 +27,10 @@ internal sealed class ArticleTailStage : IExtractionStage
         "comentários", "notícias relacionadas", "関連記事", "コメント", "vous aimerez aussi", "le puede interesar",
         "vorschau auf den nächsten artikel", "dieser artikel gefällt ihnen", "mehr zum thema", "read more",
         "more like this", "see also", "siehe auch", "voir aussi", "ver también", "vedi anche",
+        "notas relacionadas", "empfohlene beiträge", "empfohlene artikel", "top themen der redaktion", "weitere themen",
+        "mehr themen", "entdecke weitere", "schon gelesen", "audios et vidéos sur le sujet", "dans la même rubrique",
+        "aktuelle berichte aus dieser kategorie", "más sobre", "quellenangaben", "originalpublikation", "gefällt mir",
+        "was denkst du", "markiert mit", "getaggt mit", "teilnehmende blogs",
     ];
 
     /// <summary>Markers after which nothing is article text again: comments, author boxes, tags, share bars.</summary>
@@ -35,6 +39,7 @@ internal sealed class ArticleTailStage : IExtractionStage
         "comments", "leave a comment", "leave a reply", "join the conversation", "about the author", "share this article",
         "share this", "tags", "kommentare", "kommentar schreiben", "kommentare schreiben", "über den autor", "schlagwörter",
         "artikel teilen", "diesen artikel teilen", "commentaires", "comentarios", "commenti", "comentários", "コメント",
+        "gefällt mir", "was denkst du", "markiert mit", "getaggt mit",
     ];
 
     private static readonly HashSet<string> MarkerSet = new(Markers, StringComparer.Ordinal);
