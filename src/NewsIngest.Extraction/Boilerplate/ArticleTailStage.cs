@@ -30,7 +30,8 @@ internal sealed class ArticleTailStage : IExtractionStage
         "notas relacionadas", "empfohlene beiträge", "empfohlene artikel", "top themen der redaktion", "weitere themen",
         "mehr themen", "entdecke weitere", "schon gelesen", "audios et vidéos sur le sujet", "dans la même rubrique",
         "aktuelle berichte aus dieser kategorie", "más sobre", "quellenangaben", "originalpublikation", "gefällt mir",
-        "was denkst du", "markiert mit", "getaggt mit", "teilnehmende blogs",
+        "was denkst du", "markiert mit", "getaggt mit", "teilnehmende blogs", "das thema könnte dich auch interessieren",
+        "zum weiterlesen", "dowiedz się więcej", "czytaj także", "czytaj też", "zobacz także", "mehr dazu",
     ];
 
     /// <summary>Markers after which nothing is article text again: comments, author boxes, tags, share bars.</summary>
@@ -135,6 +136,16 @@ internal sealed class ArticleTailStage : IExtractionStage
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// True when the text opens with a tail marker and a colon: "LE PUEDE INTERESAR: …", "Lesen Sie auch: …", a
+    /// pointer to another story set in the body.
+    /// </summary>
+    internal static bool OpensWithMarker(string normalized)
+    {
+        var colon = normalized.IndexOf(':');
+        return colon > 0 && MarkerSet.GetAlternateLookup<ReadOnlySpan<char>>().Contains(normalized.AsSpan(0, colon).TrimEnd());
     }
 
     /// <summary>What a marker opens: an aside of links the article may resume after, or the page's end matter.</summary>

@@ -23,6 +23,9 @@ internal sealed partial class LeftoverStage : IExtractionStage
     /// <summary>Social calls and notices after the article are a sentence or two.</summary>
     private const int MaxEndMatterWords = 40;
 
+    /// <summary>Appeals for support or membership can run to a short paragraph.</summary>
+    private const int MaxSupportCallWords = 60;
+
     /// <summary>App calls, contact and metadata lines are one line.</summary>
     private const int MaxEndLineWords = 30;
 
@@ -63,6 +66,11 @@ internal sealed partial class LeftoverStage : IExtractionStage
             return "credit";
         }
 
+        if (block.WordCount < MaxEndMatterWords && block.LinkDensity >= 0.3 && ArticleTailStage.OpensWithMarker(block.Normalized))
+        {
+            return "inline-teaser";
+        }
+
         if (block.WordCount < MaxCreditWords && Disclosure().IsMatch(block.Text))
         {
             return "disclosure";
@@ -86,6 +94,11 @@ internal sealed partial class LeftoverStage : IExtractionStage
         if (NewsletterCall().IsMatch(text))
         {
             return "newsletter-call";
+        }
+
+        if (block.WordCount < MaxSupportCallWords && SupportCall().IsMatch(text))
+        {
+            return "support-call";
         }
 
         if (block.WordCount >= MaxEndMatterWords)
@@ -198,4 +211,8 @@ internal sealed partial class LeftoverStage : IExtractionStage
     /// <summary>Affiliate and advertising disclosures ("We may earn a commission", "*Werbung", "Anzeige").</summary>
     [GeneratedRegex(@"\baffiliate|\bprovision\b|\bcommission\b|\bcompensation\b|\bsponsored\b|\badvertis(?:er|ing|ement)s?\b|enthält werbung|^\*?werbung\b|^anzeige\b|\bcomisión\b|\bafiliad|\blien(?:s)? affili|\bpartnerlinks?\b|\bwerbelinks?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Disclosure();
+
+    /// <summary>Appeals for donations, support or membership ("would you consider supporting our work?").</summary>
+    [GeneratedRegex(@"\bsupport(?:ing)? (?:our|us|independent)\b|\bdonat(?:e|ion)|\bbecome a (?:member|supporter)|\bunterstütze|\bunterstützen sie\b|\bjetzt spenden|\bspenden sie\b|\bhazte (?:miembro|socio)|\bapoya (?:nuestro|el periodismo)|\bfaire un don\b|\bsoutenez\b|\bwesprzyj\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SupportCall();
 }

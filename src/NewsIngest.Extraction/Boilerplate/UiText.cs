@@ -26,9 +26,11 @@ internal static partial class UiText
         "manage preferences", "cookie settings", "ok", "got it", "i agree", "agree", "listen", "listen to this article",
         "save", "save article", "gift this article", "next", "previous", "home", "top", "related", "related articles",
         "most read", "trending", "follow", "newsletter", "subscribe to our newsletter", "loading...", "loading",
+        "wird geladen", "gefällt mir wird geladen", "lade", "liken lade", "gefällt mir lade", "like loading",
+        "rezept drucken", "print recipe", "jetzt teilen", "artikel bewerten", "cargando", "chargement", "caricamento",
     };
 
-    private static readonly char[] LabelEnds = ['.', '!', ':', '»', '›', '→', ' '];
+    private static readonly char[] LabelEnds = ['.', '!', ':', '»', '›', '→', ' ', '…'];
 
     /// <summary>True when the whole block is interface text.</summary>
     public static bool IsLabel(Block block) =>

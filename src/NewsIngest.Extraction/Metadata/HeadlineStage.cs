@@ -28,8 +28,10 @@ internal sealed class HeadlineStage : IExtractionStage
         }
 
         var key = TextNormalizer.Normalize(context.Headline);
+        // The first <h1> is the headline's block only when it says the headline: pages that give every subheading an
+        // <h1> must not lose one from the preview because structured data names another title.
         var headlineBlock = blocks.FirstOrDefault(b => b.IsVisible && b.Role != BlockRole.Hidden && b.Normalized == key)
-            ?? h1 ?? titleBlock;
+            ?? (h1 is not null && SaysTheSame(h1.Normalized, key) ? h1 : null) ?? titleBlock;
         foreach (var block in blocks)
         {
             if (block == headlineBlock)
@@ -44,10 +46,13 @@ internal sealed class HeadlineStage : IExtractionStage
 
         if (headlineBlock is not null)
         {
-            // Short lines above the headline are labels, breadcrumbs and badges, not the article.
+            // Short lines above the headline are labels, breadcrumbs and badges, not the article; unless the article's
+            // prose starts above it (the matching line is then a repeat in a list further down).
+            var firstProse = blocks.FirstOrDefault(b => b.Role == BlockRole.Candidate && b.Type == BlockType.Paragraph && b.WordCount >= 20);
+            var stop = firstProse is null ? headlineBlock.Index : Math.Min(headlineBlock.Index, firstProse.Index);
             foreach (var block in blocks)
             {
-                if (block.Index >= headlineBlock.Index)
+                if (block.Index >= stop)
                 {
                     break;
                 }
@@ -68,6 +73,10 @@ internal sealed class HeadlineStage : IExtractionStage
 
         context.Section ??= facts.Section;
     }
+
+    /// <summary>One title contains the other ("Brexit: MPs vote again" and "MPs vote again").</summary>
+    private static bool SaysTheSame(string a, string b) =>
+        a.Length > 0 && b.Length > 0 && (a.Contains(b, StringComparison.Ordinal) || b.Contains(a, StringComparison.Ordinal));
 
     /// <summary>In a text rendering, the first short line that is not interface text and reads like a title.</summary>
     private static Block? FirstTitleLine(List<Block> blocks) =>
