@@ -76,6 +76,11 @@ internal sealed partial class LeftoverStage : IExtractionStage
             return "disclosure";
         }
 
+        if (block.WordCount < MaxSupportCallWords && Disclaimer().IsMatch(block.Text))
+        {
+            return "disclaimer";
+        }
+
         if (block.WordCount < MaxShareWords && ShareCall().IsMatch(block.Text))
         {
             return "share-call";
@@ -211,6 +216,10 @@ internal sealed partial class LeftoverStage : IExtractionStage
     /// <summary>Affiliate and advertising disclosures ("We may earn a commission", "*Werbung", "Anzeige").</summary>
     [GeneratedRegex(@"\baffiliate|\bprovision\b|\bcommission\b|\bcompensation\b|\bsponsored\b|\badvertis(?:er|ing|ement)s?\b|enthält werbung|^\*?werbung\b|^anzeige\b|\bcomisión\b|\bafiliad|\blien(?:s)? affili|\bpartnerlinks?\b|\bwerbelinks?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Disclosure();
+
+    /// <summary>"X does not offer medical advice", "Disclaimer: …", "keine Rechtsberatung".</summary>
+    [GeneratedRegex(@"\bdisclaimer\b|\b(?:does|do) not (?:offer|provide|constitute) (?:medical|legal|financial|investment) advice|\bkeine (?:rechts|anlage|steuer)beratung", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Disclaimer();
 
     /// <summary>Appeals for donations, support or membership ("would you consider supporting our work?").</summary>
     [GeneratedRegex(@"\bsupport(?:ing)? (?:our|us|independent)\b|\bdonat(?:e|ion)|\bbecome a (?:member|supporter)|\bunterstütze|\bunterstützen sie\b|\bjetzt spenden|\bspenden sie\b|\bhazte (?:miembro|socio)|\bapoya (?:nuestro|el periodismo)|\bfaire un don\b|\bsoutenez\b|\bwesprzyj\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -18,6 +18,9 @@ internal sealed class MainContentLocator : IExtractionStage
     /// <summary>Short non-prose lines the lead rescue walks over between the lead and the body.</summary>
     private const int MaxLeadSkips = 2;
 
+    /// <summary>After the body, only full paragraphs count as its continuation; short lines there are end matter.</summary>
+    private const int MinTrailingProseWords = 20;
+
     public void Run(ExtractionContext context)
     {
         if (context.Document is null)
@@ -76,6 +79,7 @@ internal sealed class MainContentLocator : IExtractionStage
             }
         }
 
+        RescueTrailingProse(blocks, last);
         var skipped = 0;
         for (var i = first - 1; i >= 0 && skipped <= MaxLeadSkips; i--)
         {
@@ -97,6 +101,38 @@ internal sealed class MainContentLocator : IExtractionStage
             else
             {
                 // A caption, a date or a share line between the lead and the body.
+                skipped++;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The article often goes on after an interruption that sits outside the body container (an ad slot, a widget):
+    /// paragraphs of real prose right after the body are its continuation, up to the first link list or a few
+    /// non-prose lines.
+    /// </summary>
+    private static void RescueTrailingProse(List<Block> blocks, int last)
+    {
+        var skipped = 0;
+        for (var i = last + 1; i < blocks.Count && skipped <= MaxLeadSkips; i++)
+        {
+            var block = blocks[i];
+            if (!IsOutsideMain(block))
+            {
+                continue;
+            }
+
+            if (block.LinkDensity >= 0.5)
+            {
+                break;
+            }
+
+            if (block.Type is BlockType.Paragraph or BlockType.Quote && block.WordCount >= MinTrailingProseWords && block.LinkDensity < 0.2)
+            {
+                block.Assign(BlockRole.Candidate, "trail-rescued");
+            }
+            else
+            {
                 skipped++;
             }
         }

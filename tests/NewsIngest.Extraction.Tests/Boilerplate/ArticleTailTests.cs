@@ -31,4 +31,17 @@ public sealed class ArticleTailTests
 
         Assert.Equal([One, Two], record.PreviewTexts());
     }
+
+    [Fact]
+    public void The_article_continues_after_an_interruption_outside_its_container()
+    {
+        // Given a body container, an ad slot, then the last paragraphs in a container of their own
+        var html = Extract.Page(
+            $"<div class='layout media'><article><div class='article-body'><p>{One}</p><p>{Two}</p></div></article><div class='slot'><p>Advertisement</p></div>" +
+            $"<section><div class='article-end'><p>{Three}</p></div></section><footer><p><a href='/imprint'>Imprint</a> <a href='/privacy'>Privacy</a></p></footer></div>");
+
+        var record = Extract.Html(html);
+
+        Assert.Equal([One, Two, Three], record.PreviewTexts());
+    }
 }

@@ -84,4 +84,26 @@ public sealed class LeftoverTests
 
         Assert.Equal([First, "The plan in short:", Last], record.PreviewTexts());
     }
+
+    [Theory]
+    [InlineData("If you enjoyed reading this post, would you consider supporting our work? Just click here. Thanks!")]
+    [InlineData("Disclaimer: the responses below are not provided or commissioned by any advertiser.")]
+    [InlineData("The Example Clinic does not offer medical advice, services or treatments; please see your own doctor.")]
+    public void Support_appeals_and_disclaimers_after_the_article_are_not_preview(string notice)
+    {
+        var record = Extract.Html(Extract.Page($"<article><p>{First}</p><p>{Last}</p><p>{notice}</p></article>"));
+
+        Assert.Equal([First, Last], record.PreviewTexts());
+    }
+
+    [Fact]
+    public void A_read_also_line_linking_another_story_inside_the_body_is_not_preview()
+    {
+        var html = Extract.Page(
+            $"<article><p>{First}</p><p>READ ALSO: <a href='/other'>Ferry prices to rise again in spring</a></p><p>{Last}</p></article>");
+
+        var record = Extract.Html(html);
+
+        Assert.Equal([First, Last], record.PreviewTexts());
+    }
 }
