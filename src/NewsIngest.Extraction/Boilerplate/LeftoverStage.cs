@@ -24,7 +24,7 @@ internal sealed partial class LeftoverStage : IExtractionStage
     private const int MaxEndMatterWords = 40;
 
     /// <summary>Appeals for support or membership can run to a short paragraph.</summary>
-    private const int MaxSupportCallWords = 60;
+    private const int MaxSupportCallWords = 40;
 
     /// <summary>App calls, contact and metadata lines are one line.</summary>
     private const int MaxEndLineWords = 30;
@@ -37,7 +37,8 @@ internal sealed partial class LeftoverStage : IExtractionStage
             return;
         }
 
-        var lastProse = preview.FindLastIndex(b => b.Type is BlockType.Paragraph or BlockType.Quote && b.WordCount >= ProseWords);
+        // The article ends with its last paragraph of prose; a long appeal or notice after it is end matter, not the end.
+        var lastProse = preview.FindLastIndex(b => b.Type is BlockType.Paragraph or BlockType.Quote && b.WordCount >= ProseWords && EndMatter(b) is null);
         for (var i = 0; i < preview.Count; i++)
         {
             var block = preview[i];
@@ -192,7 +193,7 @@ internal sealed partial class LeftoverStage : IExtractionStage
     [GeneratedRegex(@"\b(?:teilen|share|partager|compartir|condividi|compartilhe)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ShareCall();
 
-    [GeneratedRegex(@"newsletter|\babonn|\bsubscri|\bsuscr[ií]b|\binscr[ií]|\biscriv|\bsign up\b|\banmelden\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"newsletter|\babonn|\bsubscri|\bsuscr[ií]b|\binscr[ií]|\biscriv|\bsign up\b|\banmelden\b|\benter your e-?mail|\byour inbox\b|\bposteingang\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NewsletterCall();
 
     [GeneratedRegex(@"twitter|facebook|instagram|telegram|whatsapp|youtube|linkedin|tiktok|pinterest|mastodon", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -222,6 +223,6 @@ internal sealed partial class LeftoverStage : IExtractionStage
     private static partial Regex Disclaimer();
 
     /// <summary>Appeals for donations, support or membership ("would you consider supporting our work?").</summary>
-    [GeneratedRegex(@"\bsupport(?:ing)? (?:our|us|independent)\b|\bdonat(?:e|ion)|\bbecome a (?:member|supporter)|\bunterstütze|\bunterstützen sie\b|\bjetzt spenden|\bspenden sie\b|\bhazte (?:miembro|socio)|\bapoya (?:nuestro|el periodismo)|\bfaire un don\b|\bsoutenez\b|\bwesprzyj\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bsupport(?:ing)? (?:our|us|independent)\b|\bdonate (?:now|today|here)\b|\bmake a donation\b|\bbecome a (?:member|supporter)|\bunterstütze|\bunterstützen sie\b|\bjetzt spenden|\bspenden sie\b|\bhazte (?:miembro|socio)|\bapoya (?:nuestro|el periodismo)|\bfaire un don\b|\bsoutenez\b|\bwesprzyj\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SupportCall();
 }
