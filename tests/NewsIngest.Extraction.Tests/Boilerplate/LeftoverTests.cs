@@ -106,4 +106,15 @@ public sealed class LeftoverTests
 
         Assert.Equal([First, Last], record.PreviewTexts());
     }
+
+    [Fact]
+    public void A_long_social_call_after_the_article_is_end_matter_not_the_end_of_the_article()
+    {
+        const string Call = "Follow The Example Times on Twitter and Instagram @ExampleTimes and on Facebook @ExampleTimes. " +
+            "Send us a message on WhatsApp at any time of the day or night with your news tips.";
+
+        var record = Extract.Html(Extract.Page($"<article><p>{First}</p><p>{Last}</p><p>{Call}</p></article>"));
+
+        Assert.Equal([First, Last], record.PreviewTexts());
+    }
 }
