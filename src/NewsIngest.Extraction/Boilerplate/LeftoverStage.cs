@@ -5,10 +5,13 @@ using NewsIngest.Extraction.Segmentation;
 namespace NewsIngest.Extraction.Boilerplate;
 
 /// <summary>
-/// The last sweep over the preview: drops what survived the body locator but is not article text. Photo credits and
-/// captions ("Foto: dpa", "© Getty Images"), headings that head nothing (a "Related" or "Was denkst du?" heading whose
-/// list was removed, teaser titles in a row), headings that are links to other pages, and share or newsletter calls
-/// after the article's last paragraph.
+/// The last sweep over the preview: drops what survived the body locator but is not article text. Anywhere: photo
+/// credits and captions ("Foto: dpa", "© Getty Images"), "Read also: …" lines linking another story, affiliate
+/// disclosures and disclaimers, short share calls, headings that are links, labels whose list was removed
+/// ("Kontakt:"), and headings that head nothing (a "Related" heading whose list was removed, teaser titles in a row).
+/// After the article's last paragraph of prose: end matter (newsletter, support, social and app calls, contact lines,
+/// post metadata, copyright and licence notices). Each rule is short-text only, so a paragraph of the story that
+/// mentions a newsletter or a photo stays.
 /// </summary>
 internal sealed partial class LeftoverStage : IExtractionStage
 {
@@ -20,11 +23,8 @@ internal sealed partial class LeftoverStage : IExtractionStage
 
     private const int MaxShareWords = 12;
 
-    /// <summary>Social calls and notices after the article are a sentence or two.</summary>
+    /// <summary>Calls, appeals, disclaimers and notices are a sentence or two; longer text is the story's own.</summary>
     private const int MaxEndMatterWords = 40;
-
-    /// <summary>Appeals for support or membership can run to a short paragraph.</summary>
-    private const int MaxSupportCallWords = 40;
 
     /// <summary>App calls, contact and metadata lines are one line.</summary>
     private const int MaxEndLineWords = 30;
@@ -77,7 +77,7 @@ internal sealed partial class LeftoverStage : IExtractionStage
             return "disclosure";
         }
 
-        if (block.WordCount < MaxSupportCallWords && Disclaimer().IsMatch(block.Text))
+        if (block.WordCount < MaxEndMatterWords && Disclaimer().IsMatch(block.Text))
         {
             return "disclaimer";
         }
@@ -96,20 +96,21 @@ internal sealed partial class LeftoverStage : IExtractionStage
     /// </summary>
     private static string? EndMatter(Block block)
     {
+        // A longer paragraph that mentions subscribers or Twitter is the story talking about them.
+        if (block.WordCount >= MaxEndMatterWords)
+        {
+            return null;
+        }
+
         var text = block.Text;
         if (NewsletterCall().IsMatch(text))
         {
             return "newsletter-call";
         }
 
-        if (block.WordCount < MaxSupportCallWords && SupportCall().IsMatch(text))
+        if (SupportCall().IsMatch(text))
         {
             return "support-call";
-        }
-
-        if (block.WordCount >= MaxEndMatterWords)
-        {
-            return null;
         }
 
         if (SocialCall(text))

@@ -117,4 +117,15 @@ public sealed class LeftoverTests
 
         Assert.Equal([First, Last], record.PreviewTexts());
     }
+
+    [Fact]
+    public void A_last_paragraph_of_the_story_that_mentions_subscribers_and_twitter_stays()
+    {
+        const string Ending = "The streaming service now counts more than two million subscribers in the region, and its chief executive " +
+            "told investors on Twitter that she expects the number to double by the end of next year, helped by a cheaper plan with advertising.";
+
+        var record = Extract.Html(Extract.Page($"<article><p>{First}</p><p>{Last}</p><p>{Ending}</p></article>"));
+
+        Assert.Equal([First, Last, Ending], record.PreviewTexts());
+    }
 }
