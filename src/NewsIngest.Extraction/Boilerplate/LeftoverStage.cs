@@ -9,8 +9,8 @@ namespace NewsIngest.Extraction.Boilerplate;
 /// credits and captions ("Foto: dpa", "© Getty Images"), "Read also: …" lines linking another story, affiliate
 /// disclosures and disclaimers, short share calls, headings that are links, labels whose list was removed
 /// ("Kontakt:"), and headings that head nothing (a "Related" heading whose list was removed, teaser titles in a row).
-/// After the article's last paragraph of prose: end matter (newsletter, support, social and app calls, contact lines,
-/// post metadata, copyright and licence notices). Each rule is short-text only, so a paragraph of the story that
+/// After the article's last paragraph of prose: end matter (author boxes, newsletter, support, social and app calls,
+/// contact lines, post metadata, copyright and licence notices). Each rule is short-text only, so a paragraph of the story that
 /// mentions a newsletter or a photo stays.
 /// </summary>
 internal sealed partial class LeftoverStage : IExtractionStage
@@ -25,6 +25,9 @@ internal sealed partial class LeftoverStage : IExtractionStage
 
     /// <summary>Calls, appeals, disclaimers and notices are a sentence or two; longer text is the story's own.</summary>
     private const int MaxEndMatterWords = 40;
+
+    /// <summary>An author box after the article runs to a short paragraph.</summary>
+    private const int MaxBioWords = 80;
 
     /// <summary>App calls, contact and metadata lines are one line.</summary>
     private const int MaxEndLineWords = 30;
@@ -96,6 +99,11 @@ internal sealed partial class LeftoverStage : IExtractionStage
     /// </summary>
     private static string? EndMatter(Block block)
     {
+        if (block.WordCount < MaxBioWords && AuthorBio().IsMatch(block.Text))
+        {
+            return "author-bio";
+        }
+
         // A longer paragraph that mentions subscribers or Twitter is the story talking about them.
         if (block.WordCount >= MaxEndMatterWords)
         {
@@ -226,4 +234,8 @@ internal sealed partial class LeftoverStage : IExtractionStage
     /// <summary>Appeals for donations, support or membership ("would you consider supporting our work?").</summary>
     [GeneratedRegex(@"\bsupport(?:ing)? (?:our|us|independent)\b|\bdonate (?:now|today|here)\b|\bmake a donation\b|\bbecome a (?:member|supporter)|\bunterstütze|\bunterstützen sie\b|\bjetzt spenden|\bspenden sie\b|\bhazte (?:miembro|socio)|\bapoya (?:nuestro|el periodismo)|\bfaire un don\b|\bsoutenez\b|\bwesprzyj\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SupportCall();
+
+    /// <summary>An author box: "Jane Doe is a senior editor at …", "Hallo, ich bin Foodbloggerin …", "Senior Editor with …".</summary>
+    [GeneratedRegex(@"^(?:hallo|hi|hello),? (?:ich bin|i am|i'm)\b|^\p{Lu}\S+(?: \p{Lu}\S+){0,2},? (?:ist|is|war|was|est|è)\b[^.]{0,80}\b(?:autor|author|journalist|redakteur|editor|writer|founder|gründer|professor|reporter|korrespondent|correspondent|blogger|fotograf|photographer|consultant|head of|chefredakteur|rédact|periodista|giornalista)|^(?:senior |chief |managing )?(?:editor|writer|reporter|journalist)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AuthorBio();
 }

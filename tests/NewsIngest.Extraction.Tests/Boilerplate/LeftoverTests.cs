@@ -128,4 +128,24 @@ public sealed class LeftoverTests
 
         Assert.Equal([First, Last, Ending], record.PreviewTexts());
     }
+
+    [Theory]
+    [InlineData("Jane Example is a senior editor at the Example Times and writes about cities, transport and housing.")]
+    [InlineData("Hallo, ich bin Foodbloggerin, Backbuchautorin und Journalistin, und hier teile ich meine liebsten Rezepte.")]
+    public void An_author_box_after_the_article_is_not_preview(string bio)
+    {
+        var record = Extract.Html(Extract.Page($"<article><p>{First}</p><p>{Last}</p><p>{bio}</p></article>"));
+
+        Assert.Equal([First, Last], record.PreviewTexts());
+    }
+
+    [Fact]
+    public void A_closing_sentence_about_photographers_is_not_taken_for_an_author_box()
+    {
+        const string Ending = "Sicherlich gibt es viele Fotografen, die sich mit diesem Bild vom Jagen gut identifizieren können, und das ist auch in Ordnung so.";
+
+        var record = Extract.Html(Extract.Page($"<article><p>{First}</p><p>{Last}</p><p>{Ending}</p></article>"));
+
+        Assert.Contains(Ending, record.PreviewTexts());
+    }
 }
