@@ -5,16 +5,18 @@ using NewsIngest.Extraction.Segmentation;
 namespace NewsIngest.Extraction.Boilerplate;
 
 /// <summary>
-/// Ends the article where the page says it ends: a short heading or line such as "Related articles", "Comments",
-/// "Lesen Sie auch" or "À lire aussi" after the article text opens the page's tail (recommendations, comments,
-/// tags), and nothing from there on is preview.
+/// Ends the article where the page says it ends. After some article text, a short heading or line that names the
+/// page's end matter ("Comments", "Tags", "Über den Autor") ends the preview: nothing from there on is article text.
+/// One that names an aside ("Related articles", "Lesen Sie auch", "À lire aussi") drops the aside's links and
+/// teasers, and the article resumes at its next paragraph of prose, since such boxes often sit inside the body.
 /// </summary>
 internal sealed class ArticleTailStage : IExtractionStage
 {
     private static readonly string[] Markers =
     [
         "related articles", "related stories", "related posts", "related content", "related", "more from", "more stories",
-        "more on this", "read also", "also read", "you may also like", "you might also like", "recommended", "recommended for you", "read next",
+        "more on this", "read also", "also read", "you may also like", "you might also like", "recommended",
+        "recommended for you", "read next",
         "comments", "leave a comment", "leave a reply", "join the conversation", "about the author", "share this article",
         "share this", "tags", "popular posts", "most read", "trending now",
         "kommentare", "kommentar schreiben", "kommentare schreiben", "das könnte dich auch interessieren",
@@ -145,7 +147,8 @@ internal sealed class ArticleTailStage : IExtractionStage
     internal static bool OpensWithMarker(string normalized)
     {
         var colon = normalized.IndexOf(':');
-        return colon > 0 && MarkerSet.GetAlternateLookup<ReadOnlySpan<char>>().Contains(normalized.AsSpan(0, colon).TrimEnd());
+        return colon > 0
+            && MarkerSet.GetAlternateLookup<ReadOnlySpan<char>>().Contains(normalized.AsSpan(0, colon).TrimEnd());
     }
 
     /// <summary>What a marker opens: an aside of links the article may resume after, or the page's end matter.</summary>

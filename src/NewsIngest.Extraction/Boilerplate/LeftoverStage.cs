@@ -41,7 +41,8 @@ internal sealed partial class LeftoverStage : IExtractionStage
         }
 
         // The article ends with its last paragraph of prose; a long appeal or notice after it is end matter, not the end.
-        var lastProse = preview.FindLastIndex(b => b.Type is BlockType.Paragraph or BlockType.Quote && b.WordCount >= ProseWords && EndMatter(b) is null);
+        var lastProse = preview.FindLastIndex(b =>
+            b.Type is BlockType.Paragraph or BlockType.Quote && b.WordCount >= ProseWords && EndMatter(b) is null);
         for (var i = 0; i < preview.Count; i++)
         {
             var block = preview[i];
@@ -70,7 +71,8 @@ internal sealed partial class LeftoverStage : IExtractionStage
             return "credit";
         }
 
-        if (block.WordCount < MaxEndMatterWords && block.LinkDensity >= 0.3 && ArticleTailStage.OpensWithMarker(block.Normalized))
+        if (block.WordCount < MaxEndMatterWords && block.LinkDensity >= 0.3
+            && ArticleTailStage.OpensWithMarker(block.Normalized))
         {
             return "inline-teaser";
         }

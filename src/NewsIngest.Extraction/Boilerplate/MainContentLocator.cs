@@ -59,8 +59,8 @@ internal sealed class MainContentLocator : IExtractionStage
 
     /// <summary>
     /// The body container is often not the whole article: the lead paragraph sits in the article's header, a paragraph
-    /// between two figures in a wrapper of its own. Prose just before the body (back to the headline) and prose between
-    /// two body blocks belongs to the article.
+    /// between two figures in a wrapper of its own, the last paragraphs after an ad slot. Prose just before the body
+    /// (back to the headline), between two body blocks and right after it belongs to the article.
     /// </summary>
     private static void RescueAdjacentProse(List<Block> blocks)
     {
@@ -80,6 +80,12 @@ internal sealed class MainContentLocator : IExtractionStage
         }
 
         RescueTrailingProse(blocks, last);
+        RescueLead(blocks, first);
+    }
+
+    /// <summary>Walks up from the body to the headline, taking prose paragraphs and stepping over a few short lines.</summary>
+    private static void RescueLead(List<Block> blocks, int first)
+    {
         var skipped = 0;
         for (var i = first - 1; i >= 0 && skipped <= MaxLeadSkips; i--)
         {
