@@ -41,12 +41,23 @@ internal sealed partial class LeftoverStage : IExtractionStage
         }
 
         // The article ends with its last paragraph of prose; a long appeal or notice after it is end matter, not the end.
-        var lastProse = preview.FindLastIndex(b =>
-            b.Type is BlockType.Paragraph or BlockType.Quote && b.WordCount >= ProseWords && EndMatter(b) is null);
+        // Walking back to that paragraph reads the end matter of every block after it, once.
+        var endMatter = new string?[preview.Count];
+        var lastProse = preview.Count - 1;
+        for (; lastProse >= 0; lastProse--)
+        {
+            var block = preview[lastProse];
+            endMatter[lastProse] = block.Type == BlockType.Heading ? null : EndMatter(block);
+            if (block.Type is BlockType.Paragraph or BlockType.Quote && block.WordCount >= ProseWords && endMatter[lastProse] is null)
+            {
+                break;
+            }
+        }
+
         for (var i = 0; i < preview.Count; i++)
         {
             var block = preview[i];
-            if (Verdict(block, i > lastProse) is { } reason)
+            if ((Verdict(block) ?? (i > lastProse ? endMatter[i] : null)) is { } reason)
             {
                 block.Assign(BlockRole.Boilerplate, reason);
             }
@@ -59,7 +70,8 @@ internal sealed partial class LeftoverStage : IExtractionStage
         DropOrphanHeadings(preview);
     }
 
-    private static string? Verdict(Block block, bool afterArticle)
+    /// <summary>The rules that hold anywhere in the preview.</summary>
+    private static string? Verdict(Block block)
     {
         if (block.Type == BlockType.Heading)
         {
@@ -92,7 +104,7 @@ internal sealed partial class LeftoverStage : IExtractionStage
             return "share-call";
         }
 
-        return afterArticle ? EndMatter(block) : null;
+        return null;
     }
 
     /// <summary>

@@ -18,6 +18,9 @@ internal sealed class MainContentLocator : IExtractionStage
     /// <summary>Short non-prose lines the lead rescue walks over between the lead and the body.</summary>
     private const int MaxLeadSkips = 2;
 
+    /// <summary>Before the body and between its blocks, a sentence or two of prose is the article's.</summary>
+    private const int MinLeadProseWords = 10;
+
     /// <summary>After the body, only full paragraphs count as its continuation; short lines there are end matter.</summary>
     private const int MinTrailingProseWords = 20;
 
@@ -73,7 +76,7 @@ internal sealed class MainContentLocator : IExtractionStage
 
         for (var i = first + 1; i < last; i++)
         {
-            if (IsOutsideMain(blocks[i]) && IsLeadProse(blocks[i]))
+            if (IsOutsideMain(blocks[i]) && IsParagraph(blocks[i], MinLeadProseWords))
             {
                 blocks[i].Assign(BlockRole.Candidate, "gap-rescued");
             }
@@ -100,7 +103,7 @@ internal sealed class MainContentLocator : IExtractionStage
                 continue;
             }
 
-            if (IsLeadProse(block))
+            if (IsParagraph(block, MinLeadProseWords))
             {
                 block.Assign(BlockRole.Candidate, "lead-rescued");
             }
@@ -133,7 +136,7 @@ internal sealed class MainContentLocator : IExtractionStage
                 break;
             }
 
-            if (block.Type is BlockType.Paragraph or BlockType.Quote && block.WordCount >= MinTrailingProseWords && block.LinkDensity < 0.2)
+            if (IsParagraph(block, MinTrailingProseWords))
             {
                 block.Assign(BlockRole.Candidate, "trail-rescued");
             }
@@ -146,8 +149,9 @@ internal sealed class MainContentLocator : IExtractionStage
 
     private static bool IsOutsideMain(Block block) => block.Role == BlockRole.Boilerplate && block.Reason == "outside-main";
 
-    private static bool IsLeadProse(Block block) =>
-        block.Type is BlockType.Paragraph or BlockType.Quote && block.WordCount >= 10 && block.LinkDensity < 0.2;
+    /// <summary>A paragraph or quote of at least <paramref name="minWords"/> words with few links.</summary>
+    private static bool IsParagraph(Block block, int minWords) =>
+        block.Type is BlockType.Paragraph or BlockType.Quote && block.WordCount >= minWords && block.LinkDensity < 0.2;
 
     /// <summary>
     /// When chrome rules took most of the page's prose (an article inside a &lt;header&gt;, a body class that reads like
@@ -156,8 +160,8 @@ internal sealed class MainContentLocator : IExtractionStage
     /// </summary>
     private static void RescueProseFromChrome(List<Block> blocks)
     {
-        var candidateProse = blocks.Where(b => b.Role == BlockRole.Candidate && IsProse(b)).Sum(b => b.Text.Length);
-        var chromeProse = blocks.Where(b => IsRescuable(b) && IsProse(b)).Sum(b => b.Text.Length);
+        var candidateProse = blocks.Where(b => b.Role == BlockRole.Candidate && b.IsProse).Sum(b => b.Text.Length);
+        var chromeProse = blocks.Where(b => IsRescuable(b) && b.IsProse).Sum(b => b.Text.Length);
         if (chromeProse <= (2 * candidateProse) + 500)
         {
             return;
@@ -171,8 +175,6 @@ internal sealed class MainContentLocator : IExtractionStage
             }
         }
     }
-
-    private static bool IsProse(Block block) => block.Type != BlockType.Heading && block.Text.Length >= 80 && block.LinkDensity < 0.3;
 
     private static bool IsRescuable(Block block) =>
         block.Role == BlockRole.Boilerplate && block.Reason is { } reason && reason.StartsWith("chrome:", StringComparison.Ordinal)

@@ -25,7 +25,7 @@ internal sealed class ScriptHiddenBodyStage : IExtractionStage
         var hidden = 0;
         foreach (var block in context.Blocks)
         {
-            if (!IsProse(block))
+            if (!block.IsProse)
             {
                 continue;
             }
@@ -53,8 +53,6 @@ internal sealed class ScriptHiddenBodyStage : IExtractionStage
             }
         }
     }
-
-    private static bool IsProse(Block block) => block.Type != BlockType.Heading && block.Text.Length >= 80 && block.LinkDensity < 0.3;
 
     private static bool IsScriptHidden(Block block) =>
         block.WallContainer is null && block.HiddenReason is { } reason

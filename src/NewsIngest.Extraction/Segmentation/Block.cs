@@ -86,6 +86,9 @@ internal sealed class Block
 
     public double LinkDensity => Text.Length == 0 ? 0 : (double)LinkChars / Text.Length;
 
+    /// <summary>Running text rather than a label, heading or link list: 80 characters or more, under 30% links.</summary>
+    public bool IsProse => Type != BlockType.Heading && Text.Length >= 80 && LinkDensity < 0.3;
+
     public bool IsVisible => HiddenReason is null;
 
     /// <summary>Makes the block visible: the rule that hid it was shown not to hold for this page.</summary>
