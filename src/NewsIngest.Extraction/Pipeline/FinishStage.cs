@@ -26,11 +26,33 @@ internal sealed class FinishStage : IExtractionStage
             var key = TextNormalizer.Normalize(description).TrimEnd('.', '…', ' ');
             var opening = first is null ? "" : first.Normalized;
             var headline = context.Headline is null ? "" : TextNormalizer.Normalize(context.Headline);
-            if (key.Length > 0 && !opening.StartsWith(key, StringComparison.Ordinal) && key != headline
-                && !context.Blocks.Any(b => b.Role == BlockRole.Content && b.Normalized.StartsWith(key, StringComparison.Ordinal)))
+            if (key.Length > 0 && !OpensWith(opening, key) && key != headline
+                && !context.Blocks.Any(b => b.Role == BlockRole.Content && OpensWith(b.Normalized, key)))
             {
                 context.Dek = description;
             }
         }
+    }
+
+    /// <summary>
+    /// True when <paramref name="text"/> opens with <paramref name="prefix"/>, single and double quotes alike: a
+    /// description often quotes with ‘…’ where the paragraph it repeats has “…”.
+    /// </summary>
+    private static bool OpensWith(string text, string prefix)
+    {
+        if (text.Length < prefix.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < prefix.Length; i++)
+        {
+            if (text[i] != prefix[i] && !(text[i] is '\'' or '"' && prefix[i] is '\'' or '"'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
