@@ -33,10 +33,19 @@ internal static class InputSniffer
             : null;
     }
 
-    /// <summary>HTML when markup appears early in the content, else text.</summary>
+    /// <summary>
+    /// HTML when the content opens with a tag or markup appears early in it, else text. A page may open with a style
+    /// sheet or a script longer than the sniffed head; a text rendering does not open with a tag.
+    /// </summary>
     public static InputFormat Detect(string content)
     {
         var head = content.AsSpan(0, Math.Min(content.Length, SniffChars));
+        var start = head.TrimStart().TrimStart('\uFEFF');
+        if (start.Length > 1 && start[0] == '<' && (char.IsAsciiLetter(start[1]) || start[1] == '!'))
+        {
+            return InputFormat.Html;
+        }
+
         ReadOnlySpan<string> markers = ["<!doctype", "<html", "<body", "<head", "<div", "<p>", "<p ", "<article", "<meta", "<title", "<section", "<span", "<br", "<ul", "<li", "<h1", "<h2", "<a "];
         var tags = 0;
         foreach (var marker in markers)
