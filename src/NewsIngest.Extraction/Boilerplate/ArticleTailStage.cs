@@ -114,6 +114,9 @@ internal sealed class ArticleTailStage : IExtractionStage
     private static bool EndsSentence(string text) =>
         text.Length > 0 && text[^1] is '.' or '!' or '?' or '"' or '”' or '»' or '…' or ':' or ')' or '。' or '！' or '？';
 
+    /// <summary>True when the text names an aside or the page's end matter ("Related articles", "Comments").</summary>
+    internal static bool IsMarker(string text) => MarkerKind(text) is not null;
+
     private static TailKind? MarkerKind(string text)
     {
         var normalized = TextNormalizer.Normalize(text).TrimEnd(':', '.', '!', '?', ' ', '»', '›');

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using NewsIngest.Extraction.Pipeline;
 using NewsIngest.Extraction.Segmentation;
 
@@ -13,7 +12,7 @@ namespace NewsIngest.Extraction.Boilerplate;
 /// contact lines, post metadata, copyright and licence notices). Each rule is short-text only, so a paragraph of the story that
 /// mentions a newsletter or a photo stays.
 /// </summary>
-internal sealed partial class LeftoverStage : IExtractionStage
+internal sealed class LeftoverStage : IExtractionStage
 {
     /// <summary>A paragraph of this many words or more is article prose; the article's end is the last one.</summary>
     private const int ProseWords = 20;
@@ -25,6 +24,18 @@ internal sealed partial class LeftoverStage : IExtractionStage
 
     /// <summary>Calls, appeals, disclaimers and notices are a sentence or two; longer text is the story's own.</summary>
     private const int MaxEndMatterWords = 40;
+
+    /// <summary>Disclaimers, sign-up and consent boxes run to two or three sentences.</summary>
+    private const int MaxNoticeWords = 50;
+
+    /// <summary>A widget's status line ("13 Besucher sind online (8 im Bereich News)") is one line.</summary>
+    private const int MaxStatusWords = 15;
+
+    /// <summary>An opening paragraph this long beside the lead image is the lead, not a caption.</summary>
+    private const int MinLeadWords = 12;
+
+    /// <summary>Headings that name an aside, page tools and date lines are a few words.</summary>
+    private const int MaxMarkerWords = 8;
 
     /// <summary>An author box after the article runs to a short paragraph.</summary>
     private const int MaxBioWords = 80;
@@ -42,13 +53,20 @@ internal sealed partial class LeftoverStage : IExtractionStage
 
         // The article ends with its last paragraph of prose; a long appeal or notice after it is end matter, not the end.
         // Walking back to that paragraph reads the end matter of every block after it, once.
+        var verdicts = new string?[preview.Count];
+        for (var i = 0; i < preview.Count; i++)
+        {
+            verdicts[i] = Verdict(preview[i], opensPreview: i == 0);
+        }
+
         var endMatter = new string?[preview.Count];
         var lastProse = preview.Count - 1;
         for (; lastProse >= 0; lastProse--)
         {
             var block = preview[lastProse];
             endMatter[lastProse] = block.Type == BlockType.Heading ? null : EndMatter(block);
-            if (block.Type is BlockType.Paragraph or BlockType.Quote && block.WordCount >= ProseWords && endMatter[lastProse] is null)
+            if (block.Type is BlockType.Paragraph or BlockType.Quote && block.WordCount >= ProseWords && endMatter[lastProse] is null
+                && verdicts[lastProse] is null)
             {
                 break;
             }
@@ -57,54 +75,100 @@ internal sealed partial class LeftoverStage : IExtractionStage
         for (var i = 0; i < preview.Count; i++)
         {
             var block = preview[i];
-            if ((Verdict(block) ?? (i > lastProse ? endMatter[i] : null)) is { } reason)
+            if ((verdicts[i] ?? (i > lastProse ? endMatter[i] : null)) is { } reason)
             {
                 block.Assign(BlockRole.Boilerplate, reason);
             }
-            else if (IsDanglingLabel(block, i + 1 < preview.Count ? preview[i + 1] : null))
+        }
+
+        // A label is judged against what stays after it: "Kontakt:" over contact lines just removed introduces nothing.
+        Block? kept = null;
+        for (var i = preview.Count - 1; i >= 0; i--)
+        {
+            var block = preview[i];
+            if (block.Role != BlockRole.Candidate)
+            {
+                continue;
+            }
+
+            if (IsDanglingLabel(block, kept))
             {
                 block.Assign(BlockRole.Boilerplate, "dangling-label");
+                continue;
             }
+
+            kept = block;
         }
 
         DropOrphanHeadings(preview);
     }
 
     /// <summary>The rules that hold anywhere in the preview.</summary>
-    private static string? Verdict(Block block)
+    private static string? Verdict(Block block, bool opensPreview)
     {
         if (block.Type == BlockType.Heading)
         {
-            return block.LinkDensity >= 0.5 ? "linked-heading" : null;
+            return block.LinkDensity >= 0.5 ? "linked-heading"
+                : block.WordCount <= MaxMarkerWords && ArticleTailStage.IsMarker(block.Text) ? "aside-heading"
+                : block.WordCount < MaxNoticeWords && LeftoverPatterns.IssuePromotion().IsMatch(block.Text) ? "issue-promotion"
+                : null;
         }
 
-        if (block.WordCount < MaxCreditWords && Credit().IsMatch(block.Text))
+        var text = block.Text;
+        var words = block.WordCount;
+        return words < MaxCreditWords && LeftoverPatterns.Credit().IsMatch(text) ? "credit"
+            : words < MaxEndMatterWords && block.LinkDensity >= 0.3 && ArticleTailStage.OpensWithMarker(block.Normalized) ? "inline-teaser"
+            : words < MaxCreditWords && LeftoverPatterns.Disclosure().IsMatch(text) ? "disclosure"
+            : words < MaxNoticeWords && LeftoverPatterns.Disclaimer().IsMatch(text) ? "disclaimer"
+            : words < MaxShareWords && LeftoverPatterns.ShareCall().IsMatch(text) ? "share-call"
+            : words < MaxNoticeWords && LeftoverPatterns.NewsletterSignUp().IsMatch(text) ? "newsletter-call"
+            : words < MaxNoticeWords && LeftoverPatterns.ConsentPrompt().IsMatch(text) ? "consent-prompt"
+            : words < MaxBioWords && LeftoverPatterns.PublisherAppeal().IsMatch(text) ? "support-call"
+            : words < MaxShareWords * 2 && LeftoverPatterns.AppPromotion().IsMatch(text) ? "app-call"
+            : words < MaxShareWords * 2 && LeftoverPatterns.ChannelPlug().IsMatch(text) ? "social-call"
+            : words < MaxCreditWords && LeftoverPatterns.MembershipPitch().IsMatch(text) ? "support-call"
+            : words < MaxNoticeWords && LeftoverPatterns.IssuePromotion().IsMatch(text) ? "issue-promotion"
+            : words <= MaxStatusWords && LeftoverPatterns.WidgetStatus().IsMatch(text) ? "widget-status"
+            : words < MaxCreditWords && LeftoverPatterns.DownloadLink().IsMatch(text) ? "download-link"
+            : words <= MaxMarkerWords && LeftoverPatterns.PageTool().IsMatch(text) ? "page-tool"
+            : words <= MaxMarkerWords && LeftoverPatterns.DateLine().IsMatch(text) ? "date-line"
+            : IsTimeStamp(block) ? "date-line"
+            : LeftoverPatterns.ScriptError().IsMatch(text) ? "script-error"
+            : IsMarkup(text) ? "markup-text"
+            : IsCaption(block, opensPreview) ? "caption"
+            : null;
+    }
+
+    /// <summary>
+    /// A short paragraph boxed with an image. The preview's opening paragraph often shares the lead image's box as a
+    /// teaser; from <see cref="MinLeadWords"/> words on it is the article's lead, not the picture's caption.
+    /// </summary>
+    private static bool IsCaption(Block block, bool opensPreview) =>
+        block.Type == BlockType.Paragraph && block.WordCount < MaxCreditWords
+        && !(opensPreview && block.WordCount >= MinLeadWords) && ImageCaption.Holds(block);
+
+    /// <summary>A line of a date and a clock time and little else: "24. März 2004, 19:49 | Genesis".</summary>
+    private static bool IsTimeStamp(Block block) =>
+        block.Type == BlockType.Paragraph && block.WordCount <= MaxMarkerWords
+        && LeftoverPatterns.ClockTime().IsMatch(block.Text) && LeftoverPatterns.Year().IsMatch(block.Text);
+
+    /// <summary>Page source shown as text: three tags or more making up at least 40% of the block.</summary>
+    private static bool IsMarkup(string text)
+    {
+        if (text.Length < 20 || !text.Contains('<'))
         {
-            return "credit";
+            return false;
         }
 
-        if (block.WordCount < MaxEndMatterWords && block.LinkDensity >= 0.3
-            && ArticleTailStage.OpensWithMarker(block.Normalized))
+        var count = 0;
+        var chars = 0;
+        foreach (var match in LeftoverPatterns.MarkupTag().EnumerateMatches(text))
         {
-            return "inline-teaser";
+            count++;
+            chars += match.Length;
         }
 
-        if (block.WordCount < MaxCreditWords && Disclosure().IsMatch(block.Text))
-        {
-            return "disclosure";
-        }
-
-        if (block.WordCount < MaxEndMatterWords && Disclaimer().IsMatch(block.Text))
-        {
-            return "disclaimer";
-        }
-
-        if (block.WordCount < MaxShareWords && ShareCall().IsMatch(block.Text))
-        {
-            return "share-call";
-        }
-
-        return null;
+        return count >= 3 && chars * 5 >= text.Length * 2;
     }
 
     /// <summary>
@@ -113,7 +177,7 @@ internal sealed partial class LeftoverStage : IExtractionStage
     /// </summary>
     private static string? EndMatter(Block block)
     {
-        if (block.WordCount < MaxBioWords && AuthorBio().IsMatch(block.Text))
+        if (block.WordCount < MaxBioWords && LeftoverPatterns.AuthorBio().IsMatch(block.Text))
         {
             return "author-bio";
         }
@@ -125,12 +189,12 @@ internal sealed partial class LeftoverStage : IExtractionStage
         }
 
         var text = block.Text;
-        if (NewsletterCall().IsMatch(text))
+        if (LeftoverPatterns.NewsletterCall().IsMatch(text))
         {
             return "newsletter-call";
         }
 
-        if (SupportCall().IsMatch(text))
+        if (LeftoverPatterns.SupportCall().IsMatch(text))
         {
             return "support-call";
         }
@@ -142,30 +206,30 @@ internal sealed partial class LeftoverStage : IExtractionStage
 
         if (block.WordCount < MaxEndLineWords)
         {
-            if (AppCall().IsMatch(text))
+            if (LeftoverPatterns.AppCall().IsMatch(text))
             {
                 return "app-call";
             }
 
-            if (Contact().IsMatch(text))
+            if (LeftoverPatterns.Contact().IsMatch(text))
             {
                 return "contact";
             }
 
-            if (PostMeta().IsMatch(text))
+            if (LeftoverPatterns.PostMeta().IsMatch(text))
             {
                 return "post-meta";
             }
         }
 
-        return Rights().IsMatch(text) ? "rights" : null;
+        return LeftoverPatterns.Rights().IsMatch(text) ? "rights" : null;
     }
 
     /// <summary>"Follow us on Twitter", or a line that names two networks or more.</summary>
     private static bool SocialCall(string text)
     {
         string? first = null;
-        foreach (var match in SocialNetwork().EnumerateMatches(text))
+        foreach (var match in LeftoverPatterns.SocialNetwork().EnumerateMatches(text))
         {
             var name = text.AsSpan(match.Index, match.Length);
             if (first is not null && !name.Equals(first, StringComparison.OrdinalIgnoreCase))
@@ -176,7 +240,7 @@ internal sealed partial class LeftoverStage : IExtractionStage
             first ??= name.ToString();
         }
 
-        return first is not null && FollowVerb().IsMatch(text);
+        return first is not null && LeftoverPatterns.FollowVerb().IsMatch(text);
     }
 
     /// <summary>
@@ -207,49 +271,4 @@ internal sealed partial class LeftoverStage : IExtractionStage
             next = block;
         }
     }
-
-    [GeneratedRegex(
-        @"©|\((?:foto|photo|bild|credit|quelle|source|image|fuente|crédit)s?\s*:|^(?:foto|photo|bild|credit|crédit|quelle|source|fuente|image|abbildung|titelbild|beitragsbild|fotos|photos|bildquelle|fotoquelle)(?:\s*\d+)?\s*:|(?:getty images|istock(?:\.com)?|shutterstock|imago images|picture[- ]alliance|/\s*dpa|/\s*afp|/\s*reuters)\s*\)?\s*$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Credit();
-
-    [GeneratedRegex(@"\b(?:teilen|share|partager|compartir|condividi|compartilhe)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex ShareCall();
-
-    [GeneratedRegex(@"newsletter|\babonn|\bsubscri|\bsuscr[ií]b|\binscr[ií]|\biscriv|\bsign up\b|\banmelden\b|\benter your e-?mail|\byour inbox\b|\bposteingang\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex NewsletterCall();
-
-    [GeneratedRegex(@"twitter|facebook|instagram|telegram|whatsapp|youtube|linkedin|tiktok|pinterest|mastodon", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex SocialNetwork();
-
-    [GeneratedRegex(@"\b(?:follow|síguenos|siguenos|sígannos|folgen sie|folge uns|folgt uns|suivez|seguici|siga|segue|join us|únete|abonnez)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex FollowVerb();
-
-    [GeneratedRegex(@"\b(?:app store|google play|ios|android)\b|\bapps?\b.*\b(?:download|herunterladen|descarga|télécharg)|\b(?:download|herunterladen|descarga|télécharg)\w*\b.*\bapps?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex AppCall();
-
-    [GeneratedRegex(@"[\w.+-]+@[\w-]+\.[\w.]+|\[at\]|\b(?:telefon|tel\.|phone|fax|e-mail)\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Contact();
-
-    [GeneratedRegex(@"^(?:erstellt am|veröffentlicht|publiziert|published|posted|der beitrag wurde am|dieser beitrag wurde|news date|category|kategorie|kategorien|tags|schlagworte|schlagwörter|stichworte|von|by|filed under|abgelegt unter)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex PostMeta();
-
-    [GeneratedRegex(@"copyright|all rights reserved|alle rechte vorbehalten|tous droits réservés|derechos reservados|diritti riservati|prawem autorskim|\blizenz\b|\blicen[cs]e\b|suggested citation|zitiervorschlag", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Rights();
-
-    /// <summary>Affiliate and advertising disclosures ("We may earn a commission", "*Werbung", "Anzeige").</summary>
-    [GeneratedRegex(@"\baffiliate|\bprovision\b|\bcommission\b|\bcompensation\b|\bsponsored\b|\badvertis(?:er|ing|ement)s?\b|enthält werbung|^\*?werbung\b|^anzeige\b|\bcomisión\b|\bafiliad|\blien(?:s)? affili|\bpartnerlinks?\b|\bwerbelinks?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Disclosure();
-
-    /// <summary>"X does not offer medical advice", "Disclaimer: …", "keine Rechtsberatung".</summary>
-    [GeneratedRegex(@"\bdisclaimer\b|\b(?:does|do) not (?:offer|provide|constitute) (?:medical|legal|financial|investment) advice|\bkeine (?:rechts|anlage|steuer)beratung", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Disclaimer();
-
-    /// <summary>Appeals for donations, support or membership ("would you consider supporting our work?").</summary>
-    [GeneratedRegex(@"\bsupport(?:ing)? (?:our|us|independent)\b|\bdonate (?:now|today|here)\b|\bmake a donation\b|\bbecome a (?:member|supporter)|\bunterstütze|\bunterstützen sie\b|\bjetzt spenden|\bspenden sie\b|\bhazte (?:miembro|socio)|\bapoya (?:nuestro|el periodismo)|\bfaire un don\b|\bsoutenez\b|\bwesprzyj\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex SupportCall();
-
-    /// <summary>An author box: "Jane Doe is a senior editor at …", "Hallo, ich bin Foodbloggerin …", "Senior Editor with …".</summary>
-    [GeneratedRegex(@"^(?:hallo|hi|hello),? (?:ich bin|i am|i'm)\b|^\p{Lu}\S+(?: \p{Lu}\S+){0,2},? (?:ist|is|war|was|est|è)\b[^.]{0,80}\b(?:autor|author|journalist|redakteur|editor|writer|founder|gründer|professor|reporter|korrespondent|correspondent|blogger|fotograf|photographer|consultant|head of|chefredakteur|rédact|periodista|giornalista)|^(?:senior |chief |managing )?(?:editor|writer|reporter|journalist)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex AuthorBio();
 }

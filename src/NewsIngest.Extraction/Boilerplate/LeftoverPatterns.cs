@@ -1,0 +1,133 @@
+using System.Text.RegularExpressions;
+
+namespace NewsIngest.Extraction.Boilerplate;
+
+/// <summary>
+/// The vocabulary <see cref="LeftoverStage"/> reads short blocks with: what page furniture says in the languages the
+/// lexicon covers. Each pattern names a kind of line (a credit, a consent prompt, a download link), never one site.
+/// </summary>
+internal static partial class LeftoverPatterns
+{
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+
+    /// <summary>Photo credits: "©", "(Foto: …)", "Bild: …", an agency at the end ("… / dpa").</summary>
+    [GeneratedRegex(
+        @"©|\((?:foto|photo|bild|credit|quelle|source|image|fuente|crédit)s?\s*:|^(?:foto|photo|bild|credit|crédit|quelle|source|fuente|image|abbildung|titelbild|beitragsbild|fotos|photos|bildquelle|fotoquelle)(?:\s*\d+)?\s*:|(?:getty images|istock(?:\.com)?|shutterstock|imago images|picture[- ]alliance|/\s*dpa|/\s*afp|/\s*reuters)\s*\)?\s*$",
+        Options)]
+    public static partial Regex Credit();
+
+    [GeneratedRegex(@"\b(?:teilen|share|partager|compartir|condividi|compartilhe|empfiehl|weiterempfehlen)\b", Options)]
+    public static partial Regex ShareCall();
+
+    [GeneratedRegex(@"newsletter|\babonn|\bsubscri|\bsuscr[ií]b|\binscr[ií]|\biscriv|\bsign up\b|\banmelden\b|\benter your e-?mail|\byour inbox\b|\bposteingang\b", Options)]
+    public static partial Regex NewsletterCall();
+
+    /// <summary>
+    /// A newsletter sign-up wherever it sits: "Never miss … by signing up to our newsletter", "Enter your email below",
+    /// "opt out anytime". Stricter than <see cref="NewsletterCall"/>, which only reads the end matter.
+    /// </summary>
+    [GeneratedRegex(@"\bnewsletter\b.{0,80}\b(?:sign(?:ing)? up|subscrib|anmeld|abonn|inscri|bestell|eintrag)|\b(?:sign(?:ing)? up|subscrib\w*|anmelden|abonnieren|inscri\w+|iscriviti)\b.{0,40}\bnewsletter|\benter your e-?mail\b|\b(?:straight|direct(?:ly)?) (?:to|in) your inbox\b|\bopt out (?:at )?any ?time\b|\bunsubscribe at any time\b", Options)]
+    public static partial Regex NewsletterSignUp();
+
+    [GeneratedRegex(@"twitter|facebook|instagram|telegram|whatsapp|youtube|linkedin|tiktok|pinterest|mastodon", Options)]
+    public static partial Regex SocialNetwork();
+
+    [GeneratedRegex(@"\b(?:follow|síguenos|siguenos|sígannos|folgen sie|folge uns|folgt uns|suivez|seguici|siga|segue|join us|únete|abonnez)\b", Options)]
+    public static partial Regex FollowVerb();
+
+    [GeneratedRegex(@"\b(?:app store|google play|ios|android)\b|\bapps?\b.*\b(?:download|herunterladen|descarga|télécharg)|\b(?:download|herunterladen|descarga|télécharg)\w*\b.*\bapps?\b", Options)]
+    public static partial Regex AppCall();
+
+    /// <summary>An app call wherever it sits: "straight to your phone with our app", "download our free app".</summary>
+    [GeneratedRegex(@"\b(?:straight|direct(?:ly)?) to your (?:phone|mobile|smartphone|device)\b|\bdownload (?:our|the) (?:free )?app\b|\bunsere[rn]? (?:kostenlose[nr]? )?app\b.{0,40}\b(?:herunterladen|installieren)\b|\btélécharge[zr] (?:notre|l')\s?app", Options)]
+    public static partial Regex AppPromotion();
+
+    [GeneratedRegex(@"[\w.+-]+@[\w-]+\.[\w.]+|\[at\]|\b(?:telefon|tel\.|phone|fax|e-mail)\s*:", Options)]
+    public static partial Regex Contact();
+
+    [GeneratedRegex(@"^(?:erstellt am|veröffentlicht|publiziert|published|posted|der beitrag wurde am|dieser beitrag wurde|news date|category|kategorie|kategorien|tags|schlagworte|schlagwörter|stichworte|von|by|filed under|abgelegt unter)\b", Options)]
+    public static partial Regex PostMeta();
+
+    /// <summary>A date line that stands alone: "asked Feb 6, 2014 at 20:37", "Aktualisiert am 17.01.2021.", "Release Date:".</summary>
+    [GeneratedRegex(@"^(?:asked|answered|edited|modified|gefragt|beantwortet|bearbeitet)\s+\p{L}+\.?\s+\d|^(?:release date|veröffentlicht am|aktualisiert am|zuletzt aktualisiert|last updated|updated on|mis à jour le|actualizado el|atualizado em)\b", Options)]
+    public static partial Regex DateLine();
+
+    [GeneratedRegex(@"copyright|all rights reserved|alle rechte vorbehalten|tous droits réservés|derechos reservados|diritti riservati|prawem autorskim|\blizenz\b|\blicen[cs]e\b|suggested citation|zitiervorschlag", Options)]
+    public static partial Regex Rights();
+
+    /// <summary>Affiliate and advertising disclosures ("We may earn a commission", "*Werbung", "Anzeige").</summary>
+    [GeneratedRegex(@"\baffiliate|\bprovision\b|\bcommission\b|\bcompensation\b|\bsponsored\b|\badvertis(?:er|ing|ement)s?\b|enthält werbung|^\*?werbung\b|^anzeige\b|\bcomisión\b|\bafiliad|\blien(?:s)? affili|\bpartnerlinks?\b|\bwerbelinks?\b", Options)]
+    public static partial Regex Disclosure();
+
+    /// <summary>
+    /// "X does not offer medical advice", "Disclaimer: …", "keine Rechtsberatung", "Alle Angaben ohne Gewähr", "Les
+    /// opinions exprimées … n'engagent que leurs auteurs".
+    /// </summary>
+    [GeneratedRegex(@"\bdisclaimer\b|\b(?:does|do) not (?:offer|provide|constitute) (?:medical|legal|financial|investment) advice|\bkeine (?:rechts|anlage|steuer)beratung|\bohne gewähr\b|\bsans garantie\b|\bn'engagent que (?:leurs? auteurs?|l'auteur|la responsabilité)|\bnot provided or commissioned\b|\bmay (?:receive|earn) (?:compensation|a commission)\b|\bindependent review process\b", Options)]
+    public static partial Regex Disclaimer();
+
+    /// <summary>Appeals for donations, support or membership ("would you consider supporting our work?").</summary>
+    [GeneratedRegex(@"\bsupport(?:ing)? (?:our|us|independent)\b|\bdonate (?:now|today|here)\b|\bmake a donation\b|\bbecome a (?:member|supporter)|\bunterstütze|\bunterstützen sie\b|\bjetzt spenden|\bspenden sie\b|\bhazte (?:miembro|socio)|\bapoya (?:nuestro|el periodismo)|\bfaire un don\b|\bsoutenez\b|\bwesprzyj\b", Options)]
+    public static partial Regex SupportCall();
+
+    /// <summary>
+    /// A publisher talking about its own journalism or offer wherever it sits: "We rely on your support", "our
+    /// journalism", "cancel anytime", "Assine o jornal", "keine Bezahlschranke".
+    /// </summary>
+    [GeneratedRegex(@"\brely on (?:your|readers'?) support\b|\b(?:our|unseren?|notre|nuestro|nosso) (?:journalism|journalismus|journalisme|periodismo|jornalismo)\b|\bhacemos periodismo\b|\bcancel(?:a)? (?:at )?any ?time\b|\bcancela cuando quieras\b|\bjederzeit kündbar\b|\bsans engagement\b|\bassine (?:o|a|já)\b|\bcolabore para\b|\b(?:keine|ohne|no|sans) (?:bezahlschranke|paywall)\b|\bwesprzyj\b|\bzapraszamy\b.{0,20}\bsubskrypc|\bwesprzyj nas\b", Options)]
+    public static partial Regex PublisherAppeal();
+
+    /// <summary>A membership pitch: "Werden Sie Mitglied … exklusive Angebote", "Help us continue to …".</summary>
+    [GeneratedRegex(@"\bwerden sie mitglied\b|\bwerde mitglied\b|\bbecome a member\b|\bexklusive angebote\b|\bhelp us (?:continue|keep)\b|\bdevenez membre\b|\bhazte socio\b", Options)]
+    public static partial Regex MembershipPitch();
+
+    /// <summary>The print edition's own ad: "Die aktuelle Ausgabe … im Abo, als e-Paper", "Das Heft ist … erhältlich".</summary>
+    [GeneratedRegex(@"\b(?:im|als) abo\b|\be-paper\b|\beinzelheft\b|\bheft ist\b.{0,60}\berhältlich\b|\b(?:aktuelle|neue[nr]?) ausgabe\b|\b(?:current|latest|new) issue\b|\bin stores now\b|\bau kiosque\b|\ben kiosco\b", Options)]
+    public static partial Regex IssuePromotion();
+
+    /// <summary>A channel plug: "¡Mira lo que tiene nuestro canal de YouTube!", "our Instagram".</summary>
+    [GeneratedRegex(@"\b(?:our|unseren?|unserem|nuestro|notre|nosso)\s+(?:\w+\s+)?(?:youtube|instagram|tiktok|telegram|whatsapp|facebook)\b|\b(?:youtube|instagram|tiktok|telegram|whatsapp)[- ](?:channel|kanal|canal)\b|\bcanal de (?:youtube|telegram|whatsapp)\b", Options)]
+    public static partial Regex ChannelPlug();
+
+    /// <summary>
+    /// A widget's status line: "Keine Kommentare", "(Noch keine Bewertungen)", "13 Besucher sind online", "Es werden
+    /// die Weine 1 bis 10 von insgesamt 19 angezeigt".
+    /// </summary>
+    [GeneratedRegex(@"^\(?(?:keine|noch keine|no|aucun|sin|nessun) (?:kommentare?|comments?|bewertungen|ratings|reviews|commentaires?|comentarios?|commenti)\b|\b\d+ (?:besucher|visitors?|users?|benutzer|gäste|guests) (?:sind |are |is )?online\b|\b\d+ (?:bis|to|-|–) \d+ (?:von|of|de|sur) (?:insgesamt )?\d+\b", Options)]
+    public static partial Regex WidgetStatus();
+
+    /// <summary>A clock time, as in a comment's or post's time stamp.</summary>
+    [GeneratedRegex(@"\d{1,2}:\d{2}")]
+    public static partial Regex ClockTime();
+
+    /// <summary>A year.</summary>
+    [GeneratedRegex(@"\d{4}")]
+    public static partial Regex Year();
+
+    /// <summary>
+    /// A placeholder for an embed that waits for consent, or a consent box: "Klicken Sie auf den unteren Button, um
+    /// den Inhalt von … zu laden", "ohne dein Einverständnis keine Verbindung zu Twitter", "I accept the privacy policy".
+    /// </summary>
+    [GeneratedRegex(@"\b(?:ich akzeptiere|i accept|i agree to|j'accepte|acepto)\b|\bich stimme\b.{0,60}\bzu\b|\bum den inhalt\b.{0,60}\bzu laden\b|\bto load the content\b|\bohne (?:dein|ihr)e?n? einverständnis\b|\b(?:mit diesem|auf den unteren|auf den folgenden|auf den untenstehenden) button\b|\bexterne[nr]? inhalte?\b|\bcontenu externe\b|\bexternal content\b|\bcontenido externo\b", Options)]
+    public static partial Regex ConsentPrompt();
+
+    /// <summary>A file link with its size or a download button: "PDF | 38 KB", "Download (123 KB)", "als PDF herunterladen".</summary>
+    [GeneratedRegex(@"\b(?:pdf|docx?|xlsx?|pptx?|zip|mp3|epub)\b\s*[|,(]?\s*\d+(?:[.,]\d+)?\s*(?:[kmg]i?b|bytes?)\b|\bdownload\s*\(\s*\d+(?:[.,]\d+)?\s*[kmg]i?b\s*\)|\b(?:als|as) pdf (?:herunterladen|downloaden|download)\b", Options)]
+    public static partial Regex DownloadLink();
+
+    /// <summary>A page tool's label: "Permalink …", "Drucken", "Rezept drucken", "Imprimer".</summary>
+    [GeneratedRegex(@"^(?:permalink|permalien|enlace permanente|kurzlink|short ?link)\b|^(?:(?:rezept|recipe|artikel|article|seite|page) )?(?:drucken|print|imprimer|imprimir|stampa)\b", Options)]
+    public static partial Regex PageTool();
+
+    /// <summary>A PHP warning printed into the page: "Warning: … in /www/…/classes.php on line 407".</summary>
+    [GeneratedRegex(@"^(?:php )?(?:warning|notice|deprecated|fatal error|parse error|strict standards)\s*:.*\bon line \d+", Options)]
+    public static partial Regex ScriptError();
+
+    /// <summary>An HTML tag written out as text.</summary>
+    [GeneratedRegex(@"</?[a-z][a-z0-9]*(?:\s[^<>]*)?>", Options)]
+    public static partial Regex MarkupTag();
+
+    /// <summary>An author box: "Jane Doe is a senior editor at …", "Hallo, ich bin Foodbloggerin …", "Senior Editor with …".</summary>
+    [GeneratedRegex(@"^(?:hallo|hi|hello),? (?:ich bin|i am|i'm)\b|^\p{Lu}\S+(?: \p{Lu}\S+){0,2},? (?:ist|is|war|was|est|è)\b[^.]{0,80}\b(?:autor|author|journalist|redakteur|editor|writer|founder|gründer|professor|reporter|korrespondent|correspondent|blogger|fotograf|photographer|consultant|head of|chefredakteur|rédact|periodista|giornalista)|^(?:senior |chief |managing )?(?:editor|writer|reporter|journalist)\b", Options)]
+    public static partial Regex AuthorBio();
+}
