@@ -42,11 +42,18 @@ internal static partial class LeftoverPatterns
     [GeneratedRegex(@"\b(?:straight|direct(?:ly)?) to your (?:phone|mobile|smartphone|device)\b|\bdownload (?:our|the) (?:free )?app\b|\bunsere[rn]? (?:kostenlose[nr]? )?app\b.{0,40}\b(?:herunterladen|installieren)\b|\btélécharge[zr] (?:notre|l')\s?app", Options)]
     public static partial Regex AppPromotion();
 
-    [GeneratedRegex(@"[\w.+-]+@[\w-]+\.[\w.]+|\[at\]|\b(?:telefon|tel\.|phone|fax|e-mail)\s*:", Options)]
+    [GeneratedRegex(@"[\w.+-]+@[\w-]+\.[\w.]+|\[at\]|\b(?:telefon|tel\.|phone|fax|e-mail)\s*:|\bmit uns in kontakt\b|\bkontaktieren sie uns\b|\bcontact us\b|\bnous contacter\b|\bcontáct(?:enos|anos)\b|\bletters? to the editor\b|\bleserbrief", Options)]
     public static partial Regex Contact();
 
     [GeneratedRegex(@"^(?:erstellt am|veröffentlicht|publiziert|published|posted|der beitrag wurde am|dieser beitrag wurde|news date|category|kategorie|kategorien|tags|schlagworte|schlagwörter|stichworte|von|by|filed under|abgelegt unter)\b", Options)]
     public static partial Regex PostMeta();
+
+    /// <summary>
+    /// A blog's filing line, however many categories it lists: "Der Beitrag wurde am … veröffentlicht und wurde unter …
+    /// abgelegt", "This entry was posted in …".
+    /// </summary>
+    [GeneratedRegex(@"^(?:der beitrag wurde am|dieser beitrag wurde am|dieser eintrag wurde am|erstellt am|this entry was (?:posted|filed)|posted in|publié dans|ce billet a été publié|esta entrada fue publicada)\b", Options)]
+    public static partial Regex FilingLine();
 
     /// <summary>A date line that stands alone: "asked Feb 6, 2014 at 20:37", "Aktualisiert am 17.01.2021.", "Release Date:".</summary>
     [GeneratedRegex(@"^(?:asked|answered|edited|modified|gefragt|beantwortet|bearbeitet)\s+\p{L}+\.?\s+\d|^(?:release date|veröffentlicht am|aktualisiert am|zuletzt aktualisiert|last updated|updated on|mis à jour le|actualizado el|atualizado em)\b", Options)]

@@ -182,6 +182,11 @@ internal sealed class LeftoverStage : IExtractionStage
             return "author-bio";
         }
 
+        if (block.WordCount < MaxBioWords && LeftoverPatterns.FilingLine().IsMatch(block.Text))
+        {
+            return "post-meta";
+        }
+
         // A longer paragraph that mentions subscribers or Twitter is the story talking about them.
         if (block.WordCount >= MaxEndMatterWords)
         {

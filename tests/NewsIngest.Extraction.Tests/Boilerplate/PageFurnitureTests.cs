@@ -54,6 +54,17 @@ public sealed class PageFurnitureTests
         Assert.Equal([First, sentence, Last], record.PreviewTexts());
     }
 
+    [Theory]
+    [InlineData("Der Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr veröffentlicht und wurde unter Allgemein, Region Halle - Leipzig, Tastings, Veranstaltungen, Whisky, Reisen, Termine abgelegt. Du kannst die Kommentare zu diesen Eintrag durch den RSS-Feed verfolgen.")]
+    [InlineData("Bei Fragen und Anregungen zu diesem Artikel können Sie hier mit uns in Kontakt treten.")]
+    [InlineData("Submit your letter to the editor via this form. Read more Letters to the Editor.")]
+    public void Filing_and_contact_lines_after_the_article_are_not_preview(string line)
+    {
+        var record = Extract.Html(Extract.Page($"<article><p>{First}</p><p>{Last}</p><p>{line}</p></article>"));
+
+        Assert.Equal([First, Last], record.PreviewTexts());
+    }
+
     [Fact]
     public void A_heading_that_names_an_aside_is_dropped_even_before_the_article_text()
     {
