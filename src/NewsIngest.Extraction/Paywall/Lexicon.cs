@@ -14,7 +14,8 @@ internal static class Lexicon
     public static IReadOnlyList<Phrase> Phrases { get; } =
     [
         // English
-        W("en", "to read the full story"), W("en", "subscribe to continue reading"), W("en", "subscribe to keep reading"),
+        W("en", "to read the full story"), W("en", "to view the full story"), W("en", "subscribe to continue reading"),
+        W("en", "subscribe to keep reading"),
         W("en", "subscribe to read"), W("en", "subscribe to unlock"), W("en", "this story is available exclusively to"),
         W("en", "this content is reserved for subscribers"), W("en", "this article is for subscribers only"),
         W("en", "this article is exclusive to subscribers"), W("en", "available to subscribers only"),

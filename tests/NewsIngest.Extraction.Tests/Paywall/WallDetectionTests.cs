@@ -9,6 +9,7 @@ public sealed class WallDetectionTests
 
     [Theory]
     [InlineData("en", "<h3>Subscribe to continue reading</h3>", "text:en:subscribe-to-continue-reading")]
+    [InlineData("en", "<p>To view the full story, please subscribe to The Example Times. You can choose an annual plan or a weekly pass.</p>", "text:en:to-view-the-full-story")]
     [InlineData("de", "<p>Jetzt weiterlesen mit BZ+</p>", "text:de:jetzt-weiterlesen-mit")]
     [InlineData("fr", "<p><strong>Il vous reste 57.09% de cet article à lire. La suite est réservée aux abonnés.</strong></p>", "text:fr:il-vous-reste-n-de-cet-article-à-lire")]
     [InlineData("es", "<p>Regístrate gratis para seguir leyendo</p>", "text:es:regístrate-gratis-para-seguir-leyendo")]
