@@ -26,7 +26,7 @@ internal static partial class LeftoverPatterns
     /// A newsletter sign-up wherever it sits: "Never miss … by signing up to our newsletter", "Enter your email below",
     /// "opt out anytime". Stricter than <see cref="NewsletterCall"/>, which only reads the end matter.
     /// </summary>
-    [GeneratedRegex(@"\bnewsletter\b.{0,80}\b(?:sign(?:ing)? up|subscrib|anmeld|abonn|inscri|bestell|eintrag)|\b(?:sign(?:ing)? up|subscrib\w*|anmelden|abonnieren|inscri\w+|iscriviti)\b.{0,40}\bnewsletter|\benter your e-?mail\b|\b(?:straight|direct(?:ly)?) (?:to|in) your inbox\b|\bopt out (?:at )?any ?time\b|\bunsubscribe at any time\b", Options)]
+    [GeneratedRegex(@"\bnewsletter\b.{0,80}\b(?:sign(?:ing)? up|subscrib|anmeld|abonn|inscri|bestell|eintrag)|\b(?:sign(?:ing)? up|subscrib\w*|anmelden|abonnieren|inscri\w+|iscriviti)\b.{0,40}\bnewsletter|\benter your e-?mail\b|\b(?:straight|direct(?:ly)?) (?:to|in) your inbox\b|\bopt out (?:at )?any ?time\b|\bunsubscribe at any time\b|\bliste de diffusion\b|\bà tout moment vous désabonner\b", Options)]
     public static partial Regex NewsletterSignUp();
 
     [GeneratedRegex(@"twitter|facebook|instagram|telegram|whatsapp|youtube|linkedin|tiktok|pinterest|mastodon", Options)]
@@ -70,7 +70,7 @@ internal static partial class LeftoverPatterns
     /// "X does not offer medical advice", "Disclaimer: …", "keine Rechtsberatung", "Alle Angaben ohne Gewähr", "Les
     /// opinions exprimées … n'engagent que leurs auteurs".
     /// </summary>
-    [GeneratedRegex(@"\bdisclaimer\b|\b(?:does|do) not (?:offer|provide|constitute) (?:medical|legal|financial|investment) advice|\bkeine (?:rechts|anlage|steuer)beratung|\bohne gewähr\b|\bsans garantie\b|\bn'engagent que (?:leurs? auteurs?|l'auteur|la responsabilité)|\bnot provided or commissioned\b|\bmay (?:receive|earn) (?:compensation|a commission)\b|\bindependent review process\b", Options)]
+    [GeneratedRegex(@"\bdisclaimer\b|\b(?:does|do) not (?:offer|provide|constitute) (?:medical|legal|financial|investment) advice|\bkeine (?:rechts|anlage|steuer)beratung|\bohne gewähr\b|\bsans garantie\b|\bn'engagent que (?:leurs? auteurs?|l'auteur|la responsabilité)|\bnot provided or commissioned\b|\bmay (?:receive|earn) (?:compensation|a commission)\b|\bindependent review process\b|\baffiliate[- ]links?\b", Options)]
     public static partial Regex Disclaimer();
 
     /// <summary>Appeals for donations, support or membership ("would you consider supporting our work?").</summary>
@@ -81,7 +81,7 @@ internal static partial class LeftoverPatterns
     /// A publisher talking about its own journalism or offer wherever it sits: "We rely on your support", "our
     /// journalism", "cancel anytime", "Assine o jornal", "keine Bezahlschranke".
     /// </summary>
-    [GeneratedRegex(@"\brely on (?:your|readers'?) support\b|\b(?:our|unseren?|notre|nuestro|nosso) (?:journalism|journalismus|journalisme|periodismo|jornalismo)\b|\bhacemos periodismo\b|\bcancel(?:a)? (?:at )?any ?time\b|\bcancela cuando quieras\b|\bjederzeit kündbar\b|\bsans engagement\b|\bassine (?:o|a|já)\b|\bcolabore para\b|\b(?:keine|ohne|no|sans) (?:bezahlschranke|paywall)\b|\bwesprzyj\b|\bzapraszamy\b.{0,20}\bsubskrypc|\bwesprzyj nas\b", Options)]
+    [GeneratedRegex(@"\brely on (?:your|readers'?) support\b|\b(?:our|unseren?|notre|nuestro|nosso) (?:journalism|journalismus|journalisme|periodismo|jornalismo)\b|\bhacemos periodismo\b|\bcancel(?:a)? (?:at )?any ?time\b|\bcancela cuando quieras\b|\bcon tu suscripción\b|\bwith your subscription\b|\bmit (?:ihrem|deinem) abo\b|\bjederzeit kündbar\b|\bsans engagement\b|\bassine (?:o|a|já)\b|\bcolabore para\b|\b(?:keine|ohne|no|sans) (?:bezahlschranke|paywall)\b|\bwesprzyj\b|\bzapraszamy\b.{0,20}\bsubskrypc|\bwesprzyj nas\b", Options)]
     public static partial Regex PublisherAppeal();
 
     /// <summary>A membership pitch: "Werden Sie Mitglied … exklusive Angebote", "Help us continue to …".</summary>
