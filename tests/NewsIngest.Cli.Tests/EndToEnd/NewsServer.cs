@@ -3,12 +3,7 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace NewsIngest.Cli.Tests.EndToEnd;
 
@@ -22,10 +17,12 @@ internal sealed class NewsServer : IAsyncDisposable
     private static readonly DateTimeOffset Epoch = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
     private readonly ConcurrentDictionary<string, Document> _documents = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<ServerRequest> _seen = new();
-    private readonly WebApplication _app;
+    private WebApplication _app = null!;
     private int _revision;
 
-    private NewsServer(WebApplication app) => _app = app;
+    private NewsServer()
+    {
+    }
 
     /// <summary>The base address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseUri { get; private set; } = null!;
@@ -35,15 +32,8 @@ internal sealed class NewsServer : IAsyncDisposable
 
     public static async Task<NewsServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new NewsServer(app);
-        app.Run(server.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUri = new Uri(address.TrimEnd('/') + "/");
+        var server = new NewsServer();
+        (server._app, server.BaseUri) = await LoopbackKestrel.StartAsync(server.HandleAsync);
         return server;
     }
 

@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace NewsIngest.Ingestion.Tests.Discovery.Support;
 
@@ -16,10 +11,12 @@ namespace NewsIngest.Ingestion.Tests.Discovery.Support;
 /// </summary>
 internal sealed class LoopbackSite : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, (string ContentType, byte[] Body, string ETag)> _resources = new();
+    private WebApplication _app = null!;
 
-    private LoopbackSite(WebApplication app) => _app = app;
+    private LoopbackSite()
+    {
+    }
 
     public Uri BaseUrl { get; private set; } = null!;
 
@@ -31,15 +28,8 @@ internal sealed class LoopbackSite : IAsyncDisposable
 
     public static async Task<LoopbackSite> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var site = new LoopbackSite(app);
-        app.Run(site.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        site.BaseUrl = new Uri(address.TrimEnd('/') + "/");
+        var site = new LoopbackSite();
+        (site._app, site.BaseUrl) = await LoopbackKestrel.StartAsync(site.HandleAsync);
         return site;
     }
 
