@@ -1,11 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace NewsIngest.Ingestion.Tests.Support;
 
@@ -16,10 +11,12 @@ namespace NewsIngest.Ingestion.Tests.Support;
 public sealed class LoopbackServer : IAsyncDisposable
 {
     private static readonly Stopwatch Clock = Stopwatch.StartNew();
-    private readonly WebApplication _app;
     private readonly ConcurrentQueue<SeenRequest> _seen = new();
+    private WebApplication _app = null!;
 
-    private LoopbackServer(WebApplication app) => _app = app;
+    private LoopbackServer()
+    {
+    }
 
     /// <summary>The server's base address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseUri { get; private set; } = null!;
@@ -33,22 +30,18 @@ public sealed class LoopbackServer : IAsyncDisposable
     /// <summary>Starts a server whose routes <paramref name="map"/> adds (minimal API or middleware).</summary>
     public static async Task<LoopbackServer> StartAsync(Action<WebApplication> map)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new LoopbackServer(app);
-        app.Use(async (context, next) =>
+        var server = new LoopbackServer();
+        (server._app, server.BaseUri) = await LoopbackKestrel.StartAsync(app =>
         {
-            var request = context.Request;
-            var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-            server._seen.Enqueue(new SeenRequest(request.Path + request.QueryString, headers, Now));
-            await next(context);
+            app.Use(async (context, next) =>
+            {
+                var request = context.Request;
+                var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+                server._seen.Enqueue(new SeenRequest(request.Path + request.QueryString, headers, Now));
+                await next(context);
+            });
+            map(app);
         });
-        map(app);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUri = new Uri(address.TrimEnd('/') + "/");
         return server;
     }
 
