@@ -16,53 +16,76 @@ internal static class ImageCaption
     /// <summary>How far up from the line's own element the image may sit.</summary>
     private const int MaxLevels = 3;
 
+    /// <summary>Elements a box may hold before it counts as a section of the page, not a picture's box.</summary>
+    private const int MaxNodes = 64;
+
     public static bool Holds(Block block)
     {
         var limit = CountVisibleChars(block.Text) + MaxOtherChars;
         var element = block.Element;
         for (var level = 0; element is not null && level < MaxLevels; level++, element = element.ParentElement)
         {
-            if (element.LocalName is "body" or "main" or "article" || !TextFits(element, limit))
+            if (element.LocalName is "body" or "main" or "article")
             {
                 return false;
             }
 
-            if (element.QuerySelector("img, picture, video") is not null)
+            switch (Inspect(element, limit))
             {
-                return true;
+                case Box.Crowded:
+                    return false;
+                case Box.WithMedia:
+                    return true;
             }
         }
 
         return false;
     }
 
-    /// <summary>True when the element's text, scripts aside, has at most <paramref name="limit"/> non-space characters.</summary>
-    private static bool TextFits(IElement element, int limit)
+    /// <summary>
+    /// One walk of the element's subtree, without allocating: is its text (scripts aside) within
+    /// <paramref name="limit"/> non-space characters, and does it hold an image or a video?
+    /// </summary>
+    private static Box Inspect(IElement root, int limit)
     {
-        var count = 0;
-        var pending = new Stack<INode>();
-        pending.Push(element);
-        while (pending.Count > 0)
+        var chars = 0;
+        var nodes = 0;
+        var media = false;
+        var node = root.FirstChild;
+        while (node is not null)
         {
-            var node = pending.Pop();
             if (node is IText text)
             {
-                count += CountVisibleChars(text.Data);
-                if (count > limit)
+                chars += CountVisibleChars(text.Data);
+                if (chars > limit)
                 {
-                    return false;
+                    return Box.Crowded;
                 }
             }
-            else if (node is not IElement { LocalName: "script" or "style" or "template" })
+            else if (node is IElement element)
             {
-                foreach (var child in node.ChildNodes)
+                if (++nodes > MaxNodes)
                 {
-                    pending.Push(child);
+                    return Box.Crowded;
+                }
+
+                media |= element.LocalName is "img" or "picture" or "video";
+                if (element.LocalName is not ("script" or "style" or "template") && element.FirstChild is { } child)
+                {
+                    node = child;
+                    continue;
                 }
             }
+
+            while (node != root && node.NextSibling is null)
+            {
+                node = node.Parent!;
+            }
+
+            node = node == root ? null : node.NextSibling;
         }
 
-        return true;
+        return media ? Box.WithMedia : Box.Plain;
     }
 
     private static int CountVisibleChars(string text)
@@ -74,5 +97,17 @@ internal static class ImageCaption
         }
 
         return count;
+    }
+
+    private enum Box
+    {
+        /// <summary>Fits, no image.</summary>
+        Plain,
+
+        /// <summary>Fits, with an image or video.</summary>
+        WithMedia,
+
+        /// <summary>More text or elements than a picture's box holds.</summary>
+        Crowded,
     }
 }

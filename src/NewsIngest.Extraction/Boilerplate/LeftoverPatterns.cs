@@ -10,6 +10,12 @@ internal static partial class LeftoverPatterns
 {
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
+    /// <summary>
+    /// For patterns matched against <see cref="Segmentation.Block.Normalized"/>: already lower-case with straight quotes
+    /// and plain dashes, so the pattern needs no case folding (and its literal prefixes search faster).
+    /// </summary>
+    private const RegexOptions Folded = RegexOptions.CultureInvariant;
+
     /// <summary>Photo credits: "©", "(Foto: …)", "Bild: …", an agency at the end ("… / dpa").</summary>
     [GeneratedRegex(
         @"©|\((?:foto|photo|bild|credit|quelle|source|image|fuente|crédit)s?\s*:|^(?:foto|photo|bild|credit|crédit|quelle|source|fuente|image|abbildung|titelbild|beitragsbild|fotos|photos|bildquelle|fotoquelle)(?:\s*\d+)?\s*:|(?:getty images|istock(?:\.com)?|shutterstock|imago images|picture[- ]alliance|/\s*dpa|/\s*afp|/\s*reuters)\s*\)?\s*$",
@@ -26,7 +32,7 @@ internal static partial class LeftoverPatterns
     /// A newsletter sign-up wherever it sits: "Never miss … by signing up to our newsletter", "Enter your email below",
     /// "opt out anytime". Stricter than <see cref="NewsletterCall"/>, which only reads the end matter.
     /// </summary>
-    [GeneratedRegex(@"\bnewsletter\b.{0,80}\b(?:sign(?:ing)? up|subscrib|anmeld|abonn|inscri|bestell|eintrag)|\b(?:sign(?:ing)? up|subscrib\w*|anmelden|abonnieren|inscri\w+|iscriviti)\b.{0,40}\bnewsletter|\benter your e-?mail\b|\b(?:straight|direct(?:ly)?) (?:to|in) your inbox\b|\bopt out (?:at )?any ?time\b|\bunsubscribe at any time\b|\bliste de diffusion\b|\bà tout moment vous désabonner\b", Options)]
+    [GeneratedRegex(@"\bnewsletter\b.{0,80}\b(?:sign(?:ing)? up|subscrib|anmeld|abonn|inscri|bestell|eintrag)|\b(?:sign(?:ing)? up|subscrib\w*|anmelden|abonnieren|inscri\w+|iscriviti)\b.{0,40}\bnewsletter|\benter your e-?mail\b|\b(?:straight|direct(?:ly)?) (?:to|in) your inbox\b|\bopt out (?:at )?any ?time\b|\bunsubscribe at any time\b|\bliste de diffusion\b|\bà tout moment vous désabonner\b", Folded)]
     public static partial Regex NewsletterSignUp();
 
     [GeneratedRegex(@"twitter|facebook|instagram|telegram|whatsapp|youtube|linkedin|tiktok|pinterest|mastodon", Options)]
@@ -70,7 +76,7 @@ internal static partial class LeftoverPatterns
     /// "X does not offer medical advice", "Disclaimer: …", "keine Rechtsberatung", "Alle Angaben ohne Gewähr", "Les
     /// opinions exprimées … n'engagent que leurs auteurs".
     /// </summary>
-    [GeneratedRegex(@"\bdisclaimer\b|\b(?:does|do) not (?:offer|provide|constitute) (?:medical|legal|financial|investment) advice|\bkeine (?:rechts|anlage|steuer)beratung|\bohne gewähr\b|\bsans garantie\b|\bn'engagent que (?:leurs? auteurs?|l'auteur|la responsabilité)|\bnot provided or commissioned\b|\bmay (?:receive|earn) (?:compensation|a commission)\b|\bindependent review process\b|\baffiliate[- ]links?\b", Options)]
+    [GeneratedRegex(@"\bdisclaimer\b|\b(?:does|do) not (?:offer|provide|constitute) (?:medical|legal|financial|investment) advice|\bkeine (?:rechts|anlage|steuer)beratung|\bohne gewähr\b|\bsans garantie\b|\bn'engagent que (?:leurs? auteurs?|l'auteur|la responsabilité)|\bnot provided or commissioned\b|\bmay (?:receive|earn) (?:compensation|a commission)\b|\bindependent review process\b|\baffiliate[- ]links?\b", Folded)]
     public static partial Regex Disclaimer();
 
     /// <summary>Appeals for donations, support or membership ("would you consider supporting our work?").</summary>
@@ -81,7 +87,7 @@ internal static partial class LeftoverPatterns
     /// A publisher talking about its own journalism or offer wherever it sits: "We rely on your support", "our
     /// journalism", "cancel anytime", "Assine o jornal", "keine Bezahlschranke".
     /// </summary>
-    [GeneratedRegex(@"\brely on (?:your|readers'?) support\b|\b(?:our|unseren?|notre|nuestro|nosso) (?:journalism|journalismus|journalisme|periodismo|jornalismo)\b|\bhacemos periodismo\b|\bcancel(?:a)? (?:at )?any ?time\b|\bcancela cuando quieras\b|\bcon tu suscripción\b|\bwith your subscription\b|\bmit (?:ihrem|deinem) abo\b|\bjederzeit kündbar\b|\bsans engagement\b|\bassine (?:o|a|já)\b|\bcolabore para\b|\b(?:keine|ohne|no|sans) (?:bezahlschranke|paywall)\b|\bwesprzyj\b|\bzapraszamy\b.{0,20}\bsubskrypc|\bwesprzyj nas\b", Options)]
+    [GeneratedRegex(@"\brely on (?:your|readers'?) support\b|\b(?:our|unseren?|notre|nuestro|nosso) (?:journalism|journalismus|journalisme|periodismo|jornalismo)\b|\bhacemos periodismo\b|\bcancel(?:a)? (?:at )?any ?time\b|\bcancela cuando quieras\b|\bcon tu suscripción\b|\bwith your subscription\b|\bmit (?:ihrem|deinem) abo\b|\bjederzeit kündbar\b|\bsans engagement\b|\bassine (?:o|a|já)\b|\bcolabore para\b|\b(?:keine|ohne|no|sans) (?:bezahlschranke|paywall)\b|\bwesprzyj\b|\bzapraszamy\b.{0,20}\bsubskrypc|\bwesprzyj nas\b", Folded)]
     public static partial Regex PublisherAppeal();
 
     /// <summary>A membership pitch: "Werden Sie Mitglied … exklusive Angebote", "Help us continue to …".</summary>
@@ -89,7 +95,7 @@ internal static partial class LeftoverPatterns
     public static partial Regex MembershipPitch();
 
     /// <summary>The print edition's own ad: "Die aktuelle Ausgabe … im Abo, als e-Paper", "Das Heft ist … erhältlich".</summary>
-    [GeneratedRegex(@"\b(?:im|als) abo\b|\be-paper\b|\beinzelheft\b|\bheft ist\b.{0,60}\berhältlich\b|\b(?:aktuelle|neue[nr]?) ausgabe\b|\b(?:current|latest|new) issue\b|\bin stores now\b|\bau kiosque\b|\ben kiosco\b", Options)]
+    [GeneratedRegex(@"\b(?:im|als) abo\b|\be-paper\b|\beinzelheft\b|\bheft ist\b.{0,60}\berhältlich\b|\b(?:aktuelle|neue[nr]?) ausgabe\b|\b(?:current|latest|new) issue\b|\bin stores now\b|\bau kiosque\b|\ben kiosco\b", Folded)]
     public static partial Regex IssuePromotion();
 
     /// <summary>A channel plug: "¡Mira lo que tiene nuestro canal de YouTube!", "our Instagram".</summary>
@@ -115,7 +121,7 @@ internal static partial class LeftoverPatterns
     /// A placeholder for an embed that waits for consent, or a consent box: "Klicken Sie auf den unteren Button, um
     /// den Inhalt von … zu laden", "ohne dein Einverständnis keine Verbindung zu Twitter", "I accept the privacy policy".
     /// </summary>
-    [GeneratedRegex(@"\b(?:ich akzeptiere|i accept|i agree to|j'accepte|acepto)\b|\bich stimme\b.{0,60}\bzu\b|\bum den inhalt\b.{0,60}\bzu laden\b|\bto load the content\b|\bohne (?:dein|ihr)e?n? einverständnis\b|\b(?:mit diesem|auf den unteren|auf den folgenden|auf den untenstehenden) button\b|\bexterne[nr]? inhalte?\b|\bcontenu externe\b|\bexternal content\b|\bcontenido externo\b", Options)]
+    [GeneratedRegex(@"\b(?:ich akzeptiere|i accept|i agree to|j'accepte|acepto)\b|\bich stimme\b.{0,60}\bzu\b|\bum den inhalt\b.{0,60}\bzu laden\b|\bto load the content\b|\bohne (?:dein|ihr)e?n? einverständnis\b|\b(?:mit diesem|auf den unteren|auf den folgenden|auf den untenstehenden) button\b|\bexterne[nr]? inhalte?\b|\bcontenu externe\b|\bexternal content\b|\bcontenido externo\b", Folded)]
     public static partial Regex ConsentPrompt();
 
     /// <summary>A file link with its size or a download button: "PDF | 38 KB", "Download (123 KB)", "als PDF herunterladen".</summary>

@@ -110,24 +110,25 @@ internal sealed class LeftoverStage : IExtractionStage
         {
             return block.LinkDensity >= 0.5 ? "linked-heading"
                 : block.WordCount <= MaxMarkerWords && ArticleTailStage.IsMarker(block.Text) ? "aside-heading"
-                : block.WordCount < MaxNoticeWords && LeftoverPatterns.IssuePromotion().IsMatch(block.Text) ? "issue-promotion"
+                : block.WordCount < MaxNoticeWords && LeftoverPatterns.IssuePromotion().IsMatch(block.Normalized) ? "issue-promotion"
                 : null;
         }
 
         var text = block.Text;
+        var folded = block.Normalized;
         var words = block.WordCount;
         return words < MaxCreditWords && LeftoverPatterns.Credit().IsMatch(text) ? "credit"
             : words < MaxEndMatterWords && block.LinkDensity >= 0.3 && ArticleTailStage.OpensWithMarker(block.Normalized) ? "inline-teaser"
             : words < MaxCreditWords && LeftoverPatterns.Disclosure().IsMatch(text) ? "disclosure"
-            : words < MaxNoticeWords && LeftoverPatterns.Disclaimer().IsMatch(text) ? "disclaimer"
+            : words < MaxNoticeWords && LeftoverPatterns.Disclaimer().IsMatch(folded) ? "disclaimer"
             : words < MaxShareWords && LeftoverPatterns.ShareCall().IsMatch(text) ? "share-call"
-            : words < MaxNoticeWords && LeftoverPatterns.NewsletterSignUp().IsMatch(text) ? "newsletter-call"
-            : words < MaxNoticeWords && LeftoverPatterns.ConsentPrompt().IsMatch(text) ? "consent-prompt"
-            : words < MaxBioWords && LeftoverPatterns.PublisherAppeal().IsMatch(text) ? "support-call"
+            : words < MaxNoticeWords && LeftoverPatterns.NewsletterSignUp().IsMatch(folded) ? "newsletter-call"
+            : words < MaxNoticeWords && LeftoverPatterns.ConsentPrompt().IsMatch(folded) ? "consent-prompt"
+            : words < MaxBioWords && LeftoverPatterns.PublisherAppeal().IsMatch(folded) ? "support-call"
             : words < MaxShareWords * 2 && LeftoverPatterns.AppPromotion().IsMatch(text) ? "app-call"
             : words < MaxShareWords * 2 && LeftoverPatterns.ChannelPlug().IsMatch(text) ? "social-call"
             : words < MaxCreditWords && LeftoverPatterns.MembershipPitch().IsMatch(text) ? "support-call"
-            : words < MaxNoticeWords && LeftoverPatterns.IssuePromotion().IsMatch(text) ? "issue-promotion"
+            : words < MaxNoticeWords && LeftoverPatterns.IssuePromotion().IsMatch(folded) ? "issue-promotion"
             : words <= MaxStatusWords && LeftoverPatterns.WidgetStatus().IsMatch(text) ? "widget-status"
             : words < MaxCreditWords && LeftoverPatterns.DownloadLink().IsMatch(text) ? "download-link"
             : words <= MaxMarkerWords && LeftoverPatterns.PageTool().IsMatch(text) ? "page-tool"
