@@ -19,8 +19,25 @@ internal static class TextNormalizer
     private static readonly SearchValues<char> StableLatin = SearchValues.Create(
         Enumerable.Range(0, 0x300).Select(c => (char)c).Where(c => c.ToString().IsNormalized(NormalizationForm.FormKC)).ToArray());
 
+    /// <summary>
+    /// The ASCII characters that <see cref="Fold(string, Span{char})"/> changes other than by case: the backtick, NUL
+    /// (dropped) and every white space character but the plain space.
+    /// </summary>
+    private static readonly SearchValues<char> AsciiSpecial = SearchValues.Create(
+        Enumerable.Range(0, 0x80).Select(c => (char)c).Where(c => c is '`' or '\0' || (c != ' ' && char.IsWhiteSpace(c))).ToArray());
+
+    /// <summary>What <see cref="Fold(string, Span{char})"/> drops before the first character it keeps.</summary>
+    private static readonly SearchValues<char> AsciiLead = SearchValues.Create(
+        Enumerable.Range(0, 0x80).Select(c => (char)c).Where(c => IsBullet(c) || char.IsWhiteSpace(c)).ToArray());
+
     public static string Normalize(string text)
     {
+        // Most blocks are plain ASCII prose: folded with vectorised span operations, same result as the loop below.
+        if (Ascii.IsValid(text) && TryFoldAscii(text) is { } ascii)
+        {
+            return ascii;
+        }
+
         // ASCII, and Latin text made of characters that are NFKC on their own, is already NFKC: skip the ICU round trip.
         var folded = !text.AsSpan().ContainsAnyExcept(StableLatin) || text.IsNormalized(NormalizationForm.FormKC)
             ? text
@@ -46,6 +63,40 @@ internal static class TextNormalizer
                 ArrayPool<char>.Shared.Return(rented);
             }
         }
+    }
+
+    /// <summary>
+    /// <see cref="Fold(string, Span{char})"/> for ASCII text in which white space comes only as single plain spaces
+    /// and there is no backtick: drop the leading bullets and spaces and one trailing space, lower-case the rest.
+    /// Null for other text, which takes the character loop.
+    /// </summary>
+    private static string? TryFoldAscii(string text)
+    {
+        var start = text.AsSpan().IndexOfAnyExcept(AsciiLead);
+        if (start < 0)
+        {
+            return "";
+        }
+
+        var rest = text.AsSpan(start);
+        if (rest.ContainsAny(AsciiSpecial) || rest.Contains("  ", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        if (rest[^1] == ' ')
+        {
+            rest = rest[..^1];
+        }
+
+        if (!rest.ContainsAnyInRange('A', 'Z'))
+        {
+            return rest.Length == text.Length ? text : new string(rest);
+        }
+
+        // ASCII in, ASCII out: the lower-casing cannot fail.
+        return string.Create(rest.Length, (text, start), static (destination, source) =>
+            Ascii.ToLower(source.text.AsSpan(source.start, destination.Length), destination, out _));
     }
 
     private static int Fold(string folded, Span<char> output)
