@@ -20,11 +20,11 @@ internal static class TextNormalizer
         Enumerable.Range(0, 0x300).Select(c => (char)c).Where(c => c.ToString().IsNormalized(NormalizationForm.FormKC)).ToArray());
 
     /// <summary>
-    /// The ASCII characters that <see cref="Fold(string, Span{char})"/> changes other than by case: the backtick, NUL
-    /// (dropped) and every white space character but the plain space.
+    /// The ASCII characters that <see cref="Fold(string, Span{char})"/> changes other than by case: the backtick and
+    /// every white space character but the plain space.
     /// </summary>
     private static readonly SearchValues<char> AsciiSpecial = SearchValues.Create(
-        Enumerable.Range(0, 0x80).Select(c => (char)c).Where(c => c is '`' or '\0' || (c != ' ' && char.IsWhiteSpace(c))).ToArray());
+        Enumerable.Range(0, 0x80).Select(c => (char)c).Where(c => c == '`' || (c != ' ' && char.IsWhiteSpace(c))).ToArray());
 
     /// <summary>What <see cref="Fold(string, Span{char})"/> drops before the first character it keeps.</summary>
     private static readonly SearchValues<char> AsciiLead = SearchValues.Create(
@@ -33,11 +33,12 @@ internal static class TextNormalizer
     public static string Normalize(string text)
     {
         // Most blocks are plain ASCII prose: folded with vectorised span operations, same result as the loop below.
-        if (Ascii.IsValid(text) && TryFoldAscii(text) is { } ascii)
-        {
-            return ascii;
-        }
+        return Ascii.IsValid(text) && TryFoldAscii(text) is { } ascii ? ascii : NormalizeByLoop(text);
+    }
 
+    /// <summary>The general path: NFKC when needed, then the fold character by character.</summary>
+    private static string NormalizeByLoop(string text)
+    {
         // ASCII, and Latin text made of characters that are NFKC on their own, is already NFKC: skip the ICU round trip.
         var folded = !text.AsSpan().ContainsAnyExcept(StableLatin) || text.IsNormalized(NormalizationForm.FormKC)
             ? text
@@ -66,9 +67,10 @@ internal static class TextNormalizer
     }
 
     /// <summary>
-    /// <see cref="Fold(string, Span{char})"/> for ASCII text in which white space comes only as single plain spaces
-    /// and there is no backtick: drop the leading bullets and spaces and one trailing space, lower-case the rest.
-    /// Null for other text, which takes the character loop.
+    /// <see cref="Fold(string, Span{char})"/> for ASCII text without NUL or double spaces (collapsed block text, and
+    /// blocks joined by line breaks): drop the leading bullets and white space, copy the runs between other white
+    /// space and backticks lower-cased, fold each white space run into one space, drop a trailing space. Null for
+    /// other text, which takes the character loop.
     /// </summary>
     private static string? TryFoldAscii(string text)
     {
@@ -79,24 +81,88 @@ internal static class TextNormalizer
         }
 
         var rest = text.AsSpan(start);
-        if (rest.ContainsAny(AsciiSpecial) || rest.Contains("  ", StringComparison.Ordinal))
+        if (rest.Contains('\0') || rest.Contains("  ", StringComparison.Ordinal))
         {
             return null;
         }
 
-        if (rest[^1] == ' ')
+        var special = rest.IndexOfAny(AsciiSpecial);
+        if (special < 0)
         {
-            rest = rest[..^1];
+            // One run: the common case of a collapsed block.
+            if (rest[^1] == ' ')
+            {
+                rest = rest[..^1];
+            }
+
+            if (!rest.ContainsAnyInRange('A', 'Z'))
+            {
+                return rest.Length == text.Length ? text : new string(rest);
+            }
+
+            // ASCII in, ASCII out: the lower-casing cannot fail.
+            return string.Create(rest.Length, (text, start), static (destination, source) =>
+                Ascii.ToLower(source.text.AsSpan(source.start, destination.Length), destination, out _));
         }
 
-        if (!rest.ContainsAnyInRange('A', 'Z'))
+        char[]? rented = null;
+        Span<char> buffer = rest.Length <= StackChars
+            ? stackalloc char[StackChars]
+            : (rented = ArrayPool<char>.Shared.Rent(rest.Length));
+        try
         {
-            return rest.Length == text.Length ? text : new string(rest);
-        }
+            var length = 0;
+            var space = false; // the first character kept is neither white space nor a bullet
+            while (true)
+            {
+                var run = special < 0 ? rest : rest[..special];
+                if (space && !run.IsEmpty && run[0] == ' ')
+                {
+                    run = run[1..];
+                }
 
-        // ASCII in, ASCII out: the lower-casing cannot fail.
-        return string.Create(rest.Length, (text, start), static (destination, source) =>
-            Ascii.ToLower(source.text.AsSpan(source.start, destination.Length), destination, out _));
+                if (!run.IsEmpty)
+                {
+                    Ascii.ToLower(run, buffer[length..], out var written);
+                    length += written;
+                    space = run[^1] == ' ';
+                }
+
+                if (special < 0)
+                {
+                    break;
+                }
+
+                if (rest[special] == '`')
+                {
+                    buffer[length++] = '\'';
+                    space = false;
+                }
+                else if (!space)
+                {
+                    buffer[length++] = ' ';
+                    space = true;
+                }
+
+                rest = rest[(special + 1)..];
+                special = rest.IndexOfAny(AsciiSpecial);
+            }
+
+            if (length > 0 && buffer[length - 1] == ' ')
+            {
+                length--;
+            }
+
+            var result = buffer[..length];
+            return result.SequenceEqual(text) ? text : new string(result);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
     }
 
     private static int Fold(string folded, Span<char> output)
