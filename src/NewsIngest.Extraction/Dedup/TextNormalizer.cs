@@ -20,11 +20,11 @@ internal static class TextNormalizer
         Enumerable.Range(0, 0x300).Select(c => (char)c).Where(c => c.ToString().IsNormalized(NormalizationForm.FormKC)).ToArray());
 
     /// <summary>
-    /// The ASCII characters that <see cref="Fold(string, Span{char})"/> changes other than by case: the backtick and
-    /// every white space character but the plain space.
+    /// The ASCII characters that <see cref="Fold(string, Span{char})"/> only lower-cases: all but the backtick, NUL and
+    /// the white space other than the plain space. Runs of them are copied with vectorised operations.
     /// </summary>
-    private static readonly SearchValues<char> AsciiSpecial = SearchValues.Create(
-        Enumerable.Range(0, 0x80).Select(c => (char)c).Where(c => c == '`' || (c != ' ' && char.IsWhiteSpace(c))).ToArray());
+    private static readonly SearchValues<char> PlainAscii = SearchValues.Create(
+        Enumerable.Range(0, 0x80).Select(c => (char)c).Where(c => c is not ('`' or '\0') && (c == ' ' || !char.IsWhiteSpace(c))).ToArray());
 
     /// <summary>What <see cref="Fold(string, Span{char})"/> drops before the first character it keeps.</summary>
     private static readonly SearchValues<char> AsciiLead = SearchValues.Create(
@@ -32,12 +32,12 @@ internal static class TextNormalizer
 
     public static string Normalize(string text)
     {
-        // Most blocks are plain ASCII prose: folded with vectorised span operations, same result as the loop below.
-        return Ascii.IsValid(text) && TryFoldAscii(text) is { } ascii ? ascii : NormalizeByLoop(text);
+        // Most blocks are collapsed ASCII: one vectorised copy (or none), the same result as the general path below.
+        return TryFoldAscii(text) ?? NormalizeGeneral(text);
     }
 
-    /// <summary>The general path: NFKC when needed, then the fold character by character.</summary>
-    private static string NormalizeByLoop(string text)
+    /// <summary>The general path: NFKC when needed, then the fold, by runs of plain ASCII and character by character.</summary>
+    private static string NormalizeGeneral(string text)
     {
         // ASCII, and Latin text made of characters that are NFKC on their own, is already NFKC: skip the ICU round trip.
         var folded = !text.AsSpan().ContainsAnyExcept(StableLatin) || text.IsNormalized(NormalizationForm.FormKC)
@@ -67,10 +67,9 @@ internal static class TextNormalizer
     }
 
     /// <summary>
-    /// <see cref="Fold(string, Span{char})"/> for ASCII text without NUL or double spaces (collapsed block text, and
-    /// blocks joined by line breaks): drop the leading bullets and white space, copy the runs between other white
-    /// space and backticks lower-cased, fold each white space run into one space, drop a trailing space. Null for
-    /// other text, which takes the character loop.
+    /// <see cref="Fold(string, Span{char})"/> for a collapsed ASCII block (white space only as single plain spaces, no
+    /// backtick or NUL): drop the leading bullets and spaces and one trailing space, lower-case the rest, in one
+    /// vectorised copy or none. Null for other text.
     /// </summary>
     private static string? TryFoldAscii(string text)
     {
@@ -81,88 +80,24 @@ internal static class TextNormalizer
         }
 
         var rest = text.AsSpan(start);
-        if (rest.Contains('\0') || rest.Contains("  ", StringComparison.Ordinal))
+        if (rest.ContainsAnyExcept(PlainAscii) || rest.Contains("  ", StringComparison.Ordinal))
         {
             return null;
         }
 
-        var special = rest.IndexOfAny(AsciiSpecial);
-        if (special < 0)
+        if (rest[^1] == ' ')
         {
-            // One run: the common case of a collapsed block.
-            if (rest[^1] == ' ')
-            {
-                rest = rest[..^1];
-            }
-
-            if (!rest.ContainsAnyInRange('A', 'Z'))
-            {
-                return rest.Length == text.Length ? text : new string(rest);
-            }
-
-            // ASCII in, ASCII out: the lower-casing cannot fail.
-            return string.Create(rest.Length, (text, start), static (destination, source) =>
-                Ascii.ToLower(source.text.AsSpan(source.start, destination.Length), destination, out _));
+            rest = rest[..^1];
         }
 
-        char[]? rented = null;
-        Span<char> buffer = rest.Length <= StackChars
-            ? stackalloc char[StackChars]
-            : (rented = ArrayPool<char>.Shared.Rent(rest.Length));
-        try
+        if (!rest.ContainsAnyInRange('A', 'Z'))
         {
-            var length = 0;
-            var space = false; // the first character kept is neither white space nor a bullet
-            while (true)
-            {
-                var run = special < 0 ? rest : rest[..special];
-                if (space && !run.IsEmpty && run[0] == ' ')
-                {
-                    run = run[1..];
-                }
-
-                if (!run.IsEmpty)
-                {
-                    Ascii.ToLower(run, buffer[length..], out var written);
-                    length += written;
-                    space = run[^1] == ' ';
-                }
-
-                if (special < 0)
-                {
-                    break;
-                }
-
-                if (rest[special] == '`')
-                {
-                    buffer[length++] = '\'';
-                    space = false;
-                }
-                else if (!space)
-                {
-                    buffer[length++] = ' ';
-                    space = true;
-                }
-
-                rest = rest[(special + 1)..];
-                special = rest.IndexOfAny(AsciiSpecial);
-            }
-
-            if (length > 0 && buffer[length - 1] == ' ')
-            {
-                length--;
-            }
-
-            var result = buffer[..length];
-            return result.SequenceEqual(text) ? text : new string(result);
+            return rest.Length == text.Length ? text : new string(rest);
         }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<char>.Shared.Return(rented);
-            }
-        }
+
+        // ASCII in, ASCII out: the lower-casing cannot fail.
+        return string.Create(rest.Length, (text, start), static (destination, source) =>
+            Ascii.ToLower(source.text.AsSpan(source.start, destination.Length), destination, out _));
     }
 
     private static int Fold(string folded, Span<char> output)
@@ -170,33 +105,44 @@ internal static class TextNormalizer
         var length = 0;
         var space = true; // drops leading space
         var atStart = true;
-        foreach (var raw in folded)
+        var text = folded.AsSpan();
+        var i = 0;
+        while (i < text.Length)
         {
-            var c = Fold(raw);
-            if (c == '\0')
+            if (atStart || !PlainAscii.Contains(text[i]))
+            {
+                FoldChar(text[i++], output, ref length, ref space, ref atStart);
+                continue;
+            }
+
+            // A run of plain ASCII (letters, digits, punctuation, plain spaces) is lower-cased in one copy; leading spaces
+            // after a space are dropped, and a run with a double space takes the character path.
+            var end = text[i..].IndexOfAnyExcept(PlainAscii);
+            var run = end < 0 ? text[i..] : text.Slice(i, end);
+            i += run.Length;
+            if (space)
+            {
+                run = run.TrimStart(' ');
+            }
+
+            if (run.IsEmpty)
             {
                 continue;
             }
 
-            if (atStart && IsBullet(c))
+            if (run.Contains("  ", StringComparison.Ordinal))
             {
-                continue;
-            }
-
-            if (char.IsWhiteSpace(c))
-            {
-                if (!space)
+                foreach (var c in run)
                 {
-                    output[length++] = ' ';
-                    space = true;
+                    FoldChar(c, output, ref length, ref space, ref atStart);
                 }
 
                 continue;
             }
 
-            atStart = false;
-            output[length++] = char.IsAscii(c) ? (char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c) : char.ToLowerInvariant(c);
-            space = false;
+            Ascii.ToLower(run, output[length..], out var written);
+            length += written;
+            space = run[^1] == ' ';
         }
 
         if (length > 0 && output[length - 1] == ' ')
@@ -205,6 +151,30 @@ internal static class TextNormalizer
         }
 
         return length;
+    }
+
+    private static void FoldChar(char raw, Span<char> output, ref int length, ref bool space, ref bool atStart)
+    {
+        var c = Fold(raw);
+        if (c == '\0' || (atStart && IsBullet(c)))
+        {
+            return;
+        }
+
+        if (char.IsWhiteSpace(c))
+        {
+            if (!space)
+            {
+                output[length++] = ' ';
+                space = true;
+            }
+
+            return;
+        }
+
+        atStart = false;
+        output[length++] = char.IsAscii(c) ? (char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c) : char.ToLowerInvariant(c);
+        space = false;
     }
 
     private static char Fold(char c) => c switch
