@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 
 namespace NewsIngest.Extraction.Segmentation;
@@ -9,13 +8,14 @@ namespace NewsIngest.Extraction.Segmentation;
 /// </summary>
 internal sealed class ClassVerdicts(HashSet<string> hiddenClasses)
 {
-    private static readonly string[] StateTokenPrefixes = ["has-", "with-", "no-", "show-", "enable-", "page-", "template-", "layout-", "js-"];
-
     /// <summary>Words found in one vocabulary, with the dot the verdicts carry: made once, not per judgement.</summary>
     private static readonly ConcurrentDictionary<string, string> DottedWords = new(StringComparer.Ordinal);
 
     // Sized for a typical news page's distinct class/id pairs, so the table does not grow several times per page.
     private readonly Dictionary<(string? Class, string? Id), ClassVerdict> _seen = new(256);
+
+    /// <summary>The words of each distinct raw class or id value on the page.</summary>
+    private readonly Dictionary<string, AttributeWords> _words = new(256);
 
     /// <summary>The verdicts for an element's raw attribute values (null when the attribute is absent).</summary>
     public ClassVerdict For(string? cls, string? id)
@@ -36,70 +36,35 @@ internal sealed class ClassVerdicts(HashSet<string> hiddenClasses)
 
     private ClassVerdict Judge(string? cls, string? id)
     {
-        // "class id", lower-cased into a scratch buffer rather than two new strings.
-        var length = (cls?.Length ?? 0) + (id?.Length ?? 0) + (cls is not null && id is not null ? 1 : 0);
-        if (length == 0)
+        if ((cls?.Length ?? 0) + (id?.Length ?? 0) + (cls is not null && id is not null ? 1 : 0) == 0)
         {
             return ClassVerdict.None;
         }
 
-        var rented = length > 256 ? ArrayPool<char>.Shared.Rent(length) : null;
-        Span<char> buffer = rented ?? stackalloc char[256];
-        var attributes = buffer[..length];
-        var at = cls is null ? 0 : cls.AsSpan().ToLowerInvariant(attributes);
-        if (cls is not null && id is not null)
-        {
-            attributes[at++] = ' ';
-        }
-
-        if (id is not null)
-        {
-            id.AsSpan().ToLowerInvariant(attributes[at..]);
-        }
-
-        // Each vocabulary's first word in token order, as TokenSet.FirstMatch would find it over the whole text. The
-        // space-separated parts are split again at the other separators: the same tokens in the same order, with each
-        // token's part known, so the chrome word (which skips state parts) comes from the same single lookup.
-        string? hidden = null, wall = null, chrome = null;
-        var body = false;
-        foreach (var partRange in attributes.Split(' '))
-        {
-            var part = attributes[partRange];
-            var state = IsStateToken(part);
-            foreach (var range in part.SplitAny(TokenSet.Separators))
-            {
-                var token = part[range];
-                if (!token.IsEmpty)
-                {
-                    var words = TokenVerdicts.Of(token);
-                    hidden ??= words.Hidden;
-                    wall ??= words.Wall;
-                    body |= words.BodyContainer;
-                    chrome ??= state ? null : words.Chrome;
-                }
-            }
-        }
-
-        var verdict = new ClassVerdict(
-            HiddenWord(attributes, hidden, cls),
-            body ? null : Dotted(chrome),
-            Dotted(wall));
-        if (rented is not null)
-        {
-            ArrayPool<char>.Shared.Return(rented);
-        }
-
-        return verdict;
+        // The same class value recurs with many ids (and ids are mostly unique): words are read per value, then joined.
+        var words = cls is null ? WordsOf(id!) : id is null ? WordsOf(cls) : WordsOf(cls).Then(WordsOf(id));
+        return new ClassVerdict(
+            HiddenWord(words, cls),
+            words.BodyContainer ? null : Dotted(words.Chrome),
+            Dotted(words.Wall));
     }
 
-    private string? HiddenWord(ReadOnlySpan<char> attributes, string? word, string? cls)
+    private AttributeWords WordsOf(string value)
     {
-        // Utility CSS ("hidden md:block") hides on small screens only.
-        if (word is not null && !attributes.Contains(":block", StringComparison.Ordinal)
-            && !attributes.Contains(":flex", StringComparison.Ordinal) && !attributes.Contains(":grid", StringComparison.Ordinal)
-            && !attributes.Contains(":inline", StringComparison.Ordinal))
+        if (!_words.TryGetValue(value, out var words))
         {
-            return Dotted(word);
+            words = AttributeWords.Of(value);
+            _words.Add(value, words);
+        }
+
+        return words;
+    }
+
+    private string? HiddenWord(in AttributeWords words, string? cls)
+    {
+        if (words.Hidden is not null && !words.Responsive)
+        {
+            return Dotted(words.Hidden);
         }
 
         if (hiddenClasses.Count > 0 && cls is not null)
@@ -119,23 +84,6 @@ internal sealed class ClassVerdicts(HashSet<string> hiddenClasses)
     }
 
     private static string? Dotted(string? word) => word is null ? null : DottedWords.GetOrAdd(word, static w => "." + w);
-
-    /// <summary>
-    /// A state token ("has-sidebar", "js-nav") describes the page's state, not the element: a space-separated part
-    /// starting with a state prefix gives no chrome word.
-    /// </summary>
-    private static bool IsStateToken(ReadOnlySpan<char> part)
-    {
-        foreach (var prefix in StateTokenPrefixes)
-        {
-            if (part.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }
 
 /// <summary>What an element's class and id words say: hidden, chrome or wall reasons, each null when silent.</summary>
