@@ -104,6 +104,9 @@ internal static class Lexicon
     private static readonly int MinAsciiLiteral = Literal.Where(p => Ascii.IsValid(p.Text)).Min(p => p.Text.Length);
     private static readonly int MinOtherLiteral = Literal.Where(p => !Ascii.IsValid(p.Text)).Min(p => p.Text.Length);
 
+    /// <summary>Every ASCII phrase has more than one word: a one-word label ("Menu", "Subscribe") cannot hold one.</summary>
+    private static readonly bool AsciiLiteralsHaveSpaces = Literal.Where(p => Ascii.IsValid(p.Text)).All(p => p.Text.Contains(' ', StringComparison.Ordinal));
+
     /// <summary>
     /// The characters above ASCII in the other phrases: text with none of them cannot hold one, and the multi-string
     /// search over non-ASCII phrases (a per-character table walk) is skipped.
@@ -130,7 +133,7 @@ internal static class Lexicon
         }
 
         var span = normalized.AsSpan();
-        var at = span.Length < MinAsciiLiteral ? -1 : span.IndexOfAny(AsciiLiterals);
+        var at = span.Length < MinAsciiLiteral || (AsciiLiteralsHaveSpaces && !span.Contains(' ')) ? -1 : span.IndexOfAny(AsciiLiterals);
 
         // Phrases with other characters can only be in text that has such characters; searched on their own, they
         // leave the ASCII phrases to the much faster all-ASCII search.
