@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 
 namespace NewsIngest.Extraction.Segmentation;
@@ -8,14 +9,13 @@ namespace NewsIngest.Extraction.Segmentation;
 /// </summary>
 internal sealed class ClassVerdicts(HashSet<string> hiddenClasses)
 {
+    private static readonly string[] StateTokenPrefixes = ["has-", "with-", "no-", "show-", "enable-", "page-", "template-", "layout-", "js-"];
+
     /// <summary>Words found in one vocabulary, with the dot the verdicts carry: made once, not per judgement.</summary>
     private static readonly ConcurrentDictionary<string, string> DottedWords = new(StringComparer.Ordinal);
 
     // Sized for a typical news page's distinct class/id pairs, so the table does not grow several times per page.
     private readonly Dictionary<(string? Class, string? Id), ClassVerdict> _seen = new(256);
-
-    /// <summary>The words of each distinct raw class or id value on the page.</summary>
-    private readonly Dictionary<string, AttributeWords> _words = new(256);
 
     /// <summary>The verdicts for an element's raw attribute values (null when the attribute is absent).</summary>
     public ClassVerdict For(string? cls, string? id)
@@ -36,35 +36,70 @@ internal sealed class ClassVerdicts(HashSet<string> hiddenClasses)
 
     private ClassVerdict Judge(string? cls, string? id)
     {
-        if ((cls?.Length ?? 0) + (id?.Length ?? 0) + (cls is not null && id is not null ? 1 : 0) == 0)
+        // "class id", lower-cased into a scratch buffer rather than two new strings.
+        var length = (cls?.Length ?? 0) + (id?.Length ?? 0) + (cls is not null && id is not null ? 1 : 0);
+        if (length == 0)
         {
             return ClassVerdict.None;
         }
 
-        // The same class value recurs with many ids (and ids are mostly unique): words are read per value, then joined.
-        var words = cls is null ? WordsOf(id!) : id is null ? WordsOf(cls) : WordsOf(cls).Then(WordsOf(id));
-        return new ClassVerdict(
-            HiddenWord(words, cls),
-            words.BodyContainer ? null : Dotted(words.Chrome),
-            Dotted(words.Wall));
-    }
-
-    private AttributeWords WordsOf(string value)
-    {
-        if (!_words.TryGetValue(value, out var words))
+        var rented = length > 256 ? ArrayPool<char>.Shared.Rent(length) : null;
+        Span<char> buffer = rented ?? stackalloc char[256];
+        var attributes = buffer[..length];
+        var at = cls is null ? 0 : cls.AsSpan().ToLowerInvariant(attributes);
+        if (cls is not null && id is not null)
         {
-            words = AttributeWords.Of(value);
-            _words.Add(value, words);
+            attributes[at++] = ' ';
         }
 
-        return words;
+        if (id is not null)
+        {
+            id.AsSpan().ToLowerInvariant(attributes[at..]);
+        }
+
+        // Each vocabulary's first word in token order, as TokenSet.FirstMatch would find it over the whole text. The
+        // space-separated parts are split again at the other separators: the same tokens in the same order, with each
+        // token's part known, so the chrome word (which skips state parts) comes from the same single lookup.
+        string? hidden = null, wall = null, chrome = null;
+        var body = false;
+        foreach (var partRange in attributes.Split(' '))
+        {
+            var part = attributes[partRange];
+            var state = IsStateToken(part);
+            foreach (var range in part.SplitAny(TokenSet.Separators))
+            {
+                var token = part[range];
+                if (!token.IsEmpty)
+                {
+                    var words = TokenVerdicts.Of(token);
+                    hidden ??= words.Hidden;
+                    wall ??= words.Wall;
+                    body |= words.BodyContainer;
+                    chrome ??= state ? null : words.Chrome;
+                }
+            }
+        }
+
+        var verdict = new ClassVerdict(
+            HiddenWord(attributes, hidden, cls),
+            body ? null : Dotted(chrome),
+            Dotted(wall));
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return verdict;
     }
 
-    private string? HiddenWord(in AttributeWords words, string? cls)
+    private string? HiddenWord(ReadOnlySpan<char> attributes, string? word, string? cls)
     {
-        if (words.Hidden is not null && !words.Responsive)
+        // Utility CSS ("hidden md:block") hides on small screens only.
+        if (word is not null && !attributes.Contains(":block", StringComparison.Ordinal)
+            && !attributes.Contains(":flex", StringComparison.Ordinal) && !attributes.Contains(":grid", StringComparison.Ordinal)
+            && !attributes.Contains(":inline", StringComparison.Ordinal))
         {
-            return Dotted(words.Hidden);
+            return Dotted(word);
         }
 
         if (hiddenClasses.Count > 0 && cls is not null)
@@ -84,6 +119,23 @@ internal sealed class ClassVerdicts(HashSet<string> hiddenClasses)
     }
 
     private static string? Dotted(string? word) => word is null ? null : DottedWords.GetOrAdd(word, static w => "." + w);
+
+    /// <summary>
+    /// A state token ("has-sidebar", "js-nav") describes the page's state, not the element: a space-separated part
+    /// starting with a state prefix gives no chrome word.
+    /// </summary>
+    private static bool IsStateToken(ReadOnlySpan<char> part)
+    {
+        foreach (var prefix in StateTokenPrefixes)
+        {
+            if (part.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
 
 /// <summary>What an element's class and id words say: hidden, chrome or wall reasons, each null when silent.</summary>
