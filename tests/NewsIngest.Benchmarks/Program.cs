@@ -1,15 +1,18 @@
 using BenchmarkDotNet.Running;
+using NewsIngest.Benchmarks.Profiling;
 using NewsIngest.Benchmarks.Records;
 using NewsIngest.Benchmarks.Report;
 using NewsIngest.Benchmarks.Stages;
 
 // "report": a quick Stopwatch sanity check of throughput; "stages": the per-stage profile; "records": every corpus
-// page's record and block roles, to diff before/after a change; anything else goes to BenchmarkDotNet (e.g. --filter '*ExtractionBenchmarks*').
+// page's record and block roles, to diff before/after a change; "loop": extract in a loop for an external profiler
+// (perf record -p); anything else goes to BenchmarkDotNet (e.g. --filter '*ExtractionBenchmarks*').
 return args switch
 {
     ["report", ..] => SanityReport.Run(Console.Out),
     ["stages", ..] => StageProfile.Run(Console.Out),
     ["records", ..] => RecordDump.Run(Console.Out, Console.Error),
+    ["loop", ..] => ProfileLoop.Run(args, Console.Out),
     ["e2e", ..] => NewsIngest.Benchmarks.EndToEnd.EndToEndBenchmark.RunAsync(args, Console.Out).GetAwaiter().GetResult(),
     _ => RunBenchmarks(args),
 };

@@ -19,7 +19,25 @@ internal static class TextNormalizer
     private static readonly SearchValues<char> StableLatin = SearchValues.Create(
         Enumerable.Range(0, 0x300).Select(c => (char)c).Where(c => c.ToString().IsNormalized(NormalizationForm.FormKC)).ToArray());
 
+    /// <summary>
+    /// The ASCII characters that <see cref="Fold(string, Span{char})"/> only lower-cases: all but the backtick, NUL and
+    /// the white space other than the plain space. Runs of them are copied with vectorised operations.
+    /// </summary>
+    private static readonly SearchValues<char> PlainAscii = SearchValues.Create(
+        Enumerable.Range(0, 0x80).Select(c => (char)c).Where(c => c is not ('`' or '\0') && (c == ' ' || !char.IsWhiteSpace(c))).ToArray());
+
+    /// <summary>What <see cref="Fold(string, Span{char})"/> drops before the first character it keeps.</summary>
+    private static readonly SearchValues<char> AsciiLead = SearchValues.Create(
+        Enumerable.Range(0, 0x80).Select(c => (char)c).Where(c => IsBullet(c) || char.IsWhiteSpace(c)).ToArray());
+
     public static string Normalize(string text)
+    {
+        // Most blocks are collapsed ASCII: one vectorised copy (or none), the same result as the general path below.
+        return TryFoldAscii(text) ?? NormalizeGeneral(text);
+    }
+
+    /// <summary>The general path: NFKC when needed, then the fold, by runs of plain ASCII and character by character.</summary>
+    private static string NormalizeGeneral(string text)
     {
         // ASCII, and Latin text made of characters that are NFKC on their own, is already NFKC: skip the ICU round trip.
         var folded = !text.AsSpan().ContainsAnyExcept(StableLatin) || text.IsNormalized(NormalizationForm.FormKC)
@@ -48,38 +66,83 @@ internal static class TextNormalizer
         }
     }
 
+    /// <summary>
+    /// <see cref="Fold(string, Span{char})"/> for a collapsed ASCII block (white space only as single plain spaces, no
+    /// backtick or NUL): drop the leading bullets and spaces and one trailing space, lower-case the rest, in one
+    /// vectorised copy or none. Null for other text.
+    /// </summary>
+    private static string? TryFoldAscii(string text)
+    {
+        var start = text.AsSpan().IndexOfAnyExcept(AsciiLead);
+        if (start < 0)
+        {
+            return "";
+        }
+
+        var rest = text.AsSpan(start);
+        if (rest.ContainsAnyExcept(PlainAscii) || rest.Contains("  ", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        if (rest[^1] == ' ')
+        {
+            rest = rest[..^1];
+        }
+
+        if (!rest.ContainsAnyInRange('A', 'Z'))
+        {
+            return rest.Length == text.Length ? text : new string(rest);
+        }
+
+        // ASCII in, ASCII out: the lower-casing cannot fail.
+        return string.Create(rest.Length, (text, start), static (destination, source) =>
+            Ascii.ToLower(source.text.AsSpan(source.start, destination.Length), destination, out _));
+    }
+
     private static int Fold(string folded, Span<char> output)
     {
         var length = 0;
         var space = true; // drops leading space
         var atStart = true;
-        foreach (var raw in folded)
+        var text = folded.AsSpan();
+        var i = 0;
+        while (i < text.Length)
         {
-            var c = Fold(raw);
-            if (c == '\0')
+            if (atStart || !PlainAscii.Contains(text[i]))
+            {
+                FoldChar(text[i++], output, ref length, ref space, ref atStart);
+                continue;
+            }
+
+            // A run of plain ASCII (letters, digits, punctuation, plain spaces) is lower-cased in one copy; leading spaces
+            // after a space are dropped, and a run with a double space takes the character path.
+            var end = text[i..].IndexOfAnyExcept(PlainAscii);
+            var run = end < 0 ? text[i..] : text.Slice(i, end);
+            i += run.Length;
+            if (space)
+            {
+                run = run.TrimStart(' ');
+            }
+
+            if (run.IsEmpty)
             {
                 continue;
             }
 
-            if (atStart && IsBullet(c))
+            if (run.Contains("  ", StringComparison.Ordinal))
             {
-                continue;
-            }
-
-            if (char.IsWhiteSpace(c))
-            {
-                if (!space)
+                foreach (var c in run)
                 {
-                    output[length++] = ' ';
-                    space = true;
+                    FoldChar(c, output, ref length, ref space, ref atStart);
                 }
 
                 continue;
             }
 
-            atStart = false;
-            output[length++] = char.IsAscii(c) ? (char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c) : char.ToLowerInvariant(c);
-            space = false;
+            Ascii.ToLower(run, output[length..], out var written);
+            length += written;
+            space = run[^1] == ' ';
         }
 
         if (length > 0 && output[length - 1] == ' ')
@@ -88,6 +151,30 @@ internal static class TextNormalizer
         }
 
         return length;
+    }
+
+    private static void FoldChar(char raw, Span<char> output, ref int length, ref bool space, ref bool atStart)
+    {
+        var c = Fold(raw);
+        if (c == '\0' || (atStart && IsBullet(c)))
+        {
+            return;
+        }
+
+        if (char.IsWhiteSpace(c))
+        {
+            if (!space)
+            {
+                output[length++] = ' ';
+                space = true;
+            }
+
+            return;
+        }
+
+        atStart = false;
+        output[length++] = char.IsAscii(c) ? (char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c) : char.ToLowerInvariant(c);
+        space = false;
     }
 
     private static char Fold(char c) => c switch

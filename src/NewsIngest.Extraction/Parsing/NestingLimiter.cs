@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text;
 
 namespace NewsIngest.Extraction.Parsing;
@@ -10,11 +11,13 @@ namespace NewsIngest.Extraction.Parsing;
 /// </summary>
 internal static class NestingLimiter
 {
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Void = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
+    // A frozen set: the depth check looks up every start tag of every page, and its case-insensitive lookup of short
+    // ASCII names is cheaper than a HashSet's.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Void = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+    [
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
         "keygen", "command", "basefont", "bgsound", "frame", "!doctype",
-    }.GetAlternateLookup<ReadOnlySpan<char>>();
+    ]).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The markup, flattened below <paramref name="maxDepth"/> when it nests deeper; else the same string.</summary>
     public static string Limit(string html, int maxDepth, out bool flattened)

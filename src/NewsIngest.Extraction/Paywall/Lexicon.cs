@@ -101,6 +101,20 @@ internal static class Lexicon
     private static readonly SearchValues<string> AsciiLiterals = SearchValues.Create(Literal.Where(p => Ascii.IsValid(p.Text)).Select(p => p.Text).ToArray(), StringComparison.Ordinal);
     private static readonly SearchValues<string> OtherLiterals = SearchValues.Create(Literal.Where(p => !Ascii.IsValid(p.Text)).Select(p => p.Text).ToArray(), StringComparison.Ordinal);
 
+    /// <summary>Text shorter than these cannot hold a literal phrase of the set: the search is skipped.</summary>
+    private static readonly int MinAsciiLiteral = Literal.Where(p => Ascii.IsValid(p.Text)).Min(p => p.Text.Length);
+    private static readonly int MinOtherLiteral = Literal.Where(p => !Ascii.IsValid(p.Text)).Min(p => p.Text.Length);
+
+    /// <summary>Every ASCII phrase has more than one word: a one-word label ("Menu", "Subscribe") cannot hold one.</summary>
+    private static readonly bool AsciiLiteralsHaveSpaces = Literal.Where(p => Ascii.IsValid(p.Text)).All(p => p.Text.Contains(' ', StringComparison.Ordinal));
+
+    /// <summary>
+    /// The characters above ASCII in the other phrases: text with none of them cannot hold one, and the multi-string
+    /// search over non-ASCII phrases (a per-character table walk) is skipped.
+    /// </summary>
+    private static readonly SearchValues<char> OtherLiteralChars =
+        SearchValues.Create(Literal.SelectMany(p => p.Text).Where(c => !char.IsAscii(c)).Distinct().ToArray());
+
     /// <summary>The first phrase found in text already passed through <see cref="TextNormalizer"/>, or null. One
     /// multi-string search finds the literal phrases; patterns run only when their trigger word is present.</summary>
     public static Phrase? MatchNormalized(string normalized)
@@ -120,11 +134,12 @@ internal static class Lexicon
         }
 
         var span = normalized.AsSpan();
-        var at = span.IndexOfAny(AsciiLiterals);
+        var at = span.Length < MinAsciiLiteral || (AsciiLiteralsHaveSpaces && !span.Contains(' ')) ? -1 : span.IndexOfAny(AsciiLiterals);
 
         // Phrases with other characters can only be in text that has such characters; searched on their own, they
         // leave the ASCII phrases to the much faster all-ASCII search.
-        if (!Ascii.IsValid(span) && span.IndexOfAny(OtherLiterals) is var other and >= 0 && (at < 0 || other < at))
+        if (span.Length >= MinOtherLiteral && span.ContainsAny(OtherLiteralChars)
+            && span.IndexOfAny(OtherLiterals) is var other and >= 0 && (at < 0 || other < at))
         {
             at = other;
         }

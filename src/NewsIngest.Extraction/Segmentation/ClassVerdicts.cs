@@ -57,24 +57,32 @@ internal sealed class ClassVerdicts(HashSet<string> hiddenClasses)
             id.AsSpan().ToLowerInvariant(attributes[at..]);
         }
 
-        // Each vocabulary's first word in token order, as TokenSet.FirstMatch would find it over the whole text.
-        string? hidden = null, wall = null;
+        // Each vocabulary's first word in token order, as TokenSet.FirstMatch would find it over the whole text. The
+        // space-separated parts are split again at the other separators: the same tokens in the same order, with each
+        // token's part known, so the chrome word (which skips state parts) comes from the same single lookup.
+        string? hidden = null, wall = null, chrome = null;
         var body = false;
-        foreach (var range in attributes.SplitAny(TokenSet.Separators))
+        foreach (var partRange in attributes.Split(' '))
         {
-            var token = attributes[range];
-            if (!token.IsEmpty)
+            var part = attributes[partRange];
+            var state = IsStateToken(part);
+            foreach (var range in part.SplitAny(TokenSet.Separators))
             {
-                var words = TokenVerdicts.Of(token);
-                hidden ??= words.Hidden;
-                wall ??= words.Wall;
-                body |= words.BodyContainer;
+                var token = part[range];
+                if (!token.IsEmpty)
+                {
+                    var words = TokenVerdicts.Of(token);
+                    hidden ??= words.Hidden;
+                    wall ??= words.Wall;
+                    body |= words.BodyContainer;
+                    chrome ??= state ? null : words.Chrome;
+                }
             }
         }
 
         var verdict = new ClassVerdict(
             HiddenWord(attributes, hidden, cls),
-            body ? null : Dotted(ChromeWord(attributes)),
+            body ? null : Dotted(chrome),
             Dotted(wall));
         if (rented is not null)
         {
@@ -113,32 +121,9 @@ internal sealed class ClassVerdicts(HashSet<string> hiddenClasses)
     private static string? Dotted(string? word) => word is null ? null : DottedWords.GetOrAdd(word, static w => "." + w);
 
     /// <summary>
-    /// The first chrome word, leaving out state tokens ("has-sidebar", "js-nav"): they describe the page's state, not
-    /// the element. Space-separated parts starting with a state prefix are skipped whole.
+    /// A state token ("has-sidebar", "js-nav") describes the page's state, not the element: a space-separated part
+    /// starting with a state prefix gives no chrome word.
     /// </summary>
-    private static string? ChromeWord(ReadOnlySpan<char> attributes)
-    {
-        foreach (var range in attributes.Split(' '))
-        {
-            var part = attributes[range];
-            if (IsStateToken(part))
-            {
-                continue;
-            }
-
-            foreach (var tokenRange in part.SplitAny(TokenSet.Separators))
-            {
-                var token = part[tokenRange];
-                if (!token.IsEmpty && TokenVerdicts.Of(token).Chrome is { } word)
-                {
-                    return word;
-                }
-            }
-        }
-
-        return null;
-    }
-
     private static bool IsStateToken(ReadOnlySpan<char> part)
     {
         foreach (var prefix in StateTokenPrefixes)

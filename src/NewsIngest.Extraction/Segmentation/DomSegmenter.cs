@@ -33,7 +33,9 @@ internal sealed class DomSegmenter : IExtractionStage
     private sealed class Walk(ExtractionContext context, ClassVerdicts verdicts)
     {
         private readonly TextBuffer _text = new();
-        private readonly Stack<Scope> _scopes = new(64);
+        // The open scopes, innermost last, read in place: a Stack<Scope> copies the whole struct out on every Peek.
+        private Scope[] _scopes = new Scope[64];
+        private int _depth;
         private Frame[] _frames = new Frame[64];
         private int _frameCount;
         private int _linkChars;
@@ -103,7 +105,7 @@ internal sealed class DomSegmenter : IExtractionStage
             }
 
             // Past the depth limit the text is still read, into the deepest scope opened.
-            var entered = _scopes.Count < context.Options.MaxDomDepth;
+            var entered = _depth < context.Options.MaxDomDepth;
             if (entered)
             {
                 Enter(element, tag);
@@ -119,7 +121,7 @@ internal sealed class DomSegmenter : IExtractionStage
 
         private void Enter(IElement element, string tag)
         {
-            var parent = _scopes.Count > 0 ? _scopes.Peek() : Scope.Root;
+            ref readonly var parent = ref _depth > 0 ? ref Top : ref Scope.Root;
             var attributes = ElementAttributes.Of(element);
             var traits = ElementTraits.Read(attributes, tag, verdicts, parent.InArticle);
             var isBlock = BlockTags.IsBlock(tag);
@@ -135,7 +137,7 @@ internal sealed class DomSegmenter : IExtractionStage
             }
 
             var hidden = parent.Hidden ?? traits.Hidden;
-            _scopes.Push(new Scope(
+            Push(new Scope(
                 isBlock ? element : parent.Owner,
                 hidden,
                 isBlock ? hidden : parent.BlockHidden,
@@ -152,26 +154,38 @@ internal sealed class DomSegmenter : IExtractionStage
                 isLink));
         }
 
+        private ref readonly Scope Top => ref _scopes[_depth - 1];
+
+        private void Push(in Scope scope)
+        {
+            if (_depth == _scopes.Length)
+            {
+                Array.Resize(ref _scopes, _depth * 2);
+            }
+
+            _scopes[_depth++] = scope;
+        }
+
         private void Leave()
         {
             // The element's own scope is on top: every scope opened inside it has been closed.
-            if (_scopes.Count > 0 && _scopes.Peek().IsLink)
+            if (_depth > 0 && Top.IsLink)
             {
                 _linkDepth--;
             }
 
-            if (_scopes.Count > 0 && _scopes.Peek().IsBlock)
+            if (_depth > 0 && Top.IsBlock)
             {
                 Flush();
             }
 
-            _scopes.Pop();
+            _depth--;
         }
 
         private void AppendText(string data)
         {
             // Hidden inline text (a screen-reader label inside a visible paragraph) is not part of what readers see.
-            if (_scopes.Count == 0 || (_scopes.Peek() is { Hidden: not null, BlockHidden: null }))
+            if (_depth == 0 || (Top is { Hidden: not null, BlockHidden: null }))
             {
                 return;
             }
@@ -204,13 +218,13 @@ internal sealed class DomSegmenter : IExtractionStage
 
             var linkChars = _linkChars;
             _linkChars = 0;
-            if (_scopes.Count == 0 || context.Blocks.Count >= context.Options.MaxBlocks)
+            if (_depth == 0 || context.Blocks.Count >= context.Options.MaxBlocks)
             {
                 _text.Clear();
                 return;
             }
 
-            var scope = _scopes.Peek();
+            ref readonly var scope = ref Top;
             if (BlockSplitter.IsPlainLine(_text.Span))
             {
                 // Most blocks: one collapsed line becomes one block, copied once from the buffer.

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+
 namespace NewsIngest.Extraction.Segmentation;
 
 /// <summary>What one element says about the text inside it, read once when the walker enters it.</summary>
@@ -14,6 +17,10 @@ internal readonly record struct ElementTraits(string? Hidden, string? Chrome, st
             tag is "form" or "button" or "select" or "label" or "input" or "textarea" or "fieldset",
             IsGated(attributes));
     }
+
+    /// <summary>The ASCII characters <see cref="char.IsWhiteSpace(char)"/> accepts.</summary>
+    private static readonly SearchValues<char> AsciiWhiteSpace =
+        SearchValues.Create(Enumerable.Range(0, 0x80).Select(c => (char)c).Where(char.IsWhiteSpace).ToArray());
 
     private static string? HiddenReason(in ElementAttributes attributes, string tag, ClassVerdict words)
     {
@@ -43,6 +50,13 @@ internal readonly record struct ElementTraits(string? Hidden, string? Chrome, st
     /// <summary>True for inline <c>display:none</c> or <c>visibility:hidden</c>, however spaced or cased.</summary>
     public static bool HidesByStyle(ReadOnlySpan<char> style)
     {
+        // Minified ASCII declarations have no white space to drop: compare in place, as the loop below would.
+        if (style.Length <= 512 && Ascii.IsValid(style) && !style.ContainsAny(AsciiWhiteSpace))
+        {
+            return style.Contains("display:none", StringComparison.OrdinalIgnoreCase)
+                || style.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase);
+        }
+
         Span<char> compact = stackalloc char[Math.Min(style.Length, 512)];
         var length = 0;
         foreach (var c in style)

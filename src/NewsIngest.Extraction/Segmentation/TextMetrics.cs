@@ -55,28 +55,9 @@ internal static class TextMetrics
     /// True when <see cref="AppendCollapsed"/> would copy <paramref name="text"/> unchanged: no leading white space,
     /// and white space only as single plain spaces. Then <see cref="CollapseWhitespace"/> is just a trim.
     /// </summary>
-    public static bool IsCollapsed(ReadOnlySpan<char> text)
-    {
-        var previousSpace = true; // a leading space is not collapsed
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c) || c == '\u200B' || c == '\uFEFF')
-            {
-                if (c != ' ' || previousSpace)
-                {
-                    return false;
-                }
-
-                previousSpace = true;
-            }
-            else
-            {
-                previousSpace = false;
-            }
-        }
-
-        return true;
-    }
+    public static bool IsCollapsed(ReadOnlySpan<char> text) =>
+        text.IsEmpty
+        || (!Spaces.Contains(text[0]) && !text.ContainsAny(SpacesButPlain) && !text.Contains("  ", StringComparison.Ordinal));
 
     /// <summary>
     /// Appends <paramref name="text"/> with white space collapsed after the first <paramref name="length"/> characters
@@ -125,6 +106,9 @@ internal static class TextMetrics
 
     /// <summary>Every character <see cref="AppendCollapsed"/> folds: white space, zero-width space and BOM.</summary>
     private static readonly SearchValues<char> Spaces = SearchValues.Create(FoldedSpaces());
+
+    /// <summary>The same without the plain space: collapsed text holds none of them.</summary>
+    private static readonly SearchValues<char> SpacesButPlain = SearchValues.Create(FoldedSpaces().Replace(" ", "", StringComparison.Ordinal));
 
     private static string FoldedSpaces()
     {

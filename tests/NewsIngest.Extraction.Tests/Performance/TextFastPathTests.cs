@@ -21,6 +21,21 @@ public sealed class TextFastPathTests
         Text.Sample(text => Assert.Equal(FastPathReference.Normalize(text), TextNormalizer.Normalize(text)), iter: 5000);
     }
 
+    // ASCII only, so the vectorised ASCII fold runs: runs of spaces and other white space, backticks, NUL, bullets.
+    private const string AwkwardAscii = "aZ09 .-*`'\"\t\n\r\f\v\0\u001C\u001F  Ab";
+
+    [Fact]
+    public void Normalizing_ascii_text_gives_the_same_text_as_the_reference_fold()
+    {
+        var word = Gen.Char["aZ09.-*`'\"Ab"].Array[1, 12].Select(chars => new string(chars));
+        var gap = Gen.OneOf(" ", " ", " ", "\n\n", "\t", " \n", "\n ");
+        var ascii = Gen.Frequency(
+            (1, Gen.Char[AwkwardAscii].Array[0, 300].Select(chars => new string(chars))),
+            (3, Gen.Select(Gen.Char["-* \t"].Array[0, 4], Gen.Select(word, gap).Array[1, 40], Gen.OneOf("", " ", "\n"))
+                .Select((lead, words, end) => new string(lead) + string.Concat(words.Select(w => w.Item1 + w.Item2)) + end)));
+        ascii.Sample(text => Assert.Equal(FastPathReference.Normalize(text), TextNormalizer.Normalize(text)), iter: 10000);
+    }
+
     [Fact]
     public void Normalizing_long_text_uses_the_pooled_buffer_and_still_agrees()
     {
