@@ -4,13 +4,17 @@ using NewsIngest.Extraction.Segmentation;
 namespace NewsIngest.Extraction.Boilerplate;
 
 /// <summary>
-/// The last sweep over the preview: drops what survived the body locator but is not article text. Anywhere: photo
-/// credits and captions ("Foto: dpa", "© Getty Images"), "Read also: …" lines linking another story, affiliate
-/// disclosures and disclaimers, short share calls, headings that are links, labels whose list was removed
-/// ("Kontakt:"), and headings that head nothing (a "Related" heading whose list was removed, teaser titles in a row).
-/// After the article's last paragraph of prose: end matter (author boxes, newsletter, support, social and app calls,
-/// contact lines, post metadata, copyright and licence notices). Each rule is short-text only, so a paragraph of the story that
-/// mentions a newsletter or a photo stays.
+/// The last sweep over the preview: drops what survived the body locator but is not article text.
+/// <list type="bullet">
+/// <item>Anywhere: photo credits, and captions boxed with an image (<see cref="ImageCaption"/>); "Read also: …" lines;
+/// page furniture (consent boxes of embeds, newsletter sign-ups, a publisher's appeals and promotions, disclosures
+/// and disclaimers, download links, page tools, time stamps, widget status, PHP warnings, markup shown as text);
+/// headings that are links or name an aside; labels whose list was removed ("Kontakt:"); headings that head nothing.</item>
+/// <item>After the article's last paragraph of prose: end matter (author boxes, newsletter, support, social and app
+/// calls, contact and filing lines, post metadata, copyright and licence notices).</item>
+/// </list>
+/// Each rule is short-text only, so a paragraph of the story that mentions a newsletter or a photo stays. The
+/// vocabulary is in <see cref="LeftoverPatterns"/>.
 /// </summary>
 internal sealed class LeftoverStage : IExtractionStage
 {
