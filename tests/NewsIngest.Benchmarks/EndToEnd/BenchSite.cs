@@ -1,11 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using NewsIngest.Tests.Shared;
 
 namespace NewsIngest.Benchmarks.EndToEnd;
 
@@ -16,15 +12,11 @@ namespace NewsIngest.Benchmarks.EndToEnd;
 /// </summary>
 internal sealed class BenchSite : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly Dictionary<string, byte[]> _bodies;
+    private WebApplication _app = null!;
     private int _requests;
 
-    private BenchSite(WebApplication app, Dictionary<string, byte[]> bodies)
-    {
-        _app = app;
-        _bodies = bodies;
-    }
+    private BenchSite(Dictionary<string, byte[]> bodies) => _bodies = bodies;
 
     /// <summary>The base address without a trailing slash, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public string BaseUrl { get; private set; } = "";
@@ -38,14 +30,9 @@ internal sealed class BenchSite : IAsyncDisposable
     /// <summary>Starts the server; <paramref name="page"/> builds page n at a path from the base URL, once the port is known.</summary>
     public static async Task<BenchSite> StartAsync(int count, Func<string, string, int, string> page)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var site = new BenchSite(app, new Dictionary<string, byte[]>(StringComparer.Ordinal));
-        app.Run(site.HandleAsync);
-        await app.StartAsync();
-        site.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        var site = new BenchSite(new Dictionary<string, byte[]>(StringComparer.Ordinal));
+        (site._app, var baseUri) = await LoopbackKestrel.StartAsync(site.HandleAsync);
+        site.BaseUrl = baseUri.AbsoluteUri.TrimEnd('/');
 
         var sitemap = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         for (var i = 1; i <= count; i++)
