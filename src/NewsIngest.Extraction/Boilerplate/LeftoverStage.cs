@@ -6,10 +6,11 @@ namespace NewsIngest.Extraction.Boilerplate;
 /// <summary>
 /// The last sweep over the preview: drops what survived the body locator but is not article text.
 /// <list type="bullet">
-/// <item>Anywhere: photo credits, and captions boxed with an image (<see cref="ImageCaption"/>); "Read also: …" lines;
-/// page furniture (consent boxes of embeds, newsletter sign-ups, a publisher's appeals and promotions, disclosures
-/// and disclaimers, download links, page tools, time stamps, widget status, PHP warnings, markup shown as text);
-/// headings that are links or name an aside; labels whose list was removed ("Kontakt:"); headings that head nothing.</item>
+/// <item>Anywhere: photo credits, and captions boxed with an image (<see cref="ImageCaption"/>); "Read also: …"
+/// lines; page furniture (consent boxes of embeds, newsletter sign-ups, a publisher's appeals and promotions,
+/// disclosures and disclaimers, download links, page tools, time stamps, widget status, PHP warnings, markup shown as
+/// text); headings that are links or name an aside; labels whose list was removed ("Kontakt:"); headings that head
+/// nothing.</item>
 /// <item>After the article's last paragraph of prose: end matter (author boxes, newsletter, support, social and app
 /// calls, contact and filing lines, post metadata, copyright and licence notices).</item>
 /// </list>
@@ -55,22 +56,22 @@ internal sealed class LeftoverStage : IExtractionStage
             return;
         }
 
-        // The article ends with its last paragraph of prose; a long appeal or notice after it is end matter, not the end.
-        // Walking back to that paragraph reads the end matter of every block after it, once.
         var verdicts = new string?[preview.Count];
         for (var i = 0; i < preview.Count; i++)
         {
             verdicts[i] = Verdict(preview[i], opensPreview: i == 0);
         }
 
+        // The article ends with its last paragraph of prose that no rule removes; a long appeal or notice after it is
+        // end matter, not the end. Walking back to that paragraph reads the end matter of every block after it, once.
         var endMatter = new string?[preview.Count];
         var lastProse = preview.Count - 1;
         for (; lastProse >= 0; lastProse--)
         {
             var block = preview[lastProse];
             endMatter[lastProse] = block.Type == BlockType.Heading ? null : EndMatter(block);
-            if (block.Type is BlockType.Paragraph or BlockType.Quote && block.WordCount >= ProseWords && endMatter[lastProse] is null
-                && verdicts[lastProse] is null)
+            if (block.Type is BlockType.Paragraph or BlockType.Quote && block.WordCount >= ProseWords
+                && endMatter[lastProse] is null && verdicts[lastProse] is null)
             {
                 break;
             }
@@ -114,7 +115,8 @@ internal sealed class LeftoverStage : IExtractionStage
         {
             return block.LinkDensity >= 0.5 ? "linked-heading"
                 : block.WordCount <= MaxMarkerWords && ArticleTailStage.IsMarker(block.Text) ? "aside-heading"
-                : block.WordCount < MaxNoticeWords && LeftoverPatterns.IssuePromotion().IsMatch(block.Normalized) ? "issue-promotion"
+                : block.WordCount < MaxNoticeWords && LeftoverPatterns.IssuePromotion().IsMatch(block.Normalized)
+                    ? "issue-promotion"
                 : null;
         }
 
@@ -122,7 +124,8 @@ internal sealed class LeftoverStage : IExtractionStage
         var folded = block.Normalized;
         var words = block.WordCount;
         return words < MaxCreditWords && LeftoverPatterns.Credit().IsMatch(text) ? "credit"
-            : words < MaxEndMatterWords && block.LinkDensity >= 0.3 && ArticleTailStage.OpensWithMarker(block.Normalized) ? "inline-teaser"
+            : words < MaxEndMatterWords && block.LinkDensity >= 0.3 && ArticleTailStage.OpensWithMarker(folded)
+                ? "inline-teaser"
             : words < MaxCreditWords && LeftoverPatterns.Disclosure().IsMatch(text) ? "disclosure"
             : words < MaxNoticeWords && LeftoverPatterns.Disclaimer().IsMatch(folded) ? "disclaimer"
             : words < MaxShareWords && LeftoverPatterns.ShareCall().IsMatch(text) ? "share-call"
