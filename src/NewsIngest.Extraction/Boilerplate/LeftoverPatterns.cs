@@ -76,7 +76,7 @@ internal static partial class LeftoverPatterns
     /// "X does not offer medical advice", "Disclaimer: …", "keine Rechtsberatung", "Alle Angaben ohne Gewähr", "Les
     /// opinions exprimées … n'engagent que leurs auteurs".
     /// </summary>
-    [GeneratedRegex(@"\bdisclaimer\b|\b(?:does|do) not (?:offer|provide|constitute) (?:medical|legal|financial|investment) advice|\bkeine (?:rechts|anlage|steuer)beratung|\bohne gewähr\b|\bsans garantie\b|\bn'engagent que (?:leurs? auteurs?|l'auteur|la responsabilité)|\bnot provided or commissioned\b|\bmay (?:receive|earn) (?:compensation|a commission)\b|\bindependent review process\b|\baffiliate[- ]links?\b", Folded)]
+    [GeneratedRegex(@"\bdisclaimer\b|\b(?:does|do) not (?:offer|provide|constitute) (?:medical|legal|financial|investment) advice|\bkeine (?:rechts|anlage|steuer)beratung|\bohne gewähr\b|\bn'engagent que (?:leurs? auteurs?|l'auteur|la responsabilité)|\bnot provided or commissioned\b|\bmay (?:receive|earn) (?:compensation|a commission)\b|\bindependent review process\b|\baffiliate[- ]links?\b", Folded)]
     public static partial Regex Disclaimer();
 
     /// <summary>Appeals for donations, support or membership ("would you consider supporting our work?").</summary>
@@ -87,7 +87,7 @@ internal static partial class LeftoverPatterns
     /// A publisher talking about its own journalism or offer wherever it sits: "We rely on your support", "our
     /// journalism", "cancel anytime", "Assine o jornal", "keine Bezahlschranke".
     /// </summary>
-    [GeneratedRegex(@"\brely on (?:your|readers'?) support\b|\b(?:our|unseren?|notre|nuestro|nosso) (?:journalism|journalismus|journalisme|periodismo|jornalismo)\b|\bhacemos periodismo\b|\bcancel(?:a)? (?:at )?any ?time\b|\bcancela cuando quieras\b|\bcon tu suscripción\b|\bwith your subscription\b|\bmit (?:ihrem|deinem) abo\b|\bjederzeit kündbar\b|\bsans engagement\b|\bassine (?:o|a|já)\b|\bcolabore para\b|\b(?:keine|ohne|no|sans) (?:bezahlschranke|paywall)\b|\bwesprzyj\b|\bzapraszamy\b.{0,20}\bsubskrypc|\bwesprzyj nas\b", Folded)]
+    [GeneratedRegex(@"\brely on (?:your|readers'?) support\b|\b(?:our|unseren?|notre|nuestro|nosso) (?:journalism|journalismus|journalisme|periodismo|jornalismo)\b|\bhacemos periodismo\b|\bcancel(?:a)? (?:at )?any ?time\b|\bcancela cuando quieras\b|\bcon tu suscripción\b.{0,60}\bsin límites\b|\bwith your subscription\b.{0,60}\bunlimited\b|\bjederzeit kündbar\b|\bsans engagement\b|\bassine (?:já|agora|o jornal|a revista)\b|\b(?:keine|ohne|no|sans) (?:bezahlschranke|paywall)\b|\bwesprzyj\b|\bzapraszamy\b.{0,20}\bsubskrypc", Folded)]
     public static partial Regex PublisherAppeal();
 
     /// <summary>A membership pitch: "Werden Sie Mitglied … exklusive Angebote", "Help us continue to …".</summary>
@@ -95,7 +95,7 @@ internal static partial class LeftoverPatterns
     public static partial Regex MembershipPitch();
 
     /// <summary>The print edition's own ad: "Die aktuelle Ausgabe … im Abo, als e-Paper", "Das Heft ist … erhältlich".</summary>
-    [GeneratedRegex(@"\b(?:im|als) abo\b|\be-paper\b|\beinzelheft\b|\bheft ist\b.{0,60}\berhältlich\b|\b(?:aktuelle|neue[nr]?) ausgabe\b|\b(?:current|latest|new) issue\b|\bin stores now\b|\bau kiosque\b|\ben kiosco\b", Folded)]
+    [GeneratedRegex(@"\b(?:im|als) abo\b|\be-paper\b|\beinzelheft\b|\bheft ist\b.{0,60}\berhältlich\b|\b(?:aktuelle|neue[nr]?) ausgabe\b|\b(?:current|latest|new) issue of (?:our|the) (?:magazine|print edition)\b|\bin stores now\b|\bau kiosque\b|\ben kiosco\b", Folded)]
     public static partial Regex IssuePromotion();
 
     /// <summary>A channel plug: "¡Mira lo que tiene nuestro canal de YouTube!", "our Instagram".</summary>
@@ -121,7 +121,7 @@ internal static partial class LeftoverPatterns
     /// A placeholder for an embed that waits for consent, or a consent box: "Klicken Sie auf den unteren Button, um
     /// den Inhalt von … zu laden", "ohne dein Einverständnis keine Verbindung zu Twitter", "I accept the privacy policy".
     /// </summary>
-    [GeneratedRegex(@"\b(?:ich akzeptiere|i accept|i agree to|j'accepte|acepto)\b|\bich stimme\b.{0,60}\bzu\b|\bum den inhalt\b.{0,60}\bzu laden\b|\bto load the content\b|\bohne (?:dein|ihr)e?n? einverständnis\b|\b(?:mit diesem|auf den unteren|auf den folgenden|auf den untenstehenden) button\b|\bexterne[nr]? inhalte?\b|\bcontenu externe\b|\bexternal content\b|\bcontenido externo\b", Folded)]
+    [GeneratedRegex(@"\b(?:ich akzeptiere|ich stimme|i accept|i agree|j'accepte|acepto)\b.{0,80}\b(?:datenschutz|privacy|terms|conditions|cookie|nutzungsbedingungen|agb|confidentialité|privacidad)|\bum den inhalt\b.{0,60}\bzu laden\b|\bto load the content\b|\bohne (?:dein|ihr)e?n? einverständnis\b|\b(?:mit diesem|auf den unteren|auf den folgenden|auf den untenstehenden) button\b|\bexterne[nr]? inhalte?\b|\bcontenu externe\b|\bexternal content\b|\bcontenido externo\b", Folded)]
     public static partial Regex ConsentPrompt();
 
     /// <summary>A file link with its size or a download button: "PDF | 38 KB", "Download (123 KB)", "als PDF herunterladen".</summary>
@@ -129,7 +129,7 @@ internal static partial class LeftoverPatterns
     public static partial Regex DownloadLink();
 
     /// <summary>A page tool's label: "Permalink …", "Drucken", "Rezept drucken", "Imprimer".</summary>
-    [GeneratedRegex(@"^(?:permalink|permalien|enlace permanente|kurzlink|short ?link)\b|^(?:(?:rezept|recipe|artikel|article|seite|page) )?(?:drucken|print|imprimer|imprimir|stampa)\b", Options)]
+    [GeneratedRegex(@"^(?:permalink|permalien|enlace permanente|kurzlink|short ?link)\b|^(?:(?:rezept|recipe|artikel|article|seite|page) )?(?:drucken|print|imprimer|imprimir|stampa)(?: (?:this|cette|diese[nrs]?) \w+)?(?:$|\s*[|·•]|\s+(?:bei|auf|on|sur|und|and|pdf|speichern|save|teilen|share)\b)", Options)]
     public static partial Regex PageTool();
 
     /// <summary>A PHP warning printed into the page: "Warning: … in /www/…/classes.php on line 407".</summary>

@@ -15,6 +15,7 @@ public sealed class PageFurnitureTests
     [InlineData("Klicken Sie auf den unteren Button, um den Inhalt von maps.example.com zu laden.")]
     [InlineData("Wir respektieren deine Privatsphäre und stellen deshalb ohne dein Einverständnis keine Verbindung zu Twitter her.")]
     [InlineData("Ich akzeptiere die Datenschutzbestimmungen und kann mich jederzeit wieder abmelden.")]
+    [InlineData("I agree to the terms of use and the privacy policy.")]
     [InlineData("Never miss the latest news by signing up to our newsletter today!")]
     [InlineData("Get regular updates on our stories. I hate spam and you may opt out anytime.")]
     [InlineData("We rely on your support to make local news available to all")]
@@ -49,6 +50,13 @@ public sealed class PageFurnitureTests
     [InlineData("The paper's owners said they would keep their journalism free to read and would never cancel any subscriber's access for late payment of the fee.")]
     [InlineData("At 19:49 on 24 March 2004 the last tram left the old depot, and the tracks were lifted the following summer to make way for a car park.")]
     [InlineData("The council will publish the plans as a PDF of 38 KB on its website, and residents can comment on them until the end of the month.")]
+    [InlineData("“I accept the verdict of the voters,” the mayor said on Tuesday night.")]
+    [InlineData("„Ich stimme dem Plan zu“, sagte die Bürgermeisterin.")]
+    [InlineData("A new issue has emerged: the depot sits on a flood plain.")]
+    [InlineData("Print media lost half its readers.")]
+    [InlineData("O prefeito pediu que o governador assine a lei ainda nesta semana.")]
+    [InlineData("Le chantier commencera au printemps, sans garantie de délai.")]
+    [InlineData("With your subscription to the transit pass, the new line costs nothing extra.")]
     [InlineData("Asked about the cost, the mayor said the city would print a leaflet and send it to every household along the route before the works start.")]
     public void Story_sentences_that_use_the_same_words_stay(string sentence)
     {
