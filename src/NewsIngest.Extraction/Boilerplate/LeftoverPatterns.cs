@@ -45,7 +45,7 @@ internal static partial class LeftoverPatterns
     public static partial Regex AppCall();
 
     /// <summary>An app call wherever it sits: "straight to your phone with our app", "download our free app".</summary>
-    [GeneratedRegex(@"\b(?:straight|direct(?:ly)?) to your (?:phone|mobile|smartphone|device)\b|\bdownload (?:our|the) (?:free )?app\b|\bunsere[rn]? (?:kostenlose[nr]? )?app\b.{0,40}\b(?:herunterladen|installieren)\b|\btélécharge[zr] (?:notre|l')\s?app", Options)]
+    [GeneratedRegex(@"\b(?:straight|direct(?:ly)?) to your (?:phone|mobile|smartphone|device)\b|\bdownload our (?:free )?app\b|\bunsere[rn]? (?:kostenlose[nr]? )?app\b.{0,40}\b(?:herunterladen|installieren)\b|\btélécharge[zr] (?:notre|l')\s?app", Options)]
     public static partial Regex AppPromotion();
 
     [GeneratedRegex(@"[\w.+-]+@[\w-]+\.[\w.]+|\[at\]|\b(?:telefon|tel\.|phone|fax|e-mail)\s*:|\bmit uns in kontakt\b|\bkontaktieren sie uns\b|\bcontact us\b|\bnous contacter\b|\bcontáct(?:enos|anos)\b|\bletters? to the editor\b|\bleserbrief", Options)]
@@ -91,11 +91,11 @@ internal static partial class LeftoverPatterns
     public static partial Regex PublisherAppeal();
 
     /// <summary>A membership pitch: "Werden Sie Mitglied … exklusive Angebote", "Help us continue to …".</summary>
-    [GeneratedRegex(@"\bwerden sie mitglied\b|\bwerde mitglied\b|\bbecome a member\b|\bexklusive angebote\b|\bhelp us (?:continue|keep)\b|\bdevenez membre\b|\bhazte socio\b", Options)]
+    [GeneratedRegex(@"\bwerden sie mitglied\b|\bwerde mitglied\b|\bbecome a member (?:today|now)\b|\bexklusive angebote\b|\bhelp us (?:continue|keep)\b.{0,40}\b(?:readers|journalism|reporting|independent|words)\b|\bdevenez membre\b|\bhazte socio\b", Options)]
     public static partial Regex MembershipPitch();
 
     /// <summary>The print edition's own ad: "Die aktuelle Ausgabe … im Abo, als e-Paper", "Das Heft ist … erhältlich".</summary>
-    [GeneratedRegex(@"\b(?:im|als) abo\b|\be-paper\b|\beinzelheft\b|\bheft ist\b.{0,60}\berhältlich\b|\b(?:aktuelle|neue[nr]?) ausgabe\b|\b(?:current|latest|new) issue of (?:our|the) (?:magazine|print edition)\b|\bin stores now\b|\bau kiosque\b|\ben kiosco\b", Folded)]
+    [GeneratedRegex(@"\be-paper\b|\beinzelheft\b|\bheft ist\b.{0,60}\berhältlich\b|\b(?:aktuelle|neue[nr]?) ausgabe\b|\b(?:current|latest|new) issue of (?:our|the) (?:magazine|print edition)\b|\bin stores now\b|\bau kiosque\b|\ben kiosco\b", Folded)]
     public static partial Regex IssuePromotion();
 
     /// <summary>A channel plug: "¡Mira lo que tiene nuestro canal de YouTube!", "our Instagram".</summary>
@@ -106,7 +106,7 @@ internal static partial class LeftoverPatterns
     /// A widget's status line: "Keine Kommentare", "(Noch keine Bewertungen)", "13 Besucher sind online", "Es werden
     /// die Weine 1 bis 10 von insgesamt 19 angezeigt".
     /// </summary>
-    [GeneratedRegex(@"^\(?(?:keine|noch keine|no|aucun|sin|nessun) (?:kommentare?|comments?|bewertungen|ratings|reviews|commentaires?|comentarios?|commenti)\b|\b\d+ (?:besucher|visitors?|users?|benutzer|gäste|guests) (?:sind |are |is )?online\b|\b\d+ (?:bis|to|-|–) \d+ (?:von|of|de|sur) (?:insgesamt )?\d+\b", Options)]
+    [GeneratedRegex(@"^\(?(?:keine|noch keine|no|aucun|sin|nessun) (?:kommentare|comments(?: yet)?|bewertungen|ratings|reviews|commentaires|comentarios|commenti)\b|\b\d+ (?:besucher|visitors?|users?|benutzer|gäste|guests) (?:sind |are |is )?online\b|\b\d+ (?:bis|to|-|–) \d+ (?:von|of|de|sur) (?:insgesamt )?\d+\b", Options)]
     public static partial Regex WidgetStatus();
 
     /// <summary>A clock time, as in a comment's or post's time stamp.</summary>
