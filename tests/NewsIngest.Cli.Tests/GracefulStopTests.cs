@@ -5,7 +5,9 @@ namespace NewsIngest.Cli.Tests;
 
 public sealed class GracefulStopTests : IDisposable
 {
-    private const int Pages = 250;
+    // Records are committed in batches; the interrupted run commits each one on its own (BatchMaxRecords 1) so that
+    // the stop lands mid-pass however fast the machine extracts, and enough pages keep the pass running for seconds.
+    private const int Pages = 500;
 
     private readonly Workspace _work = new Workspace().WithPages(Pages).WithConfig();
 
@@ -15,7 +17,8 @@ public sealed class GracefulStopTests : IDisposable
     public async Task SIGTERM_during_once_finishes_the_pages_in_flight_exits_130_and_the_next_run_completes_the_rest()
     {
         // Given a pass that has started writing
-        using var process = NewsIngestExecutable.Start(_work.Args("once"));
+        using var process = NewsIngestExecutable.Start(
+            _work.Args("once"), new Dictionary<string, string> { ["NEWSINGEST_OUTPUT__BATCHMAXRECORDS"] = "1" });
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         var watch = Stopwatch.StartNew();
