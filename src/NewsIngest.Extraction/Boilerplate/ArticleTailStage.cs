@@ -1,4 +1,3 @@
-using NewsIngest.Extraction.Dedup;
 using NewsIngest.Extraction.Pipeline;
 using NewsIngest.Extraction.Segmentation;
 
@@ -62,7 +61,7 @@ internal sealed class ArticleTailStage : IExtractionStage
                 continue;
             }
 
-            if (prose >= 2 && block.WordCount <= 6 && MarkerKind(block.Text) is { } kind)
+            if (prose >= 2 && block.WordCount <= 6 && MarkerKind(block) is { } kind)
             {
                 inTail = true;
                 cutsAll |= kind == TailKind.End;
@@ -115,11 +114,11 @@ internal sealed class ArticleTailStage : IExtractionStage
         text.Length > 0 && text[^1] is '.' or '!' or '?' or '"' or '”' or '»' or '…' or ':' or ')' or '。' or '！' or '？';
 
     /// <summary>True when the text names an aside or the page's end matter ("Related articles", "Comments").</summary>
-    internal static bool IsMarker(string text) => MarkerKind(text) is not null;
+    internal static bool IsMarker(Block block) => MarkerKind(block) is not null;
 
-    private static TailKind? MarkerKind(string text)
+    private static TailKind? MarkerKind(Block block)
     {
-        var normalized = TextNormalizer.Normalize(text).TrimEnd(':', '.', '!', '?', ' ', '»', '›');
+        var normalized = block.Normalized.TrimEnd(':', '.', '!', '?', ' ', '»', '›');
         if (EndMarkerSet.Contains(normalized))
         {
             return TailKind.End;

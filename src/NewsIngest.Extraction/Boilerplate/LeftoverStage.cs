@@ -114,7 +114,7 @@ internal sealed class LeftoverStage : IExtractionStage
         if (block.Type == BlockType.Heading)
         {
             return block.LinkDensity >= 0.5 ? "linked-heading"
-                : block.WordCount <= MaxMarkerWords && ArticleTailStage.IsMarker(block.Text) ? "aside-heading"
+                : block.WordCount <= MaxMarkerWords && ArticleTailStage.IsMarker(block) ? "aside-heading"
                 : block.WordCount < MaxNoticeWords && LeftoverPatterns.IssuePromotion().IsMatch(block.Normalized)
                     ? "issue-promotion"
                 : null;
