@@ -5,8 +5,14 @@ namespace NewsIngest.Ingestion.State;
 /// <summary>Creates and upgrades the state schema, versioned with SQLite's <c>user_version</c>.</summary>
 internal static class StateSchema
 {
+    /// <summary>
+    /// The migrations in order: entry <c>i</c> brings a file from <c>user_version</c> i to i + 1, in one transaction.
+    /// A feature that needs tables of its own appends an entry; entries already released never change.
+    /// </summary>
+    private static readonly string[] Migrations = [Version1];
+
     /// <summary>The schema this build writes.</summary>
-    public const int CurrentVersion = 1;
+    public static int CurrentVersion => Migrations.Length;
 
     private const string Version1 = """
         CREATE TABLE IF NOT EXISTS urls (
@@ -58,13 +64,23 @@ internal static class StateSchema
                 $"state file '{path}' has schema {version}, newer than this build's {CurrentVersion}; use a newer newsingest");
         }
 
-        if (version < 1)
+        for (var next = (int)version; next < Migrations.Length; next++)
         {
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            await using var create = connection.CreateCommand();
-            create.Transaction = transaction;
-            create.CommandText = Version1 + $"PRAGMA user_version = {CurrentVersion};";
-            await create.ExecuteNonQueryAsync(cancellationToken);
+            // BEGIN IMMEDIATE (deferred: false) takes the write lock first, so two processes opening an old file at once
+            // apply each step once: the second waits, then sees the new user_version and skips it.
+            await using var transaction = connection.BeginTransaction(deferred: false);
+            await using var check = connection.CreateCommand();
+            check.Transaction = transaction;
+            check.CommandText = "PRAGMA user_version;";
+            if (Convert.ToInt64(await check.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > next)
+            {
+                continue;
+            }
+
+            await using var step = connection.CreateCommand();
+            step.Transaction = transaction;
+            step.CommandText = Migrations[next] + $"PRAGMA user_version = {next + 1};";
+            await step.ExecuteNonQueryAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
     }
