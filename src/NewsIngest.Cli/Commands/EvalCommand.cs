@@ -1,20 +1,32 @@
 using System.CommandLine;
+using System.Globalization;
 using NewsIngest.Evaluation.Corpora;
 using NewsIngest.Evaluation.Reporting;
 using NewsIngest.Evaluation.Running;
+using NewsIngest.Evaluation.Suites;
 
 namespace NewsIngest.Cli.Commands;
 
 /// <summary>
-/// <c>newsingest eval</c>: scores the extractor on an annotated corpus (trafilatura snippets or readability
-/// shingles) and, with floors, fails the run when quality drops.
+/// <c>newsingest eval</c>: scores the extractor on an annotated corpus (<c>--corpus</c>: trafilatura snippets,
+/// readability shingles, WCXB word F1) or on a folder of corpora (<c>--suite</c>: one table, a macro average, the
+/// published anchors) and, with floors, fails the run when quality drops.
 /// </summary>
 public static class EvalCommand
 {
-    private static readonly Option<string> CorpusDir = new("--corpus")
+    private static readonly Option<string?> CorpusDir = new("--corpus")
     {
         Description = "The corpus folder: evaldata.json + html/*.gz (snippets) or */source.html.gz (shingles).",
-        Required = true,
+    };
+
+    private static readonly Option<string?> SuiteDir = new("--suite")
+    {
+        Description = "A folder of corpora (e.g. ../shared/corpus): scores each with its metrics, prints one table and the macro average.",
+    };
+
+    private static readonly Option<string?> Baseline = new("--baseline")
+    {
+        Description = "With --suite: an earlier 'eval --suite --json' output; prints the change per corpus and the keep rule's verdict.",
     };
 
     private static readonly Option<string?> Kind = CreateKindOption();
@@ -40,14 +52,14 @@ public static class EvalCommand
         Description = "Score only the first N pages (in name order), for quick runs.",
     };
 
-    private static readonly Option<double?> MinF1 = new("--min-f1")
+    private static readonly Option<string[]> MinF1 = new("--min-f1")
     {
-        Description = "Exit with code 4 when F1 is below this floor (0..1).",
+        Description = "Exit with code 4 when F1 is below this floor (0..1). With --suite: NAME=X per corpus (its headline score) or macro=X; repeatable.",
     };
 
-    private static readonly Option<double?> MaxLeak = new("--max-leak")
+    private static readonly Option<string[]> MaxLeak = new("--max-leak")
     {
-        Description = "Exit with code 4 when the share of leaked 'without' snippets is above this (0..1; snippets only).",
+        Description = "Exit with code 4 when the share of leaked 'without' snippets is above this (0..1; snippets only). With --suite: NAME=X; repeatable.",
     };
 
     private static readonly Option<int> Parallel = new("--parallel")
@@ -60,25 +72,59 @@ public static class EvalCommand
     {
         var command = new Command("eval", "Score the extractor on an annotated corpus (precision, recall, F1, leak, speed).")
         {
-            CorpusDir, Kind, Worst, Details, Json, Limit, MinF1, MaxLeak, Parallel,
+            CorpusDir, SuiteDir, Kind, Worst, Details, Json, Limit, MinF1, MaxLeak, Baseline, Parallel,
         };
+        command.Validators.Add(result =>
+        {
+            var corpus = result.GetValue(CorpusDir) is not null;
+            var suite = result.GetValue(SuiteDir) is not null;
+            if (corpus == suite)
+            {
+                result.AddError("eval needs exactly one of --corpus DIR or --suite DIR");
+            }
+            else if (corpus && result.GetValue(Baseline) is not null)
+            {
+                result.AddError("--baseline needs --suite");
+            }
+            else if (suite && result.GetValue(Kind) is not null)
+            {
+                result.AddError("--kind needs --corpus: a suite detects each corpus's kind");
+            }
+        });
         command.SetAction((parse, token) => RunAsync(parse, token));
         return command;
     }
 
     private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        var stdout = parse.InvocationConfiguration.Output;
         var stderr = parse.InvocationConfiguration.Error;
+        // A suite lists no worst pages unless asked: the table is the point.
+        var worstGiven = parse.GetResult(Worst) is { Implicit: false };
         var options = new EvaluationOptions
         {
             Parallelism = parse.GetValue(Parallel),
             Limit = parse.GetValue(Limit),
-            Worst = parse.GetValue(Worst),
+            Worst = parse.GetValue(SuiteDir) is null || worstGiven ? parse.GetValue(Worst) : 0,
         };
         if (options.Validate() is { } optionProblem)
         {
             return await FailAsync(stderr, optionProblem, ExitCodes.UsageOrInput);
+        }
+
+        return parse.GetValue(SuiteDir) is { } suite
+            ? await RunSuiteAsync(parse, suite, options, worstGiven, cancellationToken)
+            : await RunCorpusAsync(parse, options, cancellationToken);
+    }
+
+    private static async Task<int> RunCorpusAsync(ParseResult parse, EvaluationOptions options, CancellationToken cancellationToken)
+    {
+        var stdout = parse.InvocationConfiguration.Output;
+        var stderr = parse.InvocationConfiguration.Error;
+        var minProblem = SingleFloor(parse.GetValue(MinF1), "--min-f1", out var minF1);
+        var leakProblem = SingleFloor(parse.GetValue(MaxLeak), "--max-leak", out var maxLeak);
+        if ((minProblem ?? leakProblem) is { } floorProblem)
+        {
+            return await FailAsync(stderr, floorProblem, ExitCodes.UsageOrInput);
         }
 
         var kind = parse.GetValue(Kind) is { } named ? Enum.Parse<CorpusKind>(named, ignoreCase: true) : (CorpusKind?)null;
@@ -88,10 +134,10 @@ public static class EvalCommand
             return await FailAsync(stderr, load.Error, ExitCodes.UsageOrInput);
         }
 
-        var floors = new EvaluationFloors(parse.GetValue(MinF1), parse.GetValue(MaxLeak));
-        if (floors.Validate(load.Corpus.Kind) is { } floorProblem)
+        var floors = new EvaluationFloors(minF1, maxLeak);
+        if (floors.Validate(load.Corpus.Kind) is { } invalidFloor)
         {
-            return await FailAsync(stderr, floorProblem, ExitCodes.UsageOrInput);
+            return await FailAsync(stderr, invalidFloor, ExitCodes.UsageOrInput);
         }
 
         // Parallel.For blocks its caller; run it off the invocation thread so Ctrl-C is observed promptly.
@@ -118,6 +164,87 @@ public static class EvalCommand
         return floors.Check(report) is { } below
             ? await FailAsync(stderr, $"below floor: {below}", ExitCodes.BelowFloor)
             : ExitCodes.Ok;
+    }
+
+    private static async Task<int> RunSuiteAsync(
+        ParseResult parse, string directory, EvaluationOptions options, bool perCorpus, CancellationToken cancellationToken)
+    {
+        var stdout = parse.InvocationConfiguration.Output;
+        var stderr = parse.InvocationConfiguration.Error;
+        var floors = SuiteFloors.Parse(parse.GetValue(MinF1) ?? [], parse.GetValue(MaxLeak) ?? [], out var floorError);
+        if (floors is null)
+        {
+            return await FailAsync(stderr, floorError!, ExitCodes.UsageOrInput);
+        }
+
+        SuiteBaseline? baseline = null;
+        if (parse.GetValue(Baseline) is { } baselinePath && (baseline = SuiteBaseline.Read(baselinePath, out var baselineError)) is null)
+        {
+            return await FailAsync(stderr, baselineError!, ExitCodes.UsageOrInput);
+        }
+
+        var load = SuiteReader.Load(directory);
+        if (!load.IsSuccess)
+        {
+            return await FailAsync(stderr, load.Error, ExitCodes.UsageOrInput);
+        }
+
+        if (floors.Validate(load.Suite) is { } floorProblem)
+        {
+            return await FailAsync(stderr, floorProblem, ExitCodes.UsageOrInput);
+        }
+
+        var report = await Task.Run(
+            () => new SuiteEvaluator().Evaluate(load.Suite, options, cancellationToken), cancellationToken);
+        var unreadable = report.Corpora
+            .SelectMany(c => c.Failures.Where(f => f.Outcome == PageOutcome.Unreadable).Select(f => (Corpus: SuiteReport.NameOf(c), Page: f)))
+            .ToList();
+        if (unreadable.Count > 0)
+        {
+            var (corpus, page) = unreadable[0];
+            return await FailAsync(
+                stderr,
+                $"corpus page '{corpus}/{page.Name}' is unreadable ({page.Error}); {unreadable.Count} page(s) in all",
+                ExitCodes.UsageOrInput);
+        }
+
+        var verdict = baseline is null ? null : KeepRule.Judge(baseline, report);
+        if (parse.GetValue(Json))
+        {
+            SuiteJsonWriter.Write(stdout, report, verdict);
+        }
+        else
+        {
+            SuiteTextWriter.Write(stdout, report, verdict, perCorpus, parse.GetValue(Details));
+        }
+
+        await stdout.FlushAsync(cancellationToken);
+        return floors.Check(report) is { } below
+            ? await FailAsync(stderr, $"below floor: {below}", ExitCodes.BelowFloor)
+            : ExitCodes.Ok;
+    }
+
+    /// <summary>A single-corpus floor: at most one plain number (NAME=X belongs to --suite).</summary>
+    private static string? SingleFloor(string[]? values, string option, out double? floor)
+    {
+        floor = null;
+        if (values is not { Length: > 0 })
+        {
+            return null;
+        }
+
+        if (values.Length > 1 || values[0].Contains('=', StringComparison.Ordinal))
+        {
+            return $"{option} takes one number with --corpus (NAME=X is for --suite)";
+        }
+
+        if (!double.TryParse(values[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            return $"{option} must be a number between 0 and 1 (got '{values[0]}')";
+        }
+
+        floor = value;
+        return null;
     }
 
     private static Option<string?> CreateKindOption()

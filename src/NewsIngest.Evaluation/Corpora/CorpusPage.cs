@@ -8,4 +8,7 @@ namespace NewsIngest.Evaluation.Corpora;
 /// <param name="Url">The page's address when the corpus knows it.</param>
 /// <param name="Snippets">The snippet annotation (snippet corpora).</param>
 /// <param name="ReferencePath">The gzipped reference HTML (shingle corpora).</param>
-public sealed record CorpusPage(string Name, string PagePath, Uri? Url, SnippetTruth? Snippets, string? ReferencePath);
+/// <param name="ReferenceBody">The reference main text, scored by word F1 (snippet corpora whose entries carry a
+/// <c>body</c>, such as WCXB).</param>
+public sealed record CorpusPage(
+    string Name, string PagePath, Uri? Url, SnippetTruth? Snippets, string? ReferencePath, string? ReferenceBody = null);

@@ -4,8 +4,9 @@ using NewsIngest.Evaluation.Snippets;
 namespace NewsIngest.Evaluation.Corpora;
 
 /// <summary>
-/// One entry of <c>evaldata.json</c>: <c>"key": {"file": "x.html", "with": [...], "without": [...]}</c>. The key is
-/// the page's URL, or a label such as <c>hard::x.html</c> for pages without one.
+/// One entry of <c>evaldata.json</c>: <c>"key": {"file": "x.html", "with": [...], "without": [...]}</c>, optionally
+/// with the reference main text as <c>"body"</c> (WCXB). The key is the page's URL, or a label such as
+/// <c>hard::x.html</c> for pages without one.
 /// </summary>
 internal static class EvalDataEntry
 {
@@ -32,6 +33,11 @@ internal static class EvalDataEntry
             }
         }
 
+        if (entry.Value.TryGetProperty("body", out var body) && body.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+        {
+            return "\"body\" must be a string";
+        }
+
         var name = file.GetString()!;
         if (Path.GetFileName(name) != name || name.Contains('\\') || name is "." or "..")
         {
@@ -48,7 +54,9 @@ internal static class EvalDataEntry
         var truth = new SnippetTruth(Strings(entry.Value, "with"), Strings(entry.Value, "without"));
         // Only real web addresses seed the record's URL: some keys are labels ("hard::...", "xhttps://...").
         var url = Uri.TryCreate(entry.Name, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null;
-        return new CorpusPage(name, PagePath(directory, name), url, truth, null);
+        // WCXB entries carry the reference main text as "body": those pages are also scored by word F1.
+        var body = entry.Value.TryGetProperty("body", out var b) && b.ValueKind == JsonValueKind.String ? b.GetString() : null;
+        return new CorpusPage(name, PagePath(directory, name), url, truth, null, body);
     }
 
     private static string PagePath(string directory, string file) => Path.Combine(directory, "html", file + ".gz");

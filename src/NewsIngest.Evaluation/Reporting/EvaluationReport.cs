@@ -1,6 +1,7 @@
 using NewsIngest.Evaluation.Corpora;
 using NewsIngest.Evaluation.Running;
 using NewsIngest.Evaluation.Snippets;
+using NewsIngest.Evaluation.Words;
 
 namespace NewsIngest.Evaluation.Reporting;
 
@@ -33,6 +34,21 @@ public sealed record EvaluationReport
 
     /// <summary>Share of <c>without</c> snippets found in the output: FP / |without| (snippet corpora only).</summary>
     public double? Leak => Snippets?.Leak;
+
+    /// <summary>
+    /// Mean word precision, recall and F1 against the pages' reference bodies (corpora whose pages carry one, such as
+    /// WCXB); null otherwise.
+    /// </summary>
+    public WordScore? Words { get; init; }
+
+    /// <summary>
+    /// The corpus's headline figure, the one suites average and floor: word F1 when the pages carry reference bodies,
+    /// else the corpus metric's F1 (snippets or shingles).
+    /// </summary>
+    public double Score => Words?.F1 ?? F1;
+
+    /// <summary>The name of <see cref="Score"/>'s metric: <c>word-f1</c>, <c>snippets</c> or <c>shingles</c>.</summary>
+    public string ScoreMetric => Words is not null ? "word-f1" : Kind.ToString().ToLowerInvariant();
 
     /// <summary>Pages that entered the shingle precision mean (output not empty).</summary>
     public int? PrecisionPages { get; init; }

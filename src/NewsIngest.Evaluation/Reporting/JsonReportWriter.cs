@@ -30,7 +30,20 @@ public static class JsonReportWriter
     {
         ArgumentNullException.ThrowIfNull(report);
         using var json = new Utf8JsonWriter(stream, Options);
+        WriteObject(json, report);
+    }
+
+    /// <summary>The writer's indented, relaxed-escaping options, shared by the suite writer.</summary>
+    internal static JsonWriterOptions WriterOptions => Options;
+
+    /// <summary>
+    /// Writes <paramref name="report"/> as one object at the writer's position (a suite nests one per corpus);
+    /// <paramref name="lead"/> writes the suite's own fields first.
+    /// </summary>
+    internal static void WriteObject(Utf8JsonWriter json, EvaluationReport report, Action<Utf8JsonWriter>? lead = null)
+    {
         json.WriteStartObject();
+        lead?.Invoke(json);
         json.WriteString("corpus", report.Corpus);
         json.WriteString("kind", report.Kind.ToString().ToLowerInvariant());
         json.WriteNumber("pages", report.Pages);
@@ -41,6 +54,15 @@ public static class JsonReportWriter
         json.WriteNumber("precision", Round(report.Precision));
         json.WriteNumber("recall", Round(report.Recall));
         json.WriteNumber("f1", Round(report.F1));
+        json.WriteString("scoreMetric", report.ScoreMetric);
+        json.WriteNumber("score", Round(report.Score));
+        if (report.Words is { } w)
+        {
+            json.WriteNumber("wordPrecision", Round(w.Precision));
+            json.WriteNumber("wordRecall", Round(w.Recall));
+            json.WriteNumber("wordF1", Round(w.F1));
+        }
+
         if (report.Snippets is { } s)
         {
             json.WriteNumber("leak", Round(s.Leak));
@@ -81,6 +103,11 @@ public static class JsonReportWriter
             json.WriteNumber("precision", Round(page.Precision));
             json.WriteNumber("recall", Round(page.Recall));
             json.WriteNumber("f1", Round(page.F1));
+            if (page.Words is { } words)
+            {
+                json.WriteNumber("wordF1", Round(words.F1));
+            }
+
             if (page.Snippets is { } c)
             {
                 json.WriteNumber("truePositives", c.TruePositives);
@@ -115,5 +142,5 @@ public static class JsonReportWriter
     }
 
     // Six decimals are plenty for a ratio and keep the output stable across runs.
-    private static double Round(double value) => Math.Round(value, 6);
+    internal static double Round(double value) => Math.Round(value, 6);
 }

@@ -2,6 +2,7 @@ using NewsIngest.Evaluation.Corpora;
 using NewsIngest.Evaluation.Running;
 using NewsIngest.Evaluation.Shingles;
 using NewsIngest.Evaluation.Snippets;
+using NewsIngest.Evaluation.Words;
 
 namespace NewsIngest.Evaluation.Reporting;
 
@@ -34,6 +35,7 @@ public static class ReportBuilder
             recallPages = scores.Count(s => s.CountsForRecall);
         }
 
+        var wordPages = scored.Where(r => r.Words is not null).Select(r => r.Words!.Value).ToList();
         return new EvaluationReport
         {
             Corpus = corpus.Directory,
@@ -49,11 +51,12 @@ public static class ReportBuilder
             Snippets = totals,
             PrecisionPages = precisionPages,
             RecallPages = recallPages,
+            Words = wordPages.Count > 0 ? WordF1Metric.Aggregate(wordPages) : null,
             ExtractionTime = results.Aggregate(TimeSpan.Zero, (acc, r) => acc + r.ExtractionTime),
             WallTime = wall,
             Parallelism = options.Parallelism,
             Worst = scored
-                .OrderBy(r => r.F1)
+                .OrderBy(r => r.Score)
                 .ThenBy(r => r.Name, StringComparer.Ordinal)
                 .Take(options.Worst)
                 .ToList(),

@@ -26,17 +26,24 @@ public static class TextReportWriter
             Line(writer, $"pages      {report.PrecisionPages} in precision (output not empty), {report.RecallPages} in recall (reference not empty)");
         }
 
+        if (report.Words is { } w)
+        {
+            Line(writer, $"words      precision {w.Precision:0.0000}  recall {w.Recall:0.0000}  F1 {w.F1:0.0000}  (word F1 of the reference bodies, mean of {report.Pages - report.Unreadable} pages)");
+        }
+
         Line(writer, $"speed      {report.ExtractionPagesPerSecond:0.0} pages/s of extraction time ({report.ExtractionTime.TotalSeconds:0.00} s summed), {report.WallPagesPerSecond:0.0} pages/s wall ({report.WallTime.TotalSeconds:0.00} s, {report.Parallelism} threads)");
         if (report.Worst.Count > 0)
         {
             Line(writer, $"worst {report.Worst.Count} pages:");
             var counts = report.Snippets is null ? "" : $" {"tp",3} {"fp",3} {"fn",3}";
-            Line(writer, $"  {"F1",-6} {"P",-6} {"R",-6}{counts} {"chars",7}  page");
+            var wordHeader = report.Words is null ? "" : $" {"wordF1",-6}";
+            Line(writer, $"  {"F1",-6} {"P",-6} {"R",-6}{counts}{wordHeader} {"chars",7}  page");
             foreach (var page in report.Worst)
             {
                 var pageCounts = page.Snippets is { } c ? $" {c.TruePositives,3} {c.FalsePositives,3} {c.FalseNegatives,3}" : "";
+                var word = page.Words is { } pw ? $" {pw.F1,-6:0.000}" : "";
                 var note = page.Outcome == PageOutcome.Extracted ? "" : $"  [{page.Outcome.ToString().ToLowerInvariant()}]";
-                Line(writer, $"  {page.F1,-6:0.000} {page.Precision,-6:0.000} {page.Recall,-6:0.000}{pageCounts} {page.OutputChars,7}  {page.Name}{note}");
+                Line(writer, $"  {page.F1,-6:0.000} {page.Precision,-6:0.000} {page.Recall,-6:0.000}{pageCounts}{word} {page.OutputChars,7}  {page.Name}{note}");
                 if (details)
                 {
                     WriteSnippets(writer, "missed", page.Missed);

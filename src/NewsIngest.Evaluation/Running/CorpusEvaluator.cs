@@ -2,6 +2,7 @@ using NewsIngest.Evaluation.Corpora;
 using NewsIngest.Evaluation.Reporting;
 using NewsIngest.Evaluation.Shingles;
 using NewsIngest.Evaluation.Snippets;
+using NewsIngest.Evaluation.Words;
 using NewsIngest.Extraction;
 using NewsIngest.Extraction.Text;
 
@@ -101,6 +102,7 @@ public sealed class CorpusEvaluator
             Missed = snippets?.Missed ?? [],
             Leaked = snippets?.Leaked ?? [],
             Shingles = page.ReferencePath is not null ? ShingleMetric.Score(reference, output) : null,
+            Words = page.ReferenceBody is { } body ? WordF1Metric.Score(body, output) : null,
         };
     }
 }

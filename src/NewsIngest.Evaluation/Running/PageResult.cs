@@ -1,5 +1,6 @@
 using NewsIngest.Evaluation.Shingles;
 using NewsIngest.Evaluation.Snippets;
+using NewsIngest.Evaluation.Words;
 
 namespace NewsIngest.Evaluation.Running;
 
@@ -29,6 +30,9 @@ public sealed record PageResult
 
     public ShingleScore? Shingles { get; init; }
 
+    /// <summary>The word F1 of the output against the page's reference body (corpora with bodies).</summary>
+    public WordScore? Words { get; init; }
+
     public double Precision => Snippets?.Precision ?? Shingles?.Precision ?? 0;
 
     public double Recall => Snippets?.Recall ?? Shingles?.Recall ?? 0;
@@ -40,4 +44,7 @@ public sealed record PageResult
     public double F1 => Snippets is { } s
         ? s.TruePositives + s.FalsePositives + s.FalseNegatives == 0 ? 1 : s.F1
         : Shingles?.F1 ?? 0;
+
+    /// <summary>The page's headline figure, which ranks the worst pages: its word F1 when it has a reference body, else <see cref="F1"/>.</summary>
+    public double Score => Words?.F1 ?? F1;
 }

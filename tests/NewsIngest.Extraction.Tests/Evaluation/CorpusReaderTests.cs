@@ -23,6 +23,19 @@ public class CorpusReaderTests
     }
 
     [Fact]
+    public void Reads_the_reference_body_of_a_wcxb_style_entry()
+    {
+        using var corpus = new TempCorpus()
+            .WithBodyPage("https://example.test/1", "a.html", Page, "The main text.", ["text"], []);
+
+        var load = CorpusReader.Load(corpus.Path);
+
+        Assert.True(load.IsSuccess, load.Error);
+        Assert.Equal("The main text.", load.Corpus.Pages[0].ReferenceBody);
+        Assert.True(load.Corpus.HasReferenceBodies);
+    }
+
+    [Fact]
     public void Detects_a_shingle_corpus_from_its_case_folders()
     {
         using var corpus = new TempCorpus().WithShingleCase("002", Page, "<p>x</p>").WithShingleCase("001", Page, "<p>y</p>");
@@ -55,6 +68,7 @@ public class CorpusReaderTests
     [InlineData("[]", "top level must be an object")]
     [InlineData("""{"k": {"with": ["a"]}}""", "has no \"file\" string")]
     [InlineData("""{"k": {"file": "a.html", "with": "a"}}""", "\"with\" must be an array of strings")]
+    [InlineData("""{"k": {"file": "a.html", "body": ["a"]}}""", "\"body\" must be a string")]
     [InlineData("""{"k": {"file": "../a.html"}}""", "must be a plain file name")]
     [InlineData("""{"k": {"file": "missing.html", "with": []}}""", "html/missing.html.gz does not exist")]
     public void A_malformed_evaldata_file_is_an_error_naming_the_problem(string json, string problem)

@@ -11,6 +11,13 @@ internal sealed class TempCorpus : IDisposable
 
     public TempCorpus() => Directory.CreateDirectory(Path);
 
+    /// <summary>A corpus folder named <paramref name="name"/> inside <paramref name="suite"/> (deleted with the suite).</summary>
+    public TempCorpus(string suite, string name)
+    {
+        Path = System.IO.Path.Combine(suite, name);
+        Directory.CreateDirectory(Path);
+    }
+
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "newsingest-eval-" + Guid.NewGuid().ToString("N"));
 
     /// <summary>Adds a snippet page: <c>html/&lt;file&gt;.gz</c> and its entry in <c>evaldata.json</c>.</summary>
@@ -18,6 +25,15 @@ internal sealed class TempCorpus : IDisposable
     {
         WriteGzip(System.IO.Path.Combine(Path, "html", file + ".gz"), (encoding ?? Encoding.UTF8).GetBytes(html));
         _entries[key] = new { file, with, without };
+        WriteText("evaldata.json", JsonSerializer.Serialize(_entries));
+        return this;
+    }
+
+    /// <summary>Adds a WCXB-style page: a snippet entry that also carries the reference main text as <c>body</c>.</summary>
+    public TempCorpus WithBodyPage(string key, string file, string html, string body, string[] with, string[] without)
+    {
+        WriteGzip(System.IO.Path.Combine(Path, "html", file + ".gz"), Encoding.UTF8.GetBytes(html));
+        _entries[key] = new { file, with, without, body };
         WriteText("evaldata.json", JsonSerializer.Serialize(_entries));
         return this;
     }
