@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using NewsIngest.Evaluation.Corpora;
+using NewsIngest.Evaluation.Paywalls;
 using NewsIngest.Evaluation.Reporting;
 using NewsIngest.Evaluation.Running;
 using NewsIngest.Evaluation.Suites;
@@ -62,6 +63,11 @@ public static class EvalCommand
         Description = "Exit with code 4 when the share of leaked 'without' snippets is above this (0..1; snippets only). With --suite: NAME=X; repeatable.",
     };
 
+    private static readonly Option<bool> Paywall = new("--paywall")
+    {
+        Description = "Instead of scoring, list per corpus the pages called paywalled with their signals ('?' marks likely false walls).",
+    };
+
     private static readonly Option<int> Parallel = new("--parallel")
     {
         Description = "Pages extracted at once. Default: the processor count.",
@@ -72,7 +78,7 @@ public static class EvalCommand
     {
         var command = new Command("eval", "Score the extractor on an annotated corpus (precision, recall, F1, leak, speed).")
         {
-            CorpusDir, SuiteDir, Kind, Worst, Details, Json, Limit, MinF1, MaxLeak, Baseline, Parallel,
+            CorpusDir, SuiteDir, Kind, Worst, Details, Json, Limit, MinF1, MaxLeak, Baseline, Paywall, Parallel,
         };
         command.Validators.Add(result =>
         {
@@ -89,6 +95,10 @@ public static class EvalCommand
             else if (suite && result.GetValue(Kind) is not null)
             {
                 result.AddError("--kind needs --corpus: a suite detects each corpus's kind");
+            }
+            else if (result.GetValue(Paywall) && (result.GetValue(Baseline) is not null || result.GetValue(MinF1) is { Length: > 0 } || result.GetValue(MaxLeak) is { Length: > 0 }))
+            {
+                result.AddError("--paywall lists verdicts; it takes no --baseline, --min-f1 or --max-leak");
             }
         });
         command.SetAction((parse, token) => RunAsync(parse, token));
@@ -109,6 +119,11 @@ public static class EvalCommand
         if (options.Validate() is { } optionProblem)
         {
             return await FailAsync(stderr, optionProblem, ExitCodes.UsageOrInput);
+        }
+
+        if (parse.GetValue(Paywall))
+        {
+            return await RunPaywallAuditAsync(parse, options, cancellationToken);
         }
 
         return parse.GetValue(SuiteDir) is { } suite
@@ -222,6 +237,50 @@ public static class EvalCommand
         return floors.Check(report) is { } below
             ? await FailAsync(stderr, $"below floor: {below}", ExitCodes.BelowFloor)
             : ExitCodes.Ok;
+    }
+
+    private static async Task<int> RunPaywallAuditAsync(ParseResult parse, EvaluationOptions options, CancellationToken cancellationToken)
+    {
+        var stdout = parse.InvocationConfiguration.Output;
+        var stderr = parse.InvocationConfiguration.Error;
+        IReadOnlyList<Corpus> corpora;
+        if (parse.GetValue(SuiteDir) is { } directory)
+        {
+            var load = SuiteReader.Load(directory);
+            if (!load.IsSuccess)
+            {
+                return await FailAsync(stderr, load.Error, ExitCodes.UsageOrInput);
+            }
+
+            corpora = load.Suite.Corpora;
+        }
+        else
+        {
+            var kind = parse.GetValue(Kind) is { } named ? Enum.Parse<CorpusKind>(named, ignoreCase: true) : (CorpusKind?)null;
+            var load = CorpusReader.Load(parse.GetValue(CorpusDir) ?? "", kind);
+            if (!load.IsSuccess)
+            {
+                return await FailAsync(stderr, load.Error, ExitCodes.UsageOrInput);
+            }
+
+            corpora = [load.Corpus];
+        }
+
+        var auditor = new PaywallAuditor();
+        var audits = await Task.Run(
+            () => corpora.Select(c => auditor.Audit(c, options.Parallelism, options.Limit, cancellationToken)).ToList(),
+            cancellationToken);
+        if (parse.GetValue(Json))
+        {
+            PaywallAuditWriter.WriteJson(stdout, audits);
+        }
+        else
+        {
+            PaywallAuditWriter.WriteText(stdout, audits);
+        }
+
+        await stdout.FlushAsync(cancellationToken);
+        return ExitCodes.Ok;
     }
 
     /// <summary>A single-corpus floor: at most one plain number (NAME=X belongs to --suite).</summary>
