@@ -55,7 +55,19 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Contains("keep       no: the macro average does not rise", second.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_paywall_audit_counts_verdicts_per_corpus()
+    {
+        var result = await NewsIngestExecutable.RunAsync(["eval", "--suite", _suite, "--paywall"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("shingles: 1 pages, paywalled 0 (suspect 0)", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("snips: 1 pages, paywalled 0 (suspect 0)", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("total: paywalled 0, suspect 0", result.Stdout, StringComparison.Ordinal);
+    }
+
     [Theory]
+    [InlineData("--suite|X|--paywall|--min-f1|macro=0.5", "--paywall lists verdicts")]
     [InlineData("--corpus|X|--suite|X", "exactly one of --corpus DIR or --suite DIR")]
     [InlineData("--corpus|X/snips|--min-f1|snips=0.5", "--min-f1 takes one number with --corpus")]
     [InlineData("--suite|X|--min-f1|nosuch=0.5", "no corpus named 'nosuch'")]
