@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using NewsIngest.Extraction.Pipeline;
 using NewsIngest.Extraction.Segmentation;
 
@@ -25,6 +26,7 @@ internal sealed class WallLocator : IExtractionStage
         var seenContent = false;
         Block? firstContent = null;
         var lastContent = -1;
+        var prompts = new Dictionary<IElement, bool>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < blocks.Count; i++)
         {
             var block = blocks[i];
@@ -40,7 +42,8 @@ internal sealed class WallLocator : IExtractionStage
                 && block.Role is BlockRole.Candidate or BlockRole.Boilerplate && block.ChromeReason is null
                 && (block.WordCount < 40 || block.InInteractive) && seenContent
                 // A container that holds the article's first text wraps content; it is not a prompt.
-                && !firstContent!.Element.IsWithin(block.WallElement);
+                && !firstContent!.Element.IsWithin(block.WallElement)
+                && IsPrompt(prompts, blocks, i, block.WallElement!);
             if (textWall || domWall)
             {
                 if (seenContent)
@@ -60,6 +63,17 @@ internal sealed class WallLocator : IExtractionStage
                 lastContent = i;
             }
         }
+    }
+
+    /// <summary>Whether the wall-named container of block <paramref name="index"/> reads as a prompt; measured once per container.</summary>
+    private static bool IsPrompt(Dictionary<IElement, bool> prompts, List<Block> blocks, int index, IElement container)
+    {
+        if (!prompts.TryGetValue(container, out var prompt))
+        {
+            prompts[container] = prompt = WallContainerFeatures.Measure(blocks, index, container).IsPrompt;
+        }
+
+        return prompt;
     }
 
     /// <summary>Wall text counts in the article region, in a wall container, or shortly after the article's end.</summary>
