@@ -22,6 +22,7 @@ internal sealed class Deduplicator : IExtractionStage
     {
         var blocks = context.Blocks;
         var kept = SizedFor(blocks);
+        var keptBlocks = new List<Block>(kept.Capacity);
         var previous = -2;
         var runLength = 0;
         var runWords = 0;
@@ -38,6 +39,27 @@ internal sealed class Deduplicator : IExtractionStage
             var normalized = block.Normalized;
             if (kept.Find(normalized, block.WordCount) is { } match)
             {
+                var original = keptBlocks[match.Index];
+                switch (Repeats.Judge(original, block, match.ExtraWords))
+                {
+                    case RepeatKind.Legitimate:
+                        continue;
+                    case RepeatKind.BodyRestated:
+                        // A summary bullet said first, the body's own paragraph after: the body keeps its copy.
+                        original.Assign(BlockRole.Duplicate, "summary-restated");
+                        keptBlocks[match.Index] = block;
+                        (runLength, runWords, previous) = (0, 0, -2);
+                        continue;
+                    case RepeatKind.BodyGoesOn:
+                        // The standfirst or a summary opens a longer body paragraph: the paragraph is the article.
+                        (runLength, runWords, previous) = (0, 0, -2);
+                        continue;
+                    case RepeatKind.Restatement:
+                        block.Assign(BlockRole.Duplicate, "repeat");
+                        (runLength, runWords, previous) = (0, 0, -2);
+                        continue;
+                }
+
                 block.Assign(BlockRole.Duplicate, match.ExtraWords > 0 ? "repeat-longer" : "repeat");
                 context.HiddenWords += match.ExtraWords;
                 var continuesRun = match.Index == previous + 1;
@@ -62,6 +84,7 @@ internal sealed class Deduplicator : IExtractionStage
             if (isCandidate)
             {
                 kept.Add(normalized, block.WordCount);
+                keptBlocks.Add(block);
             }
         }
     }

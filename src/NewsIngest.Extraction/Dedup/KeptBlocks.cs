@@ -46,6 +46,9 @@ internal sealed class KeptBlocks
 
     public int Count => _kept.Count;
 
+    /// <summary>How many blocks the tables were sized for.</summary>
+    public int Capacity => _kept.Capacity;
+
     public void Add(string normalized, int words)
     {
         var index = _kept.Count;

@@ -1,0 +1,37 @@
+using NewsIngest.Extraction.Segmentation;
+
+namespace NewsIngest.Extraction.Dedup;
+
+/// <summary>
+/// Tells a copy from a restatement. A page that ships a region twice (a teaser and the full body, a hidden copy)
+/// repeats its structure: paragraphs as paragraphs, list items as list items. A summary box restates the body in
+/// another structure (bullets for paragraphs), a standfirst restates the opening, and a recipe repeats a step within
+/// one list: none of them is a copy, and the body's own text stays.
+/// </summary>
+internal static class Repeats
+{
+    /// <summary>Lines this short that repeat inside one container are said twice on purpose ("Stir well.").</summary>
+    private const int ShortLineWords = 8;
+
+    public static RepeatKind Judge(Block original, Block repeat, int extraWords)
+    {
+        if (original.Role == BlockRole.Dek)
+        {
+            return extraWords > 0 ? RepeatKind.BodyGoesOn : RepeatKind.Restatement;
+        }
+
+        if (original.Type == BlockType.ListItem && repeat.Type == BlockType.Paragraph && original.Role == BlockRole.Candidate
+            && repeat.Role == BlockRole.Candidate)
+        {
+            return RepeatKind.BodyRestated;
+        }
+
+        if (extraWords == 0 && repeat.WordCount < ShortLineWords && original.Element?.ParentElement is { } parent
+            && repeat.Element?.ParentElement == parent && repeat.Index > original.Index + 1)
+        {
+            return RepeatKind.Legitimate;
+        }
+
+        return RepeatKind.Copy;
+    }
+}
