@@ -84,6 +84,6 @@ internal sealed partial class BoilerplateStage : IExtractionStage
     /// <summary>"Why MNI": a pitch heading naming a brand in capitals, not an article's "Why it matters".</summary>
     private static bool IsWhyBrand(string text) => text.Length <= 30 && WhyBrand().IsMatch(text);
 
-    [GeneratedRegex(@"^Why (?:[A-Z][A-Z0-9&.\-]{1,15})(?: [A-Z][A-Z0-9&.\-]{1,15})?\??$")]
+    [GeneratedRegex(@"^Why (?:[A-Z][A-Z0-9&.\-]{1,15})(?: [A-Z][A-Z0-9&.\-]{1,15})?\??$", RegexOptions.NonBacktracking)]
     private static partial Regex WhyBrand();
 }

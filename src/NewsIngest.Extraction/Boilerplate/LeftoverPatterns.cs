@@ -8,13 +8,13 @@ namespace NewsIngest.Extraction.Boilerplate;
 /// </summary>
 internal static partial class LeftoverPatterns
 {
-    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
 
     /// <summary>
     /// For patterns matched against <see cref="Segmentation.Block.Normalized"/>: already lower-case with straight quotes
     /// and plain dashes, so the pattern needs no case folding (and its literal prefixes search faster).
     /// </summary>
-    private const RegexOptions Folded = RegexOptions.CultureInvariant;
+    private const RegexOptions Folded = RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
 
     /// <summary>Photo credits: "©", "(Foto: …)", "Bild: …", an agency at the end ("… / dpa").</summary>
     [GeneratedRegex(
@@ -110,11 +110,11 @@ internal static partial class LeftoverPatterns
     public static partial Regex WidgetStatus();
 
     /// <summary>A clock time, as in a comment's or post's time stamp.</summary>
-    [GeneratedRegex(@"\d{1,2}:\d{2}")]
+    [GeneratedRegex(@"\d{1,2}:\d{2}", RegexOptions.NonBacktracking)]
     public static partial Regex ClockTime();
 
     /// <summary>A year.</summary>
-    [GeneratedRegex(@"\d{4}")]
+    [GeneratedRegex(@"\d{4}", RegexOptions.NonBacktracking)]
     public static partial Regex Year();
 
     /// <summary>

@@ -76,33 +76,33 @@ internal static partial class UiText
             .ToArray();
     }
 
-    [GeneratedRegex(@"^\s*(?<n>\d{1,3}(?:[,. ]\d{3})+|\d{1,6})\s*(?:words?|wörter|mots|palabras|parole|palavras|語)\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?<n>\d{1,3}(?:[,. ]\d{3})+|\d{1,6})\s*(?:words?|wörter|mots|palabras|parole|palavras|語)\s*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex Counter();
 
-    [GeneratedRegex(@"^\s*(?:\d{1,3}\s*(?:-|–)?\s*(?:min(?:ute)?s?\.?)\s*(?:read|reading|de lecture|lesezeit|de lectura|di lettura|de leitura)|(?:reading time|lesezeit|temps de lecture|tiempo de lectura|lesedauer)\s*:?\s*\d{1,3}\s*min\w*)\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:\d{1,3}\s*(?:-|–)?\s*(?:min(?:ute)?s?\.?)\s*(?:read|reading|de lecture|lesezeit|de lectura|di lettura|de leitura)|(?:reading time|lesezeit|temps de lecture|tiempo de lectura|lesedauer)\s*:?\s*\d{1,3}\s*min\w*)\s*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex ReadingTime();
 
     // "MNI (LONDON)", "(MNI) London", "LONDON (Reuters) -": an agency or city with a parenthesis, nothing else.
-    [GeneratedRegex(@"^\s*(?:\(?[A-Z][A-Za-z]{1,12}\)?\s*\(\s*[A-Z][A-Za-z .]{1,24}\)|\([A-Z]{2,12}\)\s*[A-Z][A-Za-z .]{1,24})\s*[-–—:]?\s*$")]
+    [GeneratedRegex(@"^\s*(?:\(?[A-Z][A-Za-z]{1,12}\)?\s*\(\s*[A-Z][A-Za-z .]{1,24}\)|\([A-Z]{2,12}\)\s*[A-Z][A-Za-z .]{1,24})\s*[-–—:]?\s*$", RegexOptions.NonBacktracking)]
     private static partial Regex Dateline();
 
-    [GeneratedRegex(@"^\s*(?:(?:updated|published|posted|veröffentlicht|aktualisiert|publié le|mis à jour|publicado|actualizado)\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s*)?(?:\d{1,2}[./ ]\s*(?:\d{1,2}|[A-Za-zäéû]{3,9})(?:\.\s*|[/ ]\s*)\d{2,4}|[A-Za-z]{3,9}\.? \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2})(?:,?\s*(?:at\s*|um\s*|à\s*)?\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|uhr))?(?:\s*[A-Z]{2,4})?)?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:(?:updated|published|posted|veröffentlicht|aktualisiert|publié le|mis à jour|publicado|actualizado)\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s*)?(?:\d{1,2}[./ ]\s*(?:\d{1,2}|[A-Za-zäéû]{3,9})(?:\.\s*|[/ ]\s*)\d{2,4}|[A-Za-z]{3,9}\.? \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2})(?:,?\s*(?:at\s*|um\s*|à\s*)?\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|uhr))?(?:\s*[A-Z]{2,4})?)?\s*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex BareDate();
 
     // Picture credits and sources: "Foto: dpa", "Kuva: ALEXANDER BECHER", "(REUTERS/Denis Balibouse)", "Quelle: Land".
-    [GeneratedRegex(@"^\s*(?:(?:foto|fotos|bild|bilder|photo|photos|image|credit|credits|quelle|source|fuente|fonte|kuva|źródło|zdjęcie|crédit|crédits|copyright|©)\s*:|\(?\s*(?:foto|photo|image|bild)?\s*[A-Z]{2,}[A-Za-z]*\s*/\s*[\p{L} .\-]+\)$|©)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:(?:foto|fotos|bild|bilder|photo|photos|image|credit|credits|quelle|source|fuente|fonte|kuva|źródło|zdjęcie|crédit|crédits|copyright|©)\s*:|\(?\s*(?:foto|photo|image|bild)?\s*[A-Z]{2,}[A-Za-z]*\s*/\s*[\p{L} .\-]+\)$|©)", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex Credit();
 
     // Wire-service tails: "--MNI Washington Bureau; +1 202 ...; email: ...", "[TOPICS: M$U$$$,MMUFE$]".
-    [GeneratedRegex(@"^\s*-{2,}\s*\S.*(?:bureau|desk|e-?mail|@|\+\d)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*-{2,}\s*\S.*(?:bureau|desk|e-?mail|@|\+\d)", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex WireContact();
 
-    [GeneratedRegex(@"^\s*\[[A-Z][A-Z ]{2,20}:[^\]]*\]\s*$")]
+    [GeneratedRegex(@"^\s*\[[A-Z][A-Z ]{2,20}:[^\]]*\]\s*$", RegexOptions.NonBacktracking)]
     private static partial Regex WireCodes();
 
-    [GeneratedRegex(@"^\s*(?i:by|von|par|por|di|de|door|av)\s+(?<names>\p{Lu}[\p{L}.'\-]+(?:\s+\p{Lu}?[\p{L}.'\-]+){0,3}(?:\s*(?:,|and|und|et|y|e|&)\s*\p{Lu}[\p{L}.'\-]+(?:\s+\p{Lu}?[\p{L}.'\-]+){0,3}){0,4})\s*$")]
+    [GeneratedRegex(@"^\s*(?i:by|von|par|por|di|de|door|av)\s+(?<names>\p{Lu}[\p{L}.'\-]+(?:\s+\p{Lu}?[\p{L}.'\-]+){0,3}(?:\s*(?:,|and|und|et|y|e|&)\s*\p{Lu}[\p{L}.'\-]+(?:\s+\p{Lu}?[\p{L}.'\-]+){0,3}){0,4})\s*$", RegexOptions.NonBacktracking)]
     private static partial Regex BylinePattern();
 
-    [GeneratedRegex(@"\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|\be\b|&)\s*")]
+    [GeneratedRegex(@"\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|\be\b|&)\s*", RegexOptions.NonBacktracking)]
     private static partial Regex AuthorSplit();
 }

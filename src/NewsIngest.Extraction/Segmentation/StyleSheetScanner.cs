@@ -134,13 +134,13 @@ internal static partial class StyleSheetScanner
         }
     }
 
-    [GeneratedRegex(@"/\*.*?\*/", RegexOptions.Singleline)]
+    [GeneratedRegex(@"/\*.*?\*/", RegexOptions.Singleline | RegexOptions.NonBacktracking)]
     private static partial Regex Comment();
 
     // @media/@supports blocks hold one level of nested rules: drop them whole.
-    [GeneratedRegex(@"@[a-z-]+[^{;]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"@[a-z-]+[^{;]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex AtBlock();
 
-    [GeneratedRegex(@"^\.[A-Za-z_][A-Za-z0-9_-]*$")]
+    [GeneratedRegex(@"^\.[A-Za-z_][A-Za-z0-9_-]*$", RegexOptions.NonBacktracking)]
     private static partial Regex SingleClass();
 }

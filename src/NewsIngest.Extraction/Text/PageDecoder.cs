@@ -73,6 +73,6 @@ public static partial class PageDecoder
         }
     }
 
-    [GeneratedRegex("""<meta[^>]+charset\s*=\s*["']?(?<cs>[A-Za-z0-9_\-:.]+)""", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("""<meta[^>]+charset\s*=\s*["']?(?<cs>[A-Za-z0-9_\-:.]+)""", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex MetaCharset();
 }
