@@ -14,4 +14,14 @@ public sealed record ExtractionOptions
 
     /// <summary>JSON-LD scripts longer than this many characters are skipped (default 2 Mi chars).</summary>
     public int MaxJsonLdChars { get; init; } = 2 * 1024 * 1024;
+
+    /// <summary>
+    /// A page whose extraction runs longer than this is given up: a rejected result with the reason, never a hang.
+    /// Measured on the pipeline's time provider. Default none (<see cref="Timeout.InfiniteTimeSpan"/>): a wall-clock
+    /// budget depends on the machine, so the caller that runs unattended sets it (<c>Extraction:MaxPageTime</c> of a pass).
+    /// </summary>
+    public TimeSpan MaxPageTime { get; init; } = Timeout.InfiniteTimeSpan;
+
+    /// <summary>At most this many attributes of one element reach the parser; the rest are dropped (default 1,024).</summary>
+    public int MaxAttributesPerElement { get; init; } = 1024;
 }

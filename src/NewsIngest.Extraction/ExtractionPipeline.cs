@@ -11,13 +11,16 @@ public sealed class ExtractionPipeline
 {
     private readonly IReadOnlyList<IExtractionStage> _htmlStages;
     private readonly IReadOnlyList<IExtractionStage> _textStages;
+    private readonly TimeProvider _time;
 
     internal ExtractionPipeline(
         ExtractionOptions options,
+        TimeProvider time,
         IReadOnlyList<IExtractionStage> htmlStages,
         IReadOnlyList<IExtractionStage> textStages)
     {
         Options = options;
+        _time = time;
         _htmlStages = htmlStages;
         _textStages = textStages;
     }
@@ -31,20 +34,45 @@ public sealed class ExtractionPipeline
     internal IReadOnlyList<IExtractionStage> HtmlStages => _htmlStages;
 
     /// <summary>Extracts one page. Never throws on bad content: that is a rejected result with a reason.</summary>
-    public ExtractionResult Extract(PageInput input) => Extract(input, null);
+    public ExtractionResult Extract(PageInput input) => Extract(input, null, CancellationToken.None);
+
+    /// <summary>
+    /// Extracts one page; a page that runs past <see cref="ExtractionOptions.MaxPageTime"/> is a rejected result with
+    /// the reason. Cancelling <paramref name="cancellationToken"/> (a shutdown) throws
+    /// <see cref="OperationCanceledException"/> at the next checkpoint.
+    /// </summary>
+    public ExtractionResult Extract(PageInput input, CancellationToken cancellationToken) => Extract(input, null, cancellationToken);
 
     /// <summary>Extracts one page and also reports how every block was classified.</summary>
-    public ExtractionResult Explain(PageInput input, out IReadOnlyList<BlockTrace> trace)
+    public ExtractionResult Explain(PageInput input, out IReadOnlyList<BlockTrace> trace, CancellationToken cancellationToken = default)
     {
         var blocks = new List<BlockTrace>();
-        var result = Extract(input, blocks);
+        var result = Extract(input, blocks, cancellationToken);
         trace = blocks;
         return result;
     }
 
-    private ExtractionResult Extract(PageInput input, List<BlockTrace>? trace)
+    private ExtractionResult Extract(PageInput input, List<BlockTrace>? trace, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var deadline = Options.MaxPageTime == Timeout.InfiniteTimeSpan
+            ? new CancellationTokenSource()
+            : new CancellationTokenSource(Options.MaxPageTime, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        try
+        {
+            return Run(input, trace, linked.Token);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return ExtractionResult.Rejected(
+                $"extraction ran past Extraction:MaxPageTime ({Options.MaxPageTime.TotalSeconds:0.###} s): page given up");
+        }
+    }
+
+    private ExtractionResult Run(PageInput input, List<BlockTrace>? trace, CancellationToken cancellationToken)
+    {
         if (InputSniffer.Reject(input.Content) is { } reason)
         {
             return ExtractionResult.Rejected(reason);
@@ -54,7 +82,7 @@ public sealed class ExtractionPipeline
             ? input.Content[..Options.MaxInputChars]
             : input.Content;
         var format = input.Format == InputFormat.Auto ? InputSniffer.Detect(content) : input.Format;
-        var context = new ExtractionContext(input with { Content = content, Format = format }, Options);
+        var context = new ExtractionContext(input with { Content = content, Format = format }, Options, cancellationToken);
         if (content.Length < input.Content.Length)
         {
             context.AddSignal($"input:cut-at={Options.MaxInputChars}");
@@ -63,8 +91,11 @@ public sealed class ExtractionPipeline
         var stages = format == InputFormat.Text ? _textStages : _htmlStages;
         foreach (var stage in stages)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             stage.Run(context);
         }
+
+        cancellationToken.ThrowIfCancellationRequested();
 
         trace?.AddRange(context.Blocks.Select(b => new BlockTrace(
             b.Index,

@@ -13,11 +13,27 @@ namespace NewsIngest.Extraction;
 public sealed class ExtractionPipelineBuilder
 {
     private ExtractionOptions _options = new();
+    private TimeProvider _time = TimeProvider.System;
+    private readonly List<IExtractionStage> _extra = [];
 
     /// <summary>Replaces the options (limits and switches).</summary>
     public ExtractionPipelineBuilder WithOptions(ExtractionOptions options)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
+        return this;
+    }
+
+    /// <summary>The clock the per-page deadline (<see cref="ExtractionOptions.MaxPageTime"/>) runs on.</summary>
+    public ExtractionPipelineBuilder WithTimeProvider(TimeProvider time)
+    {
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        return this;
+    }
+
+    /// <summary>Adds a stage after the built-in ones (tests use it to make a moment explicit).</summary>
+    internal ExtractionPipelineBuilder WithExtraStage(IExtractionStage stage)
+    {
+        _extra.Add(stage);
         return this;
     }
 
@@ -36,6 +52,6 @@ public sealed class ExtractionPipelineBuilder
             new TextSegmenter(), new BoilerplateStage(), new HeadlineStage(), new DekStage(), new WallLocator(), new Deduplicator(),
             new FinishStage(), new PaywallVerdictStage(),
         ];
-        return new ExtractionPipeline(_options, html, text);
+        return new ExtractionPipeline(_options, _time, [.. _extra, .. html], [.. _extra, .. text]);
     }
 }

@@ -92,7 +92,7 @@ public static class ExtractCommand
                 ExtractionResult result;
                 if (parse.GetValue(ExplainOption))
                 {
-                    result = pipeline.Explain(input, out var trace);
+                    result = pipeline.Explain(input, out var trace, cancellationToken);
                     foreach (var block in trace)
                     {
                         var text = block.Text;
@@ -102,7 +102,7 @@ public static class ExtractCommand
                 }
                 else
                 {
-                    result = pipeline.Extract(input);
+                    result = pipeline.Extract(input, cancellationToken);
                 }
 
                 if (!result.IsSuccess)

@@ -16,6 +16,7 @@ internal sealed partial class BoilerplateStage : IExtractionStage
         Block? previous = null;
         foreach (var block in context.Blocks)
         {
+            context.Checkpoint();
             if (block.Role == BlockRole.Candidate)
             {
                 Classify(block, previous, context);

@@ -59,6 +59,7 @@ internal sealed class LeftoverStage : IExtractionStage
         var verdicts = new string?[preview.Count];
         for (var i = 0; i < preview.Count; i++)
         {
+            context.Checkpoint();
             verdicts[i] = Verdict(preview[i], opensPreview: i == 0);
         }
 
@@ -68,6 +69,7 @@ internal sealed class LeftoverStage : IExtractionStage
         var lastProse = preview.Count - 1;
         for (; lastProse >= 0; lastProse--)
         {
+            context.Checkpoint();
             var block = preview[lastProse];
             endMatter[lastProse] = block.Type == BlockType.Heading ? null : EndMatter(block);
             if (block.Type is BlockType.Paragraph or BlockType.Quote && block.WordCount >= ProseWords

@@ -28,6 +28,7 @@ internal sealed class Deduplicator : IExtractionStage
         var runWords = 0;
         for (var i = 0; i < blocks.Count; i++)
         {
+            context.Checkpoint();
             var block = blocks[i];
             var isCandidate = block.Role is BlockRole.Candidate or BlockRole.Dek;
             var afterWall = block.Role == BlockRole.Wall && block.IsVisible;

@@ -38,6 +38,13 @@ internal sealed class HtmlParseStage : IExtractionStage
             context.AddSignal($"input:nesting-flattened-at={MaxParseDepth}");
         }
 
+        html = AttributeLimiter.Limit(html, context.Options.MaxAttributesPerElement, out var cut);
+        if (cut)
+        {
+            context.AddSignal($"input:attributes-cut-at={context.Options.MaxAttributesPerElement}");
+        }
+
+        context.Checkpoint();
         context.Document = _parser.ParseDocument(html);
     }
 }

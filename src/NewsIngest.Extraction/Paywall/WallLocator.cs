@@ -29,6 +29,7 @@ internal sealed class WallLocator : IExtractionStage
         var prompts = new Dictionary<IElement, bool>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < blocks.Count; i++)
         {
+            context.Checkpoint();
             var block = blocks[i];
             if (!block.IsVisible)
             {

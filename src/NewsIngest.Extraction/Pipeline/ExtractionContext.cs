@@ -5,8 +5,11 @@ using NewsIngest.Extraction.StructuredData;
 namespace NewsIngest.Extraction.Pipeline;
 
 /// <summary>The state of one extraction as it moves through the stages. One per call; never shared.</summary>
-internal sealed class ExtractionContext(PageInput input, ExtractionOptions options)
+internal sealed class ExtractionContext(PageInput input, ExtractionOptions options, CancellationToken cancellation = default)
 {
+    /// <summary>Cancelled at the page's deadline or at shutdown; long loops check it through <see cref="Checkpoint"/>.</summary>
+    public CancellationToken Cancellation { get; } = cancellation;
+
     public PageInput Input { get; } = input;
 
     public ExtractionOptions Options { get; } = options;
@@ -49,6 +52,9 @@ internal sealed class ExtractionContext(PageInput input, ExtractionOptions optio
     public string? Headline { get; set; }
     public string? Dek { get; set; }
     public string? Section { get; set; }
+
+    /// <summary>Throws <see cref="OperationCanceledException"/> once the page's deadline passed or a stop was asked.</summary>
+    public void Checkpoint() => Cancellation.ThrowIfCancellationRequested();
 
     public void AddSignal(string signal, double weight = 0)
     {

@@ -54,6 +54,7 @@ internal sealed class DomSegmenter : IExtractionStage
                     ref var frame = ref _frames[_frameCount - 1];
                     if (frame.Next < frame.Children.Length)
                     {
+                        context.Checkpoint();
                         Visit(frame.Children[frame.Next++]);
                         continue;
                     }

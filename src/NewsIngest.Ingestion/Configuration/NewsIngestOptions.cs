@@ -17,6 +17,8 @@ public sealed class NewsIngestOptions
 
     public PassOptions Pass { get; set; } = new();
 
+    public ExtractionSettings Extraction { get; set; } = new();
+
     /// <summary>The schedule of a source without one: cron (5 or 6 fields) or an interval. Default every 30 minutes.</summary>
     public string DefaultSchedule { get; set; } = "*/30 * * * *";
 

@@ -25,6 +25,11 @@ public sealed class NewsIngestOptionsValidator : IValidateOptions<NewsIngestOpti
         }
 
         ValidatePass(options.Pass, failures);
+        if (options.Extraction.MaxPageTime <= TimeSpan.Zero && options.Extraction.MaxPageTime != Timeout.InfiniteTimeSpan)
+        {
+            failures.Add($"{Root}:Extraction:MaxPageTime: must be positive");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using NewsIngest.Extraction;
 using NewsIngest.Ingestion.Configuration;
 using NewsIngest.Ingestion.Discovery;
 using NewsIngest.Ingestion.Fetching;
@@ -33,7 +34,10 @@ public static class NewsIngestServiceCollectionExtensions
         // by the executable); without one, http(s) URLs fail with a clear "no HTTP fetcher" reason.
         services.TryAddSingleton(sp => new PageFetcherRouter(sp.GetRequiredService<FileFetcher>(), sp.GetService<IPageFetcher>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IArticleDiscoverer, UrlListDiscoverer>());
-        services.TryAddSingleton<IPageExtractor>(PipelinePageExtractor.Instance);
+        services.TryAddSingleton<IPageExtractor>(sp => new PipelinePageExtractor(new ExtractionPipelineBuilder()
+            .WithOptions(new ExtractionOptions { MaxPageTime = sp.GetRequiredService<IOptions<NewsIngestOptions>>().Value.Extraction.MaxPageTime })
+            .WithTimeProvider(sp.GetRequiredService<TimeProvider>())
+            .Build()));
         services.TryAddSingleton<IngestionRuntimeFactory>();
         return services;
     }

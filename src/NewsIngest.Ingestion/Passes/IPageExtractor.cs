@@ -5,6 +5,9 @@ namespace NewsIngest.Ingestion.Passes;
 /// <summary>The extraction step of a pass: page bytes to a record. The default is <see cref="PipelinePageExtractor"/>.</summary>
 public interface IPageExtractor
 {
-    /// <summary>Decodes and extracts one page; bad content is a rejected result, never an exception.</summary>
-    ExtractionResult Extract(byte[] body, string? charset, Uri url);
+    /// <summary>
+    /// Decodes and extracts one page; bad content (or a page past its time budget) is a rejected result, never an
+    /// exception. Cancelling <paramref name="cancellationToken"/> throws <see cref="OperationCanceledException"/>.
+    /// </summary>
+    ExtractionResult Extract(byte[] body, string? charset, Uri url, CancellationToken cancellationToken);
 }

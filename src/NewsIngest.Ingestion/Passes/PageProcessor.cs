@@ -69,7 +69,7 @@ public sealed class PageProcessor(
             }, cancellationToken);
         }
 
-        var extracted = extractor.Extract(fetch.Body, fetch.Charset, fetch.FinalUrl ?? page.Url);
+        var extracted = extractor.Extract(fetch.Body, fetch.Charset, fetch.FinalUrl ?? page.Url, cancellationToken);
         if (!extracted.IsSuccess)
         {
             return await FailAsync(seen, "extract-rejected", extracted.Error, fetched: true, cancellationToken);

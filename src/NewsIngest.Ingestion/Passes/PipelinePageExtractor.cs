@@ -3,15 +3,15 @@ using NewsIngest.Extraction.Text;
 
 namespace NewsIngest.Ingestion.Passes;
 
-/// <summary>Decodes with <see cref="PageDecoder"/> (header charset → BOM → meta → UTF-8) and extracts with
-/// <see cref="ExtractionPipeline.Default"/>.</summary>
-public sealed class PipelinePageExtractor : IPageExtractor
+/// <summary>Decodes with <see cref="PageDecoder"/> (BOM → header charset → meta → UTF-8) and extracts with one
+/// <see cref="ExtractionPipeline"/> (by default <see cref="ExtractionPipeline.Default"/>).</summary>
+public sealed class PipelinePageExtractor(ExtractionPipeline pipeline) : IPageExtractor
 {
-    public static PipelinePageExtractor Instance { get; } = new();
+    public static PipelinePageExtractor Instance { get; } = new(ExtractionPipeline.Default);
 
-    public ExtractionResult Extract(byte[] body, string? charset, Uri url)
+    public ExtractionResult Extract(byte[] body, string? charset, Uri url, CancellationToken cancellationToken)
     {
         var decoded = PageDecoder.Decode(body, charset);
-        return ExtractionPipeline.Default.Extract(new PageInput(decoded.Text, url));
+        return pipeline.Extract(new PageInput(decoded.Text, url), cancellationToken);
     }
 }

@@ -45,7 +45,7 @@ public sealed class Reprocessor(
             var body = await PageArchive.ReadAsync(entry.Path, cancellationToken);
             var url = new Uri(entry.Url);
             var address = entry.FinalUrl is { } final ? new Uri(final) : url;
-            var extracted = extractor.Extract(body, entry.Charset, address);
+            var extracted = extractor.Extract(body, entry.Charset, address, cancellationToken);
             if (!extracted.IsSuccess)
             {
                 PassLog.PageFailed(logger, entry.Url, extracted.Error);

@@ -7,7 +7,7 @@ namespace NewsIngest.Benchmarks.Stages;
 
 /// <summary>
 /// The <c>stages</c> command: runs the default HTML pipeline stage by stage over each page set, the same way
-/// <see cref="ExtractionPipeline.Extract"/> does, and prints each stage's cumulative time, share, and allocations.
+/// <see cref="ExtractionPipeline.Extract(PageInput)"/> does, and prints each stage's cumulative time, share, and allocations.
 /// </summary>
 internal static class StageProfile
 {
@@ -56,7 +56,7 @@ internal static class StageProfile
     private static List<StageTotals> NewTotals() =>
         [new(Setup), .. PipelineInternals.HtmlStages.Select(s => new StageTotals(s.GetType().Name)), new(Record)];
 
-    /// <summary>Mirrors <see cref="ExtractionPipeline.Extract"/> for HTML input, timing each step.</summary>
+    /// <summary>Mirrors <see cref="ExtractionPipeline.Extract(PageInput)"/> for HTML input, timing each step.</summary>
     private static void Profile(PageSet set, List<StageTotals> totals, StageTotals parse)
     {
         var options = ExtractionPipeline.Default.Options;

@@ -9,7 +9,7 @@ namespace NewsIngest.Ingestion.Tests.Passes;
 /// throw (a bug in the extractor must not stop the pass), an empty body is rejected.</summary>
 internal sealed class FakeExtractor : IPageExtractor
 {
-    public ExtractionResult Extract(byte[] body, string? charset, Uri url)
+    public ExtractionResult Extract(byte[] body, string? charset, Uri url, CancellationToken cancellationToken)
     {
         var text = Encoding.UTF8.GetString(body);
         if (text.Contains("THROW", StringComparison.Ordinal))
