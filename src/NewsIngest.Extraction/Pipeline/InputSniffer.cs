@@ -13,19 +13,22 @@ internal static class InputSniffer
             return "empty input: there is no page to extract";
         }
 
+        // Judged by proportion, not presence: one stray NUL in an otherwise intact page is noise; a binary file (or
+        // UTF-16 read as UTF-8) has NULs or undecodable bytes throughout.
         var head = content.AsSpan(0, Math.Min(content.Length, SniffChars));
+        var nul = head.Count('\0');
         var control = 0;
         foreach (var c in head)
         {
-            if (c == '\0')
-            {
-                return "binary content (NUL bytes): not an HTML or text page";
-            }
-
             if ((c < ' ' && c is not ('\n' or '\r' or '\t' or '\f')) || c == '\uFFFD')
             {
                 control++;
             }
+        }
+
+        if (nul > head.Length / 100)
+        {
+            return "binary content (NUL bytes): not an HTML or text page";
         }
 
         return control > head.Length / 10
