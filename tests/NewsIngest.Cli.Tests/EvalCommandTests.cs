@@ -66,7 +66,21 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Contains("total: paywalled 0, suspect 0", result.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_rule_audit_lists_removals_per_rule_on_corpora_with_a_full_reference()
+    {
+        var result = await NewsIngestExecutable.RunAsync(["eval", "--suite", _suite, "--rules"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("rule audit: blocks removed on pages with a full reference (shingles 1 pages)", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("not audited (no full reference): snips", result.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^  boilerplate\s+\S+\s+1\s+2\s+0\s+0\.0%", result.Stdout);
+        Assert.Contains("total: ", result.Stdout, StringComparison.Ordinal);
+    }
+
     [Theory]
+    [InlineData("--suite|X|--rules|--baseline|X/b.json", "--rules audits removals")]
+    [InlineData("--corpus|X/snips|--rules", "--rules needs a corpus with a full reference body")]
     [InlineData("--suite|X|--paywall|--min-f1|macro=0.5", "--paywall lists verdicts")]
     [InlineData("--corpus|X|--suite|X", "exactly one of --corpus DIR or --suite DIR")]
     [InlineData("--corpus|X/snips|--min-f1|snips=0.5", "--min-f1 takes one number with --corpus")]

@@ -3,6 +3,7 @@ using System.Globalization;
 using NewsIngest.Evaluation.Corpora;
 using NewsIngest.Evaluation.Paywalls;
 using NewsIngest.Evaluation.Reporting;
+using NewsIngest.Evaluation.Rules;
 using NewsIngest.Evaluation.Running;
 using NewsIngest.Evaluation.Suites;
 
@@ -68,6 +69,11 @@ public static class EvalCommand
         Description = "Instead of scoring, list per corpus the pages called paywalled with their signals ('?' marks likely false walls).",
     };
 
+    private static readonly Option<bool> Rules = new("--rules")
+    {
+        Description = "Instead of scoring, audit the rules that remove blocks: words removed per rule (the --explain reasons) on corpora with a full reference, and the share the reference keeps ('!' marks rules removing mostly article text; --details lists pages).",
+    };
+
     private static readonly Option<int> Parallel = new("--parallel")
     {
         Description = "Pages extracted at once. Default: the processor count.",
@@ -78,7 +84,7 @@ public static class EvalCommand
     {
         var command = new Command("eval", "Score the extractor on an annotated corpus (precision, recall, F1, leak, speed).")
         {
-            CorpusDir, SuiteDir, Kind, Worst, Details, Json, Limit, MinF1, MaxLeak, Baseline, Paywall, Parallel,
+            CorpusDir, SuiteDir, Kind, Worst, Details, Json, Limit, MinF1, MaxLeak, Baseline, Paywall, Rules, Parallel,
         };
         command.Validators.Add(result =>
         {
@@ -99,6 +105,10 @@ public static class EvalCommand
             else if (result.GetValue(Paywall) && (result.GetValue(Baseline) is not null || result.GetValue(MinF1) is { Length: > 0 } || result.GetValue(MaxLeak) is { Length: > 0 }))
             {
                 result.AddError("--paywall lists verdicts; it takes no --baseline, --min-f1 or --max-leak");
+            }
+            else if (result.GetValue(Rules) && (result.GetValue(Paywall) || result.GetValue(Baseline) is not null || result.GetValue(MinF1) is { Length: > 0 } || result.GetValue(MaxLeak) is { Length: > 0 }))
+            {
+                result.AddError("--rules audits removals; it takes no --paywall, --baseline, --min-f1 or --max-leak");
             }
         });
         command.SetAction((parse, token) => RunAsync(parse, token));
@@ -121,9 +131,9 @@ public static class EvalCommand
             return await FailAsync(stderr, optionProblem, ExitCodes.UsageOrInput);
         }
 
-        if (parse.GetValue(Paywall))
+        if (parse.GetValue(Paywall) || parse.GetValue(Rules))
         {
-            return await RunPaywallAuditAsync(parse, options, cancellationToken);
+            return await RunAuditAsync(parse, options, cancellationToken);
         }
 
         return parse.GetValue(SuiteDir) is { } suite
@@ -239,7 +249,7 @@ public static class EvalCommand
             : ExitCodes.Ok;
     }
 
-    private static async Task<int> RunPaywallAuditAsync(ParseResult parse, EvaluationOptions options, CancellationToken cancellationToken)
+    private static async Task<int> RunAuditAsync(ParseResult parse, EvaluationOptions options, CancellationToken cancellationToken)
     {
         var stdout = parse.InvocationConfiguration.Output;
         var stderr = parse.InvocationConfiguration.Error;
@@ -266,6 +276,42 @@ public static class EvalCommand
             corpora = [load.Corpus];
         }
 
+        return parse.GetValue(Rules)
+            ? await WriteRuleAuditAsync(parse, corpora, options, cancellationToken)
+            : await WritePaywallAuditAsync(parse, corpora, options, cancellationToken);
+    }
+
+    private static async Task<int> WriteRuleAuditAsync(
+        ParseResult parse, IReadOnlyList<Corpus> corpora, EvaluationOptions options, CancellationToken cancellationToken)
+    {
+        var stdout = parse.InvocationConfiguration.Output;
+        if (!corpora.Any(RuleAuditor.CanAudit))
+        {
+            return await FailAsync(
+                parse.InvocationConfiguration.Error,
+                "--rules needs a corpus with a full reference body (a shingle corpus, or snippets with 'body')",
+                ExitCodes.UsageOrInput);
+        }
+
+        var audit = await Task.Run(
+            () => new RuleAuditor().Audit(corpora, options.Parallelism, options.Limit, cancellationToken), cancellationToken);
+        if (parse.GetValue(Json))
+        {
+            RuleAuditWriter.WriteJson(stdout, audit);
+        }
+        else
+        {
+            RuleAuditWriter.WriteText(stdout, audit, parse.GetValue(Details));
+        }
+
+        await stdout.FlushAsync(cancellationToken);
+        return ExitCodes.Ok;
+    }
+
+    private static async Task<int> WritePaywallAuditAsync(
+        ParseResult parse, IReadOnlyList<Corpus> corpora, EvaluationOptions options, CancellationToken cancellationToken)
+    {
+        var stdout = parse.InvocationConfiguration.Output;
         var auditor = new PaywallAuditor();
         var audits = await Task.Run(
             () => corpora.Select(c => auditor.Audit(c, options.Parallelism, options.Limit, cancellationToken)).ToList(),
