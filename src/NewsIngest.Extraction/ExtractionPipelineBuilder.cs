@@ -43,7 +43,7 @@ public sealed class ExtractionPipelineBuilder
         // dedupe → leftovers → settle → verdict. Text renderings skip the DOM-only stages.
         IExtractionStage[] html =
         [
-            new HtmlParseStage(), new DomSegmenter(), new PageFactsStage(), new ScriptHiddenBodyStage(), new BoilerplateStage(),
+            new HtmlParseStage(), new DomSegmenter(), new PageFactsStage(), new HiddenArticleStage(), new BoilerplateStage(),
             new MainContentLocator(), new ArticleTailStage(), new HeadlineStage(), new DekStage(), new GatedPartStage(), new WallLocator(),
             new Deduplicator(), new LeftoverStage(), new FinishStage(), new PaywallVerdictStage(),
         ];

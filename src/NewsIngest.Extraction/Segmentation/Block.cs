@@ -49,6 +49,12 @@ internal sealed class Block
     /// <summary>Why the block is invisible to an anonymous reader, or null when visible.</summary>
     public string? HiddenReason { get => _hiddenReason; init => _hiddenReason = value; }
 
+    /// <summary>The outermost element that hides the block (the one <see cref="HiddenReason"/> names), or null.</summary>
+    public IElement? HiddenElement { get; init; }
+
+    /// <summary>True when a second element inside <see cref="HiddenElement"/> hides the block too.</summary>
+    public bool HiddenAgain { get; init; }
+
     /// <summary>The boilerplate container the block sits in (e.g. <c>nav</c>, <c>.cookie-banner</c>), or null.</summary>
     public string? ChromeReason { get; init; }
 

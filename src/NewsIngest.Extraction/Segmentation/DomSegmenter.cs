@@ -141,6 +141,8 @@ internal sealed class DomSegmenter : IExtractionStage
             Push(new Scope(
                 isBlock ? element : parent.Owner,
                 hidden,
+                parent.Hidden is null && traits.Hidden is not null ? element : parent.HiddenElement,
+                parent.Hidden is not null && (parent.HiddenAgain || traits.Hidden is not null),
                 isBlock ? hidden : parent.BlockHidden,
                 // An element that names a wall is read as a wall, even when its words also sound like chrome ("signup").
                 parent.Chrome ?? (traits.Wall is null ? traits.Chrome : null),
@@ -250,6 +252,8 @@ internal sealed class DomSegmenter : IExtractionStage
                 LinkChars = Math.Min(linkChars, text.Length),
                 HeadingLevel = type == BlockType.Heading ? scope.HeadingLevel : 0,
                 HiddenReason = scope.Hidden,
+                HiddenElement = scope.HiddenElement,
+                HiddenAgain = scope.HiddenAgain,
                 ChromeReason = scope.Chrome,
                 WallContainer = scope.Wall,
                 WallElement = scope.WallElement,
@@ -270,6 +274,8 @@ internal sealed class DomSegmenter : IExtractionStage
     private readonly record struct Scope(
         IElement? Owner,
         string? Hidden,
+        IElement? HiddenElement,
+        bool HiddenAgain,
         string? BlockHidden,
         string? Chrome,
         string? Wall,
@@ -282,6 +288,6 @@ internal sealed class DomSegmenter : IExtractionStage
         bool IsBlock,
         bool IsLink)
     {
-        public static readonly Scope Root = new(null, null, null, null, null, null, false, false, false, BlockType.Paragraph, 0, true, false);
+        public static readonly Scope Root = new(null, null, null, false, null, null, null, null, false, false, false, BlockType.Paragraph, 0, true, false);
     }
 }
