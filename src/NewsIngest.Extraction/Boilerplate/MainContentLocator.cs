@@ -253,31 +253,59 @@ internal sealed class MainContentLocator : IExtractionStage
         return current;
     }
 
+    /// <summary>
+    /// The body container and its sibling containers of good prose. Page builders nest each section of a body in a
+    /// row and a column of its own: beside the outermost wrapper that holds nothing but the body, siblings built the
+    /// same way (same tag and class) that hold good prose join too, so a body split over such sections is joined whole.
+    /// </summary>
     private static HashSet<IElement> Region(IElement top, Dictionary<IElement, ContainerStats> stats)
     {
         var region = new HashSet<IElement>(ReferenceEqualityComparer.Instance) { top };
-        var parent = top.ParentElement;
-        if (parent is null)
+        var threshold = stats[top].Weighted * 0.2;
+        if (top.ParentElement is { } parent)
         {
-            return region;
+            foreach (var sibling in parent.Children)
+            {
+                if (sibling != top && stats.TryGetValue(sibling, out var entry) && (entry.Weighted >= threshold || IsGoodProse(sibling, entry)))
+                {
+                    region.Add(sibling);
+                }
+            }
         }
 
-        var threshold = stats[top].Weighted * 0.2;
-        foreach (var sibling in parent.Children)
+        var wrapper = OutermostWrapper(top, stats);
+        if (wrapper != top && wrapper.ParentElement is { } outer)
         {
-            if (sibling == top || !stats.TryGetValue(sibling, out var entry))
+            var cls = wrapper.GetAttribute("class");
+            foreach (var sibling in outer.Children)
             {
-                continue;
-            }
-
-            var goodProse = entry.ProseChars >= 80 && entry.LinkDensity < 0.25 && Weight(sibling) >= 0.75;
-            if (entry.Weighted >= threshold || goodProse)
-            {
-                region.Add(sibling);
+                if (sibling != wrapper && sibling.LocalName == wrapper.LocalName && sibling.GetAttribute("class") == cls
+                    && stats.TryGetValue(sibling, out var entry) && IsGoodProse(sibling, entry))
+                {
+                    region.Add(sibling);
+                }
             }
         }
 
         return region;
+    }
+
+    private static bool IsGoodProse(IElement element, ContainerStats entry) =>
+        entry.ProseChars >= 80 && entry.LinkDensity < 0.25 && Weight(element) >= 0.75;
+
+    /// <summary>Climbs from <paramref name="top"/> while the parent holds no text of its own beside it.</summary>
+    private static IElement OutermostWrapper(IElement top, Dictionary<IElement, ContainerStats> stats)
+    {
+        var current = top;
+        var chars = stats[top].Chars;
+        for (var parent = top.ParentElement;
+            parent is not null && parent.LocalName is not ("body" or "html") && stats[parent].Chars == chars;
+            parent = parent.ParentElement)
+        {
+            current = parent;
+        }
+
+        return current;
     }
 
     private static bool InRegion(IElement element, HashSet<IElement> region)
