@@ -32,4 +32,10 @@ public enum FetchOutcome
 
     /// <summary>The URL's scheme is not supported or the URL is malformed.</summary>
     Unsupported,
+
+    /// <summary>
+    /// robots.txt could not be read (5xx, 429, timeout): the host is treated as disallowed for a while,
+    /// but this is an outage, not a refusal, and the pass says so.
+    /// </summary>
+    RobotsUnavailable,
 }

@@ -23,4 +23,7 @@ public enum PageOutcome
 
     /// <summary>Not started because the pass was asked to stop.</summary>
     Skipped,
+
+    /// <summary>robots.txt could not be read (5xx, timeout): not fetched, and a failure of the pass (exit 1).</summary>
+    RobotsUnavailable,
 }

@@ -48,6 +48,10 @@ public sealed class PageProcessor(
             case FetchOutcome.RobotsDenied:
                 await state.SaveAsync(seen with { LastStatus = "robots-denied" }, cancellationToken);
                 return new PageResult(PageOutcome.RobotsDenied);
+            case FetchOutcome.RobotsUnavailable:
+                await state.SaveAsync(seen with { LastStatus = "robots-unavailable", Attempts = seen.Attempts + 1 }, cancellationToken);
+                PassLog.PageFailed(logger, key, fetch.Error ?? "robots.txt unavailable");
+                return new PageResult(PageOutcome.RobotsUnavailable, Error: fetch.Error);
             case not FetchOutcome.Ok:
                 var status = fetch.StatusCode is { } code && fetch.Outcome == FetchOutcome.HttpError
                     ? $"http-{code}" : Kebab(fetch.Outcome);

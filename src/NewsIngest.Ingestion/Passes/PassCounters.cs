@@ -67,6 +67,7 @@ internal sealed class PassCounters
         NotModified = Count(PageOutcome.NotModified),
         Failed = Count(PageOutcome.Failed),
         RobotsDenied = Count(PageOutcome.RobotsDenied),
+        RobotsUnavailable = Count(PageOutcome.RobotsUnavailable),
         Paywalled = Volatile.Read(ref _paywalled),
         Skipped = Count(PageOutcome.Skipped),
         Problems = problems,

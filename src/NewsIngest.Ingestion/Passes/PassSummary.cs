@@ -25,6 +25,9 @@ public sealed record PassSummary
 
     public int RobotsDenied { get; init; }
 
+    /// <summary>Pages not fetched because their host's robots.txt could not be read (5xx, timeout): an outage.</summary>
+    public int RobotsUnavailable { get; init; }
+
     /// <summary>Fetched pages whose record says a paywall stops the anonymous reader.</summary>
     public int Paywalled { get; init; }
 
@@ -42,12 +45,12 @@ public sealed record PassSummary
     /// <summary>Records written (new and changed).</summary>
     public int Written => New + Changed;
 
-    /// <summary>True when any page failed or a source could not be discovered.</summary>
-    public bool HasFailures => Failed > 0 || Problems.Count > 0;
+    /// <summary>True when any page failed, a robots.txt was unavailable or a source could not be discovered.</summary>
+    public bool HasFailures => Failed > 0 || RobotsUnavailable > 0 || Problems.Count > 0;
 
     /// <summary>The one-line summary.</summary>
     public string ToLine() => string.Create(CultureInfo.InvariantCulture,
-        $"{Pages} pages from {Sources} sources: fetched {Fetched}, new {New}, changed {Changed}, unchanged {Unchanged}, not modified {NotModified}, failed {Failed}, robots-denied {RobotsDenied}, paywalled {Paywalled}{(Problems.Count > 0 ? $", discovery problems {Problems.Count}" : "")}{(Skipped > 0 ? $", skipped {Skipped}" : "")} in {Duration.TotalSeconds:0.0} s{(Interrupted ? " (interrupted)" : "")}");
+        $"{Pages} pages from {Sources} sources: fetched {Fetched}, new {New}, changed {Changed}, unchanged {Unchanged}, not modified {NotModified}, failed {Failed}, robots-denied {RobotsDenied}{(RobotsUnavailable > 0 ? $", robots-unavailable {RobotsUnavailable}" : "")}, paywalled {Paywalled}{(Problems.Count > 0 ? $", discovery problems {Problems.Count}" : "")}{(Skipped > 0 ? $", skipped {Skipped}" : "")} in {Duration.TotalSeconds:0.0} s{(Interrupted ? " (interrupted)" : "")}");
 
     public override string ToString() => ToLine();
 }

@@ -123,7 +123,9 @@ internal sealed class RobotsCache(
             case FetchOutcome.HttpError when result.StatusCode is >= 400 and < 500 and not (int)HttpStatusCode.TooManyRequests:
                 return Allow(RobotsTxt.AllowAll);
             case FetchOutcome.HttpError:
-                return Deny(FetchOutcome.RobotsDenied, $"robots.txt answered {result.Error}");
+                return Deny(FetchOutcome.RobotsUnavailable, $"robots.txt answered {result.Error}");
+            case FetchOutcome.Timeout or FetchOutcome.CircuitOpen:
+                return Deny(FetchOutcome.RobotsUnavailable, $"robots.txt unreachable: {result.Error ?? result.Outcome.ToString()}");
             default:
                 return Deny(result.Outcome, $"robots.txt unreachable: {result.Error ?? result.Outcome.ToString()}");
         }

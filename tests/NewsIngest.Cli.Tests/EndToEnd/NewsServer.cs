@@ -16,6 +16,7 @@ internal sealed class NewsServer : IAsyncDisposable
 {
     private static readonly DateTimeOffset Epoch = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
     private readonly ConcurrentDictionary<string, Document> _documents = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _failing = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<ServerRequest> _seen = new();
     private WebApplication _app = null!;
     private int _revision;
@@ -55,6 +56,9 @@ internal sealed class NewsServer : IAsyncDisposable
         Serve(path, "application/x-gzip", buffer.ToArray());
     }
 
+    /// <summary>Answers <paramref name="path"/> with <paramref name="status"/> and no body (a 503 robots.txt, say).</summary>
+    public void Fail(string path, int status) => _failing[path] = status;
+
     /// <summary>The requests for exactly <paramref name="path"/> (query ignored).</summary>
     public IReadOnlyList<ServerRequest> SeenAt(string path) => [.. Seen.Where(r => r.Path == path)];
 
@@ -70,6 +74,13 @@ internal sealed class NewsServer : IAsyncDisposable
     {
         var request = context.Request;
         var response = context.Response;
+        if (_failing.TryGetValue(request.Path.Value ?? "/", out var failure))
+        {
+            _seen.Enqueue(new ServerRequest(request.Path.Value ?? "/", request.QueryString.Value ?? "", "", "", failure));
+            response.StatusCode = failure;
+            return;
+        }
+
         _documents.TryGetValue(request.Path.Value ?? "/", out var document);
         var ifNoneMatch = request.Headers.IfNoneMatch.ToString();
         var ifModifiedSince = request.Headers.IfModifiedSince.ToString();

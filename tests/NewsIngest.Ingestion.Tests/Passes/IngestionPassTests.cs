@@ -135,6 +135,21 @@ public sealed class IngestionPassTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_unavailable_robots_txt_is_counted_apart_and_fails_the_pass()
+    {
+        _fetcher.Fail(A, FetchOutcome.RobotsUnavailable);
+        _fetcher.Fail(B, FetchOutcome.RobotsDenied);
+        _fetcher.Serve(C, "free story");
+
+        var summary = await RunAsync(A, B, C);
+
+        Assert.Equal((1, 1, 0, 1), (summary.RobotsUnavailable, summary.RobotsDenied, summary.Failed, summary.New));
+        Assert.True(summary.HasFailures);
+        Assert.Contains("robots-denied 1, robots-unavailable 1, paywalled 0", summary.ToLine(), StringComparison.Ordinal);
+        Assert.Equal("robots-unavailable", (await _state.GetAsync(A.AbsoluteUri, default))!.LastStatus);
+    }
+
+    [Fact]
     public async Task A_discovery_problem_is_reported_without_stopping_the_source()
     {
         _fetcher.Serve(A, "story a");

@@ -96,7 +96,7 @@ public class RobotsFetchTests
     }
 
     [Fact]
-    public async Task A_500_robots_txt_disallows_the_host_and_the_page_is_never_requested()
+    public async Task A_500_robots_txt_makes_the_host_unavailable_and_the_page_is_never_requested()
     {
         await using var server = await ServeAsync(robots: null, robotsStatus: 500);
         await using var harness = new FetchHarness(new Dictionary<string, string?> { ["NewsIngest:Http:MaxRetries"] = "1" });
@@ -104,9 +104,9 @@ public class RobotsFetchTests
         var first = await harness.FetchAsync(server.Url("/story"));
         var second = await harness.FetchAsync(server.Url("/other"));
 
-        Assert.Equal(FetchOutcome.RobotsDenied, first.Outcome);
+        Assert.Equal(FetchOutcome.RobotsUnavailable, first.Outcome);
         Assert.Contains("HTTP 500", first.Error);
-        Assert.Equal(FetchOutcome.RobotsDenied, second.Outcome);
+        Assert.Equal(FetchOutcome.RobotsUnavailable, second.Outcome);
         Assert.DoesNotContain(server.Seen, r => r.PathAndQuery != "/robots.txt");
         Assert.Equal(2, server.SeenAt("/robots.txt").Count); // one attempt and one retry, then the verdict is cached
     }
@@ -127,7 +127,7 @@ public class RobotsFetchTests
             ["NewsIngest:Politeness:CooldownBase"] = "00:00:00.050",
         });
 
-        Assert.Equal(FetchOutcome.RobotsDenied, (await harness.FetchAsync(server.Url("/story"))).Outcome);
+        Assert.Equal(FetchOutcome.RobotsUnavailable, (await harness.FetchAsync(server.Url("/story"))).Outcome);
         failing = false;
         await Task.Delay(TimeSpan.FromMilliseconds(400));
 
