@@ -1,4 +1,5 @@
 using NewsIngest.Extraction.Pipeline;
+using NewsIngest.Extraction.Text;
 
 namespace NewsIngest.Extraction;
 
@@ -78,9 +79,9 @@ public sealed class ExtractionPipeline
             return ExtractionResult.Rejected(reason);
         }
 
-        var content = input.Content.Length > Options.MaxInputChars
+        var content = LoneSurrogates.Repair(input.Content.Length > Options.MaxInputChars
             ? input.Content[..Options.MaxInputChars]
-            : input.Content;
+            : input.Content);
         var format = input.Format == InputFormat.Auto ? InputSniffer.Detect(content) : input.Format;
         var context = new ExtractionContext(input with { Content = content, Format = format }, Options, cancellationToken);
         if (content.Length < input.Content.Length)

@@ -114,6 +114,20 @@ public sealed class HostileInputTests
         Assert.Equal("header", decoded.Source);
     }
 
+    [Theory]
+    [InlineData("<p>Lone high \uD800 surrogate in a paragraph of the story, which goes on.</p>")]
+    [InlineData("<p>Lone low \uDC00 surrogate in a paragraph of the story, which goes on.</p>")]
+    [InlineData("<p>A pair \uD83D\uDE00 and a cut one at the end of a paragraph \uD83D</p>")]
+    [InlineData("<p>A noncharacter \uFFFE in a paragraph of the story, which goes on.</p>")]
+    public void Unpaired_surrogates_give_a_record_not_an_exception(string paragraph)
+    {
+        // Found by the hostile fuzz test: bytes declared UTF-16 that are not decode to lone surrogates, and Unicode
+        // normalization throws on them.
+        var record = Extract.Html($"<html><body><article><h1>Budget vote</h1>{paragraph}</article></body></html>");
+
+        Assert.Contains("paragraph", record.Preview.Text);
+    }
+
     private static T WithinBound<T>(Func<T> work)
     {
         var clock = Stopwatch.StartNew();
