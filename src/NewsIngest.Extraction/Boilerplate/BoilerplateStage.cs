@@ -29,6 +29,11 @@ internal sealed partial class BoilerplateStage : IExtractionStage
     private static void Classify(Block block, Block? previous, ExtractionContext context)
     {
         var text = block.Text;
+        if (block.IsVisible && UiText.InlineWordCounter(block) is { } inline)
+        {
+            context.DeclaredWords ??= inline;
+        }
+
         if (!block.IsVisible)
         {
             block.Assign(BlockRole.Hidden, block.HiddenReason!);

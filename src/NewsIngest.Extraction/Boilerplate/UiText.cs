@@ -50,6 +50,23 @@ internal static partial class UiText
             && words > 0 ? words : null;
     }
 
+    /// <summary>
+    /// The declared length in a counter that shares its line with the wall's links ("604 words Keep reading Sign in",
+    /// the counter an inline span): a short block whose text apart from the counter is links. Else null.
+    /// </summary>
+    public static int? InlineWordCounter(Block block)
+    {
+        if (block.WordCount > 12 || block.LinkChars == 0)
+        {
+            return null;
+        }
+
+        var match = InlineCounter().Match(block.Text);
+        return match.Success && block.LinkChars >= (block.Text.Length - match.Length) * 0.7
+            ? WordCounter(match.Groups["n"].Value + " words")
+            : null;
+    }
+
     /// <summary>Reading-time lines ("5 min read"), datelines ("MNI (LONDON)") and bare dates.</summary>
     public static bool IsMetaLine(string text) =>
         (text.Length <= 100 && Credit().IsMatch(text))
@@ -78,6 +95,9 @@ internal static partial class UiText
 
     [GeneratedRegex(@"^\s*(?<n>\d{1,3}(?:[,. ]\d{3})+|\d{1,6})\s*(?:words?|wörter|mots|palabras|parole|palavras|語)\s*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex Counter();
+
+    [GeneratedRegex(@"(?:^|[^\w.,])(?<n>\d{1,3}(?:[,.]\d{3})+|\d{1,6})\s*(?:words?|wörter|mots|palabras|parole|palavras|語)(?:$|\W)", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    private static partial Regex InlineCounter();
 
     [GeneratedRegex(@"^\s*(?:\d{1,3}\s*(?:-|–)?\s*(?:min(?:ute)?s?\.?)\s*(?:read|reading|de lecture|lesezeit|de lectura|di lettura|de leitura)|(?:reading time|lesezeit|temps de lecture|tiempo de lectura|lesedauer)\s*:?\s*\d{1,3}\s*min\w*)\s*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex ReadingTime();

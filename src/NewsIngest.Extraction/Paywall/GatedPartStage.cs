@@ -29,6 +29,15 @@ internal sealed class GatedPartStage : IExtractionStage
             return;
         }
 
+        // A gated part that carries the wall's own prompt holds the teaser before it: the server sent the visible part
+        // and the wall, not the article. Its text before the prompt is the preview; the wall locator cuts at the prompt.
+        var prompt = blocks.FindIndex(firstGated, b => b.InGatedPart && b.IsVisible && b.Phrase is { } p && Lexicon.IsWallEvidence(p.Kind));
+        if (prompt >= 0)
+        {
+            context.AddSignal("dom:gated-part-holds-wall");
+            return;
+        }
+
         var words = 0;
         foreach (var block in blocks.Skip(firstGated))
         {

@@ -13,6 +13,9 @@ internal sealed class PaywallVerdictStage : IExtractionStage
     private const double PaywalledAt = 2;
     private const double FreeBelow = 1;
 
+    /// <summary>Fewer visible words than this is a stub, not an article.</summary>
+    private const int ShortTeaserWords = 150;
+
     public void Run(ExtractionContext context)
     {
         var facts = context.Facts;
@@ -33,6 +36,17 @@ internal sealed class PaywallVerdictStage : IExtractionStage
             {
                 context.WallScore -= 1;
             }
+        }
+
+        // A server-side teaser: flagged not free, with a gated part the server left out, no wall in sight and far
+        // fewer words than an article has. Either flag alone is common on free pages; the two with a stub are not. The
+        // stub must be paragraphs of the article: a caption alone is what a page rendered by script leaves.
+        if (context.WallStart is null && declared is null && visible is > 0 and < ShortTeaserWords
+            && context.Blocks.Count(b => b.Role == BlockRole.Content && b.IsProse) >= 2
+            && facts.Signals.Any(s => s is "ld:isAccessibleForFree=false" or "microdata:isAccessibleForFree=false")
+            && facts.Signals.Any(s => s.StartsWith("ld:hasPart:", StringComparison.Ordinal)))
+        {
+            context.AddSignal($"len:short-teaser,visible={visible}", 1);
         }
 
         if (facts.ArticleBody is { } body && context.WallStart is not null

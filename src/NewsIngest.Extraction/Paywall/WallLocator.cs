@@ -85,7 +85,7 @@ internal sealed class WallLocator : IExtractionStage
     {
         var blocks = context.Blocks;
         context.WallStart = block;
-        context.Marker = FindMarker(blocks, start, phrase) ?? block.Text;
+        context.Marker = FindMarker(blocks, start, phrase) ?? PromptText(blocks, start, block);
         context.WallKind = KindOf(phrase);
         Evidence(context, phrase, block);
         for (var i = start; i < blocks.Count; i++)
@@ -100,7 +100,7 @@ internal sealed class WallLocator : IExtractionStage
     private static void DropOverlay(ExtractionContext context, int start, Phrase? phrase, Block block)
     {
         var blocks = context.Blocks;
-        context.Marker ??= FindMarker(blocks, start, phrase) ?? block.Text;
+        context.Marker ??= FindMarker(blocks, start, phrase) ?? PromptText(blocks, start, block);
         context.WallKind ??= KindOf(phrase);
         Evidence(context, phrase, block);
         block.Assign(BlockRole.Wall, "overlay");
@@ -133,6 +133,24 @@ internal sealed class WallLocator : IExtractionStage
             if (blocks[i].IsVisible && blocks[i].Phrase is { Kind: PhraseKind.Wall or PhraseKind.Remaining or PhraseKind.Registration })
             {
                 return blocks[i].Text;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// With no wall phrase, the marker is the prompt's own short text in the wall container ("Get access"), never
+    /// article prose that happens to sit in it; null when there is none.
+    /// </summary>
+    private static string? PromptText(List<Block> blocks, int start, Block wall)
+    {
+        for (var i = start; i < blocks.Count && (i == start || blocks[i].Element.IsWithin(wall.WallElement)); i++)
+        {
+            var block = blocks[i];
+            if (block.IsVisible && !block.IsProse && block.WordCount is > 0 and <= 20 && block.Type != BlockType.ListItem)
+            {
+                return block.Text;
             }
         }
 
