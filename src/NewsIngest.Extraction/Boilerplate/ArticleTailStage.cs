@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using NewsIngest.Extraction.Pipeline;
 using NewsIngest.Extraction.Segmentation;
 
@@ -53,6 +54,8 @@ internal sealed class ArticleTailStage : IExtractionStage
         var prose = 0;
         var inTail = false;
         var cutsAll = false;
+        IElement? lastProse = null, previousProse = null;
+        IElement? body = null;
         foreach (var block in context.Blocks)
         {
             var isLabel = block.Role == BlockRole.Boilerplate && block.Reason == "ui-label";
@@ -63,10 +66,12 @@ internal sealed class ArticleTailStage : IExtractionStage
 
             if (prose >= 2 && block.WordCount <= 6 && MarkerKind(block) is { } kind)
             {
+                // The body as the article's prose before the marker shows it: the container its last two paragraphs share.
+                body ??= inTail ? null : CommonContainer(lastProse, previousProse);
                 inTail = true;
                 cutsAll |= kind == TailKind.End;
             }
-            else if (inTail && !cutsAll && IsArticleProse(block))
+            else if (inTail && !cutsAll && ResumesArticle(block, body))
             {
                 // A "Lesen Sie auch" box inside the article: its links end, the article's own prose goes on.
                 inTail = false;
@@ -85,14 +90,57 @@ internal sealed class ArticleTailStage : IExtractionStage
             else if (block.WordCount >= 12)
             {
                 prose++;
+                if (block.Element is { } element && block.IsProse)
+                {
+                    (previousProse, lastProse) = (lastProse, element);
+                }
+
+                body = null;
             }
         }
 
         DropStrayShortLines(context.Blocks);
     }
 
-    private static bool IsArticleProse(Block block) =>
-        block.Type == BlockType.Paragraph && block.WordCount >= 20 && block.LinkDensity < 0.1;
+    /// <summary>
+    /// After an aside's marker the article resumes at a paragraph of plain prose (under 10% links), or, inside the
+    /// body container the article's prose before the marker shares (a "Lesen Sie auch" box set in the body), at a
+    /// paragraph with links of its own (under 30%), as body paragraphs often have.
+    /// </summary>
+    private static bool ResumesArticle(Block block, IElement? body) =>
+        block.Type == BlockType.Paragraph && block.WordCount >= 20
+        && (block.LinkDensity < 0.1
+            || (block.LinkDensity < 0.3 && body is not null && block.Element is { } element && body.Contains(element)));
+
+    /// <summary>The nearest element holding both paragraphs; the parent of the one when there is one.</summary>
+    private static IElement? CommonContainer(IElement? last, IElement? previous)
+    {
+        if (last is null)
+        {
+            return null;
+        }
+
+        if (previous is null)
+        {
+            return last.ParentElement;
+        }
+
+        var ancestors = new HashSet<IElement>(ReferenceEqualityComparer.Instance);
+        for (var e = previous.ParentElement; e is not null; e = e.ParentElement)
+        {
+            ancestors.Add(e);
+        }
+
+        for (var e = last.ParentElement; e is not null; e = e.ParentElement)
+        {
+            if (ancestors.Contains(e))
+            {
+                return e;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// Short lines inside the body that are neither headings nor list items nor sentences ("PDF", "KANGA PROJECT",

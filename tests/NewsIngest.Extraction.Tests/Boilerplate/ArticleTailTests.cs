@@ -44,4 +44,21 @@ public sealed class ArticleTailTests
 
         Assert.Equal([One, Two, Three], record.PreviewTexts());
     }
+
+    [Fact]
+    public void The_body_resumes_after_an_in_body_read_also_box_at_paragraphs_with_links_of_their_own()
+    {
+        const string Before1 = "The harbour authority approved the new ferry timetable on Thursday after three months of talks with the island councils.";
+        const string Before2 = "From May the first boat will leave at six in the morning, an hour earlier than now, so that commuters reach the mainland early.";
+        const string After = "Island shopkeepers, who had <a href='/petition'>signed a petition</a> in March, asked for a later last crossing, and the authority agreed to a trial.";
+        var page = Extract.Page(
+            $"<article><h1>Ferry plan</h1><div class='text'><p>{Before1}</p><p>{Before2}</p>"
+            + "<h3>Read also</h3><p><a href='/a'>Winter crews for the island boats</a></p>"
+            + $"<p>{After}</p></div></article>");
+
+        var record = Extract.Html(page);
+
+        Assert.Contains(record.PreviewTexts(), t => t.StartsWith("Island shopkeepers, who had signed a petition", StringComparison.Ordinal));
+        Assert.DoesNotContain("Winter crews for the island boats", record.PreviewTexts());
+    }
 }
