@@ -11,6 +11,7 @@ public static class NewsIngestCli
         var root = new RootCommand("NewsIngest: collects the free, anonymous preview of news articles as clean records.");
         root.Options.Add(GlobalOptions.Verbose);
         root.Subcommands.Add(ExtractCommand.Create());
+        root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(OnceCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ReprocessCommand.Create());
@@ -46,9 +47,12 @@ public static class NewsIngestCli
             await error.WriteLineAsync("newsingest: interrupted");
             return ExitCodes.Interrupted;
         }
-        catch (Exception ex) when (!parse.GetValue(GlobalOptions.Verbose))
+        catch (Exception ex)
         {
-            await error.WriteLineAsync($"newsingest: {ex.GetType().Name}: {ErrorText.OneLine(ex.Message)} (run with --verbose for details)");
+            // Never rethrown: an unhandled exception aborts the process (exit 134), which systemd would restart forever.
+            await error.WriteLineAsync(parse.GetValue(GlobalOptions.Verbose)
+                ? $"newsingest: {ex}"
+                : $"newsingest: {ex.GetType().Name}: {ErrorText.OneLine(ex.Message)} (run with --verbose for details)");
             return ExitCodes.SomeFailed;
         }
     }

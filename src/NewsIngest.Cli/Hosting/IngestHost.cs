@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using NewsIngest.Ingestion.Configuration;
+using NewsIngest.Ingestion.Configuration.Checking;
 using NewsIngest.Ingestion.Discovery;
 using NewsIngest.Ingestion.Fetching;
 using NewsIngest.Ingestion.Hosting;
@@ -40,6 +41,7 @@ public static class IngestHost
             ContentRootPath = directory,
         });
         builder.Configuration.AddInMemoryCollection([new("NewsIngest:BaseDirectory", directory)]);
+        JsonSyntax.Check(file.FullName);
         try
         {
             builder.Configuration.AddJsonFile(file.FullName, optional: false, reloadOnChange: false);
@@ -62,12 +64,24 @@ public static class IngestHost
         return builder;
     }
 
-    /// <summary>The validated options; every failure becomes one line naming its key (a <see cref="StartupError"/>).</summary>
+    /// <summary>
+    /// The checked, validated options: keys and values of every section (<see cref="ConfigurationChecker"/>), the
+    /// options' own rules, then the writability of output, state and archive locations. Every failure becomes one
+    /// line naming its key (a <see cref="StartupError"/>). <c>check</c>, <c>once</c> and <c>run</c> all go through it.
+    /// </summary>
     public static NewsIngestOptions ValidatedOptions(IServiceProvider services)
     {
+        var configuration = services.GetRequiredService<IConfiguration>();
+        var failures = ConfigurationChecker.Check(configuration);
+        if (failures.Count > 0)
+        {
+            throw new StartupError("invalid configuration: " + string.Join("; ", failures));
+        }
+
+        NewsIngestOptions options;
         try
         {
-            return services.GetRequiredService<IOptions<NewsIngestOptions>>().Value;
+            options = services.GetRequiredService<IOptions<NewsIngestOptions>>().Value;
         }
         catch (OptionsValidationException ex)
         {
@@ -78,6 +92,9 @@ public static class IngestHost
             // The binder's message names the key: "Failed to convert configuration value at 'NewsIngest:…' to type …".
             throw new StartupError("invalid configuration: " + ex.Message, ex);
         }
+
+        var paths = PathWritability.Check(options);
+        return paths.Count == 0 ? options : throw new StartupError("invalid configuration: " + string.Join("; ", paths));
     }
 
     private static IEnumerable<KeyValuePair<string, string?>> SwitchOverrides(ParseResult parse)
