@@ -1,17 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
+using NewsIngest.Evaluation.Reporting;
 
 namespace NewsIngest.Evaluation.Paywalls;
 
 /// <summary>Writes a paywall audit: a count line per corpus, then one line per paywalled page with its evidence.</summary>
 public static class PaywallAuditWriter
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-    };
-
     public static void WriteText(TextWriter writer, IReadOnlyList<PaywallAuditCorpus> corpora)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -43,7 +38,7 @@ public static class PaywallAuditWriter
     public static void WriteJson(TextWriter writer, IReadOnlyList<PaywallAuditCorpus> corpora)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteLine(JsonSerializer.Serialize(corpora, JsonOptions));
+        writer.WriteLine(JsonSerializer.Serialize(corpora, AuditJson.Options));
     }
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";

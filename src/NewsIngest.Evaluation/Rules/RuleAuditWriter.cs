@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using NewsIngest.Evaluation.Reporting;
 
 namespace NewsIngest.Evaluation.Rules;
 
@@ -10,12 +11,6 @@ namespace NewsIngest.Evaluation.Rules;
 /// </summary>
 public static class RuleAuditWriter
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-    };
-
     public static void WriteText(TextWriter writer, RuleAudit audit, bool details)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -76,7 +71,7 @@ public static class RuleAuditWriter
                 examples = r.Examples,
             }),
         };
-        writer.WriteLine(JsonSerializer.Serialize(json, JsonOptions));
+        writer.WriteLine(JsonSerializer.Serialize(json, AuditJson.Options));
     }
 
     private static string Column(string corpus) => $"{Shorten(corpus, 18),18}";
