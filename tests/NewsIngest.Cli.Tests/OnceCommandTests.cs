@@ -75,6 +75,31 @@ public sealed class OnceCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Environment_variables_that_name_no_setting_are_left_to_the_tools_they_belong_to()
+    {
+        var result = await NewsIngestExecutable.RunAsync(
+            _work.Args("once"),
+            new Dictionary<string, string>
+            {
+                ["NEWSINGEST_TEST_POSTGRES"] = "Host=127.0.0.1;Port=5999",
+                ["NEWSINGEST_PG_BIN"] = "/usr/lib/postgresql/15/bin",
+            });
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(5, _work.Records().Count);
+    }
+
+    [Fact]
+    public async Task A_typo_inside_a_section_named_by_an_environment_variable_is_refused_with_its_key()
+    {
+        var result = await NewsIngestExecutable.RunAsync(
+            _work.Args("once"), new Dictionary<string, string> { ["NEWSINGEST_OUTPUT__DIRECTROY"] = "x" });
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("DIRECTROY: unknown key (did you mean 'Directory'?)", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_missing_page_makes_the_run_exit_1_while_the_other_pages_are_written()
     {
         File.WriteAllText(_work.ConfigPath, File.ReadAllText(_work.ConfigPath)

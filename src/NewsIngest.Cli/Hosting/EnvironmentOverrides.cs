@@ -1,4 +1,5 @@
 using System.Collections;
+using NewsIngest.Ingestion.Configuration.Checking;
 
 namespace NewsIngest.Cli.Hosting;
 
@@ -6,6 +7,9 @@ namespace NewsIngest.Cli.Hosting;
 /// Configuration from <c>NEWSINGEST_*</c> environment variables, <c>__</c> separating sections. Keys outside
 /// <c>NewsIngest</c> and <c>Serilog</c> are taken as <c>NewsIngest</c> keys, so both
 /// <c>NEWSINGEST_STATE__PATH</c> and <c>NEWSINGEST_NEWSINGEST__STATE__PATH</c> set <c>NewsIngest:State:Path</c>.
+/// A variable whose first key names no <c>NewsIngest</c> setting (<c>NEWSINGEST_TEST_POSTGRES</c>, a script's own) is
+/// not configuration and is left alone: the environment is shared with other tools. Below a known key every name is
+/// checked, so <c>NEWSINGEST_OUTPUT__DIRECTROY</c> is refused like the same typo in the file.
 /// </summary>
 public static class EnvironmentOverrides
 {
@@ -22,13 +26,23 @@ public static class EnvironmentOverrides
             }
 
             var key = name[Prefix.Length..].Replace("__", ":", StringComparison.Ordinal);
-            if (!key.StartsWith("NewsIngest:", StringComparison.OrdinalIgnoreCase)
-                && !key.StartsWith("Serilog:", StringComparison.OrdinalIgnoreCase))
+            if (key.StartsWith("Serilog:", StringComparison.OrdinalIgnoreCase))
             {
-                key = "NewsIngest:" + key;
+                yield return new(key, variable.Value as string);
+                continue;
             }
 
-            yield return new(key, variable.Value as string);
+            if (key.StartsWith("NewsIngest:", StringComparison.OrdinalIgnoreCase))
+            {
+                key = key["NewsIngest:".Length..];
+            }
+
+            if (!ConfigurationChecker.IsTopLevelKey(key.Split(':')[0]))
+            {
+                continue;
+            }
+
+            yield return new("NewsIngest:" + key, variable.Value as string);
         }
     }
 }

@@ -31,6 +31,10 @@ public static class ConfigurationChecker
         ["Discovery"] = typeof(DiscoveryOptions),
     };
 
+    /// <summary>Whether <paramref name="key"/> names a setting or section directly under <c>NewsIngest</c>.</summary>
+    public static bool IsTopLevelKey(string key) =>
+        ExtraSections.ContainsKey(key) || Properties(typeof(NewsIngestOptions)).ContainsKey(key);
+
     /// <summary>All failures found in <paramref name="configuration"/>; empty when it is usable.</summary>
     public static IReadOnlyList<string> Check(IConfiguration configuration)
     {
