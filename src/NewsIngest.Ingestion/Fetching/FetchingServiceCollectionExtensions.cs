@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsIngest.Ingestion.Configuration;
 using NewsIngest.Ingestion.Politeness;
+using NewsIngest.Ingestion.Telemetry;
 
 namespace NewsIngest.Ingestion.Fetching;
 
@@ -26,6 +27,8 @@ public static class FetchingServiceCollectionExtensions
         // Only MaxConcurrencyPerHost is read here (the unpaced per-host limit); the core validates the section.
         services.AddOptions<PassOptions>().Bind(configuration.GetSection(PassOptions.SectionName));
         services.AddLogging();
+        services.AddMetrics();
+        services.TryAddSingleton<NewsIngestMetrics>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<HostGate>();
         services.TryAddSingleton<AddressGuard>();

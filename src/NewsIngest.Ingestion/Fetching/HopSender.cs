@@ -2,6 +2,7 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using NewsIngest.Ingestion.Politeness;
+using NewsIngest.Ingestion.Telemetry;
 
 namespace NewsIngest.Ingestion.Fetching;
 
@@ -9,15 +10,18 @@ namespace NewsIngest.Ingestion.Fetching;
 /// Sends one GET through the fetch client while holding the host's gate, and reads the body (capped) before the gate
 /// is released. Redirects are returned, not followed: the caller re-checks each hop.
 /// </summary>
-internal sealed class HopSender(IHttpClientFactory clients, HostGate gate, IOptions<HttpOptions> options, TimeProvider time)
+internal sealed class HopSender(
+    IHttpClientFactory clients, HostGate gate, IOptions<HttpOptions> options, TimeProvider time, NewsIngestMetrics metrics)
 {
     /// <summary>The name of the <see cref="IHttpClientFactory"/> client that carries the resilience pipeline.</summary>
     public const string ClientName = "NewsIngest.Fetch";
 
     public async Task<HopResult> SendAsync(Uri url, FetchRequest request, int maxBytes, CancellationToken cancellationToken)
     {
+        var waiting = time.GetTimestamp();
         using var lease = await gate.EnterAsync(url, cancellationToken);
         var started = time.GetTimestamp();
+        metrics.PolitenessWaited(request.Kind, time.GetElapsedTime(waiting, started));
         var attempts = new StrongBox<int>();
         var deadline = time.GetUtcNow() + options.Value.TotalTimeout;
         using var message = new HttpRequestMessage(HttpMethod.Get, url);
@@ -73,7 +77,12 @@ internal sealed class HopSender(IHttpClientFactory clients, HostGate gate, IOpti
         }
 
         // Zero attempts when an open circuit refused the request before anything was sent.
-        FetchResult Finish(FetchResult r) => r with { Attempts = attempts.Value, Elapsed = time.GetElapsedTime(started) };
+        FetchResult Finish(FetchResult r)
+        {
+            var elapsed = time.GetElapsedTime(started);
+            metrics.FetchCompleted(request.Kind, r.Outcome, elapsed);
+            return r with { Attempts = attempts.Value, Elapsed = elapsed };
+        }
     }
 
     private static FetchResult Describe(FetchResult result, HttpResponseMessage response) => result with

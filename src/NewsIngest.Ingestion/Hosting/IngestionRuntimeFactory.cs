@@ -4,8 +4,10 @@ using NewsIngest.Ingestion.Configuration;
 using NewsIngest.Ingestion.Discovery;
 using NewsIngest.Ingestion.Fetching.Local;
 using NewsIngest.Ingestion.Passes;
+using NewsIngest.Ingestion.Progress;
 using NewsIngest.Ingestion.State;
 using NewsIngest.Ingestion.Storage;
+using NewsIngest.Ingestion.Telemetry;
 
 namespace NewsIngest.Ingestion.Hosting;
 
@@ -20,7 +22,9 @@ public sealed class IngestionRuntimeFactory(
     IEnumerable<IArticleDiscoverer> discoverers,
     IPageExtractor extractor,
     TimeProvider time,
-    ILoggerFactory loggers)
+    ILoggerFactory loggers,
+    IEnumerable<IPassObserver> observers,
+    NewsIngestMetrics metrics)
 {
     public async Task<IngestionRuntime> OpenAsync(CancellationToken cancellationToken)
     {
@@ -46,9 +50,9 @@ public sealed class IngestionRuntimeFactory(
 
             HostingLog.Opened(logger, state.Path, sink.Directory);
             var archive = settings.Output.Archive ? new PageArchive(settings.Output.ArchiveDirectory!) : null;
-            var writer = new RecordBatchWriter(state, sink, settings.Output, time, loggers.CreateLogger<RecordBatchWriter>());
-            var processor = new PageProcessor(fetcher, state, writer, archive, extractor, time, loggers.CreateLogger<PageProcessor>());
-            var pass = new IngestionPass(discoverers, processor, settings.Pass, time, loggers.CreateLogger<IngestionPass>());
+            var writer = new RecordBatchWriter(state, sink, settings.Output, time, loggers.CreateLogger<RecordBatchWriter>(), metrics);
+            var processor = new PageProcessor(fetcher, state, writer, archive, extractor, time, loggers.CreateLogger<PageProcessor>(), metrics);
+            var pass = new IngestionPass(discoverers, processor, settings.Pass, time, loggers.CreateLogger<IngestionPass>(), new PassObservers(observers));
             return new IngestionRuntime(settings, state, sink, writer, archive, processor, pass, new ReconcileReport(torn, committed.Count, dropped.Count));
         }
         catch

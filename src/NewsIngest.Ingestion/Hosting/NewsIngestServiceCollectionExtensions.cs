@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsIngest.Extraction;
 using NewsIngest.Ingestion.Configuration;
@@ -8,6 +9,8 @@ using NewsIngest.Ingestion.Discovery;
 using NewsIngest.Ingestion.Fetching;
 using NewsIngest.Ingestion.Fetching.Local;
 using NewsIngest.Ingestion.Passes;
+using NewsIngest.Ingestion.Progress;
+using NewsIngest.Ingestion.Telemetry;
 
 namespace NewsIngest.Ingestion.Hosting;
 
@@ -29,6 +32,13 @@ public static class NewsIngestServiceCollectionExtensions
             new UnknownKeyValidator(configuration.GetSection(NewsIngestOptions.SectionName)));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<NewsIngestOptions>, NewsIngestPathResolver>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<NewsIngestMetrics>();
+        // The pass's observers: the log lines (a host may replace this one, e.g. with a terminal's live line) and the meter.
+        services.TryAddSingleton(sp => new LoggingPassObserver(
+            sp.GetRequiredService<IOptions<NewsIngestOptions>>().Value.Pass, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<IngestionPass>>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPassObserver, LoggingPassObserver>(sp => sp.GetRequiredService<LoggingPassObserver>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPassObserver, MetricsPassObserver>());
         services.TryAddSingleton<FileFetcher>();
         // http(s) goes to whatever IPageFetcher is registered (the HTTP fetcher, once AddNewsIngestFetching is called
         // by the executable); without one, http(s) URLs fail with a clear "no HTTP fetcher" reason.

@@ -2,22 +2,26 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using NewsIngest.Ingestion.Configuration;
 using NewsIngest.Ingestion.Discovery;
+using NewsIngest.Ingestion.Progress;
 
 namespace NewsIngest.Ingestion.Passes;
 
 /// <summary>
 /// One pass over some sources: discover each source's URLs, then process the pages with bounded concurrency
 /// (overall and per host). A failing page or source never stops the others. A stop request starts no new page and
-/// gives in-flight pages <see cref="PassOptions.ShutdownGrace"/> to finish. Ends with one summary line.
+/// gives in-flight pages <see cref="PassOptions.ShutdownGrace"/> to finish. Its progress, page results and summary go
+/// to an <see cref="IPassObserver"/> (by default the log: a progress line now and then, one summary line at the end).
 /// </summary>
 public sealed class IngestionPass(
     IEnumerable<IArticleDiscoverer> discoverers,
     PageProcessor processor,
     PassOptions options,
     TimeProvider time,
-    ILogger<IngestionPass> logger)
+    ILogger<IngestionPass> logger,
+    IPassObserver? observer = null)
 {
     private readonly IReadOnlyList<IArticleDiscoverer> _discoverers = discoverers.ToList();
+    private readonly IPassObserver _observer = observer ?? new LoggingPassObserver(options, time, logger);
 
     /// <summary>Runs the pass; <paramref name="stopToken"/> asks it to stop early (the summary says so).</summary>
     public async Task<PassSummary> RunAsync(IReadOnlyList<SourceOptions> sources, CancellationToken stopToken)
@@ -41,7 +45,9 @@ public sealed class IngestionPass(
         // The same article reached through several sources, feeds or sitemaps is fetched and recorded once.
         work = work.DistinctBy(w => w.Page.Url.IsFile ? w.Page.Url.AbsoluteUri : UrlCanonicalizer.Canonicalize(w.Page.Url).AbsoluteUri).ToList();
 
-        var counters = new PassCounters();
+        var counters = new PassCounters(sources.Select(s => s.Name).ToList(), _observer);
+        counters.AddPages(work.Count);
+        _observer.PassStarted(counters);
         // In-flight pages run on their own token: it fires only ShutdownGrace after a stop request.
         using var abort = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
         await using var onStop = stopToken.Register(() =>
@@ -50,10 +56,6 @@ public sealed class IngestionPass(
             processor.FlushWrites();
             abort.CancelAfter(options.ShutdownGrace);
         });
-        using var progress = time.CreateTimer(
-            _ => PassLog.Progress(logger, counters.Done, work.Count, counters.Written, counters.Failed),
-            null, options.ProgressInterval, options.ProgressInterval);
-
         var hosts = new ConcurrentDictionary<string, SemaphoreSlim>(StringComparer.OrdinalIgnoreCase);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency, CancellationToken = abort.Token };
         try
@@ -64,7 +66,7 @@ public sealed class IngestionPass(
                 await gate.WaitAsync(token);
                 try
                 {
-                    counters.Add(stopToken.IsCancellationRequested
+                    counters.Add(item.Source, stopToken.IsCancellationRequested
                         ? new PageResult(PageOutcome.Skipped)
                         : await ProcessSafelyAsync(item.Source, item.Page, token));
                 }
@@ -98,7 +100,7 @@ public sealed class IngestionPass(
             summary = summary with { Skipped = summary.Skipped + missing };
         }
 
-        PassLog.Summary(logger, summary.ToLine());
+        _observer.PassCompleted(counters, summary);
         return summary;
     }
 
@@ -115,6 +117,7 @@ public sealed class IngestionPass(
                 {
                     problems.Add($"{source.Name}: {problem}");
                     PassLog.DiscoveryProblem(logger, source.Name, problem);
+                    _observer.DiscoveryProblem(source.Name, problem);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !stopToken.IsCancellationRequested)
@@ -123,6 +126,7 @@ public sealed class IngestionPass(
                 var problem = $"{discoverer.GetType().Name} failed: {ex.Message}";
                 problems.Add($"{source.Name}: {problem}");
                 PassLog.DiscoveryProblem(logger, source.Name, problem);
+                _observer.DiscoveryProblem(source.Name, problem);
             }
         }
 

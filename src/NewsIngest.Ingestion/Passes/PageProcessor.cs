@@ -5,6 +5,7 @@ using NewsIngest.Ingestion.Discovery;
 using NewsIngest.Ingestion.Fetching;
 using NewsIngest.Ingestion.State;
 using NewsIngest.Ingestion.Storage;
+using NewsIngest.Ingestion.Telemetry;
 
 namespace NewsIngest.Ingestion.Passes;
 
@@ -20,7 +21,8 @@ public sealed class PageProcessor(
     PageArchive? archive,
     IPageExtractor extractor,
     TimeProvider time,
-    ILogger logger)
+    ILogger logger,
+    NewsIngestMetrics? metrics = null)
 {
     /// <summary>
     /// Canonical URLs whose record is with the batch writer, not committed yet: the state cannot tell a second
@@ -73,7 +75,9 @@ public sealed class PageProcessor(
             }, cancellationToken);
         }
 
+        var extracting = time.GetTimestamp();
         var extracted = extractor.Extract(fetch.Body, fetch.Charset, fetch.FinalUrl ?? page.Url, cancellationToken);
+        metrics?.Extracted(extracted.IsSuccess, time.GetElapsedTime(extracting));
         if (!extracted.IsSuccess)
         {
             return await FailAsync(seen, "extract-rejected", extracted.Error, fetched: true, cancellationToken);

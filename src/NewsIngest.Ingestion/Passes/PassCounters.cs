@@ -1,28 +1,41 @@
+using NewsIngest.Ingestion.Progress;
+using NewsIngest.Ingestion.Telemetry;
+
 namespace NewsIngest.Ingestion.Passes;
 
 /// <summary>
 /// Thread-safe tallies of page results while a pass runs; a result still waiting for its record to be written is
-/// counted once it is settled.
+/// counted once it is settled, and then handed to the pass's observer.
 /// </summary>
-internal sealed class PassCounters
+internal sealed class PassCounters(IReadOnlyList<string>? sources = null, IPassObserver? observer = null) : IPassProgress
 {
     private readonly List<Task> _settling = [];
     private readonly int[] _outcomes = new int[Enum.GetValues<PageOutcome>().Length];
     private int _fetched;
     private int _paywalled;
     private int _done;
+    private int _total;
+
+    public IReadOnlyList<string> Sources { get; } = sources ?? [];
+
+    public int Total => Volatile.Read(ref _total);
 
     public int Done => Volatile.Read(ref _done);
 
     public int Written => Count(PageOutcome.New) + Count(PageOutcome.Changed);
 
-    public int Failed => Count(PageOutcome.Failed);
+    public int Failed => Count(PageOutcome.Failed) + Count(PageOutcome.RobotsUnavailable);
 
-    public void Add(PageResult result)
+    public IFrontierGauge? Frontier => null;
+
+    /// <summary>Takes <paramref name="pages"/> more pages into the pass.</summary>
+    public void AddPages(int pages) => Interlocked.Add(ref _total, pages);
+
+    public void Add(string source, PageResult result)
     {
         if (result.Pending is { } pending)
         {
-            var settled = AddWhenSettledAsync(pending);
+            var settled = AddWhenSettledAsync(source, pending);
             lock (_settling)
             {
                 _settling.Add(settled);
@@ -43,6 +56,7 @@ internal sealed class PassCounters
         }
 
         Interlocked.Increment(ref _done);
+        observer?.PageCompleted(this, source, result);
     }
 
     /// <summary>Waits until every pending result has been counted.</summary>
@@ -75,5 +89,5 @@ internal sealed class PassCounters
         Interrupted = interrupted,
     };
 
-    private async Task AddWhenSettledAsync(Task<PageResult> pending) => Add(await pending);
+    private async Task AddWhenSettledAsync(string source, Task<PageResult> pending) => Add(source, await pending);
 }

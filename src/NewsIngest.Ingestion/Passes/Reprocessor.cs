@@ -21,11 +21,11 @@ public sealed class Reprocessor(
         {
             if (cancellationToken.IsCancellationRequested)
             {
-                counters.Add(new PageResult(PageOutcome.Skipped));
+                counters.Add(entry.Source, new PageResult(PageOutcome.Skipped));
                 continue;
             }
 
-            counters.Add(await ReprocessAsync(entry, cancellationToken));
+            counters.Add(entry.Source, await ReprocessAsync(entry, cancellationToken));
         }
 
         processor.FlushWrites();

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using NewsIngest.Ingestion.Configuration;
 using NewsIngest.Ingestion.State;
+using NewsIngest.Ingestion.Telemetry;
 
 namespace NewsIngest.Ingestion.Storage;
 
@@ -21,6 +22,7 @@ public sealed class RecordBatchWriter : IAsyncDisposable
     private readonly TimeSpan _window;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly NewsIngestMetrics? _metrics;
     private readonly Channel<QueuedRecord> _queue;
     private readonly Lock _sync = new();
     private readonly Task _loop;
@@ -28,8 +30,9 @@ public sealed class RecordBatchWriter : IAsyncDisposable
     private bool _flushRequested;
     private bool _unsettled;
 
-    public RecordBatchWriter(IStateStore state, IRecordSink sink, OutputOptions options, TimeProvider time, ILogger logger)
+    public RecordBatchWriter(IStateStore state, IRecordSink sink, OutputOptions options, TimeProvider time, ILogger logger, NewsIngestMetrics? metrics = null)
     {
+        _metrics = metrics;
         _state = state;
         _sink = sink;
         _maxRecords = options.BatchMaxRecords;
@@ -182,6 +185,7 @@ public sealed class RecordBatchWriter : IAsyncDisposable
         Batches++;
         StorageLog.BatchWritten(_logger, batch.Count, (long)_time.GetElapsedTime(started).TotalMilliseconds);
         batch.ForEach(b => b.Succeed());
+        _metrics?.RecordsWritten(batch.Count);
     }
 
     /// <summary>
@@ -210,7 +214,9 @@ public sealed class RecordBatchWriter : IAsyncDisposable
 
             var written = committed.ToHashSet(StringComparer.Ordinal);
             var lost = batch.Where(b => !written.Contains(b.Pending.Url)).ToList();
-            batch.Except(lost).ToList().ForEach(b => b.Succeed());
+            var found = batch.Except(lost).ToList();
+            found.ForEach(b => b.Succeed());
+            _metrics?.RecordsWritten(found.Count);
             Fail(lost, failure);
             return true;
         }

@@ -41,6 +41,9 @@ public sealed class FetchHarness : IAsyncDisposable
 
     public IPageFetcher Fetcher => _provider.GetRequiredService<IPageFetcher>();
 
+    /// <summary>The harness's services (its meter factory, for the metrics tests).</summary>
+    public IServiceProvider Services => _provider;
+
     public IRobotsPolicy Robots => _provider.GetRequiredService<IRobotsPolicy>();
 
     public Task<FetchResult> FetchAsync(Uri url, string? etag = null, DateTimeOffset? lastModified = null) =>

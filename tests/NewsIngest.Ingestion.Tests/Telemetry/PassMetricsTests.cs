@@ -1,0 +1,97 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using NewsIngest.Ingestion.Configuration;
+using NewsIngest.Ingestion.Fetching;
+using NewsIngest.Ingestion.Passes;
+using NewsIngest.Ingestion.Progress;
+using NewsIngest.Ingestion.State;
+using NewsIngest.Ingestion.Storage;
+using NewsIngest.Ingestion.Telemetry;
+using NewsIngest.Ingestion.Tests.Passes;
+using NewsIngest.Ingestion.Tests.Storage;
+
+namespace NewsIngest.Ingestion.Tests.Telemetry;
+
+/// <summary>The meter as a pass fills it: the page counter agrees with the summary, records and extractions are counted.</summary>
+public sealed class PassMetricsTests : IAsyncLifetime
+{
+    private static readonly Uri A = new("https://news.test/a");
+    private static readonly Uri B = new("https://news.test/b");
+    private static readonly Uri C = new("https://other.test/c");
+
+    private readonly TempDirectory _dir = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+    private readonly FakeFetcher _fetcher = new();
+    private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    private NewsIngestMetrics _metrics = null!;
+    private MeasurementRecorder _recorder = null!;
+    private SqliteStateStore _state = null!;
+    private JsonLinesSink _sink = null!;
+    private RecordBatchWriter _writer = null!;
+
+    public async Task InitializeAsync()
+    {
+        var factory = _services.GetRequiredService<IMeterFactory>();
+        _recorder = new MeasurementRecorder(factory);
+        _metrics = new NewsIngestMetrics(factory);
+        _state = await SqliteStateStore.OpenAsync(_dir.Combine("state.db"), default);
+        _sink = new JsonLinesSink(_dir.Combine("records"), "records", 1 << 20, _time);
+        _writer = new RecordBatchWriter(_state, _sink, new OutputOptions(), _time, NullLogger.Instance, _metrics);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _writer.DisposeAsync();
+        await _sink.DisposeAsync();
+        await _state.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        _recorder.Dispose();
+        await _services.DisposeAsync();
+        _dir.Dispose();
+    }
+
+    [Fact]
+    public async Task A_pass_counts_each_page_once_by_its_final_outcome_as_the_summary_does()
+    {
+        _fetcher.Serve(A, "story a");
+        _fetcher.Serve(B, "story b");
+        _fetcher.Fail(C, FetchOutcome.HttpError);
+
+        var first = await RunAsync(A, B, C);
+        var second = await RunAsync(A, B, C);
+
+        Assert.Equal((2, 1), (first.New, first.Failed));
+        Assert.Equal((2, 1), (second.NotModified, second.Failed));
+        Assert.Equal(2, _recorder.Sum(InstrumentNames.Pages, ("outcome", "new"), ("source", "test")));
+        Assert.Equal(2, _recorder.Sum(InstrumentNames.Pages, ("outcome", "not-modified")));
+        Assert.Equal(2, _recorder.Sum(InstrumentNames.Pages, ("outcome", "failed")));
+        Assert.Equal(6, _recorder.Sum(InstrumentNames.Pages));
+        Assert.Equal(2, _recorder.Sum(InstrumentNames.RecordsWritten));
+        // Extracted: the two pages of the first pass (the second got 304s, the failed page was never extracted).
+        Assert.Equal(["ok", "ok"], _recorder.Of(InstrumentNames.ExtractionDuration).Select(m => m.Tag("outcome")));
+    }
+
+    [Fact]
+    public async Task Discovery_problems_are_counted_by_source()
+    {
+        _fetcher.Serve(A, "story a");
+
+        var summary = await new IngestionPass([new FakeDiscoverer("feed https://news.test/rss answered 404", "sitemap unreadable")], Processor(), new PassOptions(),
+            _time, NullLogger<IngestionPass>.Instance, new MetricsPassObserver(_metrics)).RunAsync([Source(A)], default);
+
+        Assert.Equal(2, summary.Problems.Count);
+        Assert.Equal(2, _recorder.Sum(InstrumentNames.DiscoveryProblems, ("source", "test")));
+    }
+
+    private Task<PassSummary> RunAsync(params Uri[] urls) =>
+        new IngestionPass([new FakeDiscoverer()], Processor(), new PassOptions(), _time, NullLogger<IngestionPass>.Instance,
+            new PassObservers([new MetricsPassObserver(_metrics), new LoggingPassObserver(new PassOptions(), _time, NullLogger<IngestionPass>.Instance)]))
+            .RunAsync([Source(urls)], default);
+
+    private PageProcessor Processor() => new(_fetcher, _state, _writer, null, new FakeExtractor(), _time, NullLogger.Instance, _metrics);
+
+    private static SourceOptions Source(params Uri[] urls) => new() { Name = "test", Urls = urls.Select(u => u.AbsoluteUri).ToList() };
+}
