@@ -20,4 +20,15 @@ public static class ExitCodes
 
     /// <summary>Interrupted (Ctrl-C or SIGTERM) before the work was done.</summary>
     public const int Interrupted = 130;
+
+    /// <summary>Every code with its meaning, as <c>--help</c> lists them.</summary>
+    public static IReadOnlyList<(int Code, string Meaning)> All { get; } =
+    [
+        (Ok, "everything asked for was done"),
+        (SomeFailed, "done, but some pages or sources failed (each reported)"),
+        (UsageOrInput, "usage, configuration or input error: nothing was done"),
+        (Locked, "another run holds the lock"),
+        (BelowFloor, "eval scored below its floor"),
+        (Interrupted, "interrupted (Ctrl-C, SIGTERM) with work left undone; the next run goes on from there"),
+    ];
 }

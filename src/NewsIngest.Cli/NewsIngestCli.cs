@@ -16,6 +16,7 @@ public static class NewsIngestCli
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ReprocessCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
+        ExitCodesHelpAction.AddTo(root);
         return root;
     }
 
@@ -24,9 +25,9 @@ public static class NewsIngestCli
         var root = BuildRoot();
         var parse = root.Parse(args);
         var error = stderr ?? Console.Error;
-        if (parse.Errors.Count > 0)
+        if (parse.Errors.Count > 0 && parse.Action is not ExitCodesHelpAction)
         {
-            await error.WriteLineAsync($"newsingest: {parse.Errors[0].Message} (see 'newsingest --help')");
+            await error.WriteLineAsync(UsageError.Describe(parse));
             return ExitCodes.UsageOrInput;
         }
 

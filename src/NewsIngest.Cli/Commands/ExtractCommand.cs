@@ -19,22 +19,16 @@ public static class ExtractCommand
         Description = "The page's address, when reading a file or stdin (resolves links, seeds the record id).",
     };
 
-    private static readonly Option<OutputFormat> Format = new("--format", "-f")
-    {
-        Description = "Output: json (indented; JSON Lines for several pages), text or markdown.",
-        DefaultValueFactory = _ => OutputFormat.Json,
-    };
+    private static readonly Option<OutputFormat> Format = ChoiceOption.Create(
+        "--format", "Output: json (indented; JSON Lines for several pages), text or markdown.", OutputFormat.Json, "-f");
 
     private static readonly Option<bool> Compact = new("--compact")
     {
         Description = "One-line JSON (JSON Lines).",
     };
 
-    private static readonly Option<InputFormat> InputFormatOption = new("--input-format")
-    {
-        Description = "How to read the input: auto (default), html, or text (a page's text rendering).",
-        DefaultValueFactory = _ => InputFormat.Auto,
-    };
+    private static readonly Option<InputFormat> InputFormatOption = ChoiceOption.Create(
+        "--input-format", "How to read the input: auto (default), html, or text (a page's text rendering).", InputFormat.Auto);
 
     private static readonly Option<bool> ExplainOption = new("--explain")
     {
@@ -47,6 +41,14 @@ public static class ExtractCommand
         {
             Inputs, Url, Format, Compact, InputFormatOption, ExplainOption,
         };
+        // The input argument takes any word, so an unknown option would otherwise be read as a missing file.
+        Inputs.Validators.Add(result =>
+        {
+            if (result.Tokens.FirstOrDefault(t => t.Value.Length > 1 && t.Value.StartsWith('-')) is { } token)
+            {
+                result.AddError($"unknown option '{token.Value}' (a file whose name starts with '-' is ./{token.Value})");
+            }
+        });
         command.SetAction((parse, token) => RunAsync(parse, token));
         return command;
     }

@@ -37,6 +37,14 @@ public sealed class PageSource
             {
                 sources.Add(new PageSource(input, token => FetchAsync(uri, token)));
             }
+            else if (uri is { IsFile: true } && input.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+            {
+                sources.AddRange(Expand([uri.LocalPath]));
+            }
+            else if (uri is not null && !uri.IsFile && input.Contains("://", StringComparison.Ordinal))
+            {
+                throw new InputException($"'{input}': unsupported URL scheme '{uri.Scheme}' (use http, https, a file path or -)");
+            }
             else if (Directory.Exists(input))
             {
                 var files = Directory.EnumerateFiles(input)

@@ -16,7 +16,8 @@ public static class ReprocessCommand
     public static Command Create()
     {
         var command = IngestSwitches.AddTo(new Command(
-            "reprocess", "Extract the archived raw pages again (see --archive) and write new versions where the preview changed."));
+            "reprocess", "Extract the pages archived by 'once --archive' or 'run --archive' again and write new versions where the preview changed."),
+            fetches: false);
         command.SetAction((parse, token) => IngestCommandRunner.RunAsync(parse, "reprocess", null, async (host, options, cancellationToken) =>
         {
             var stdout = parse.InvocationConfiguration.Output;

@@ -26,11 +26,15 @@ public static class IngestSwitches
         Description = "The SQLite state file (NewsIngest:State:Path); the run lock sits next to it.",
     };
 
-    /// <summary>Adds the switches to <paramref name="command"/>.</summary>
-    public static Command AddTo(Command command)
+    /// <summary>Adds the switches to <paramref name="command"/>; <c>--archive</c> only where pages are fetched.</summary>
+    public static Command AddTo(Command command, bool fetches = true)
     {
         command.Options.Add(Config);
-        command.Options.Add(Archive);
+        if (fetches)
+        {
+            command.Options.Add(Archive);
+        }
+
         command.Options.Add(Output);
         command.Options.Add(State);
         return command;
