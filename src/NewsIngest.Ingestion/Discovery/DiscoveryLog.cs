@@ -8,7 +8,4 @@ internal static partial class DiscoveryLog
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information,
         Message = "Discovered {Found} article URL(s) for {Source}, selected {Selected} (feeds {Feeds}, sitemaps {Sitemaps}, problems {Problems})")]
     public static partial void Discovered(ILogger logger, string source, int found, int selected, int feeds, int sitemaps, int problems);
-
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Discovery problem in {Source}: {Problem}")]
-    public static partial void Problem(ILogger logger, string source, string problem);
 }

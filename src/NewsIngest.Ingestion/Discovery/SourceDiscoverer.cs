@@ -50,7 +50,7 @@ public sealed class SourceDiscoverer : IArticleDiscoverer
         if (filter is null)
         {
             // A bad pattern is a configuration error: selecting everything instead would surprise more.
-            return Finish(source, [], [patternError!]);
+            return Finish([], [patternError!]);
         }
 
         var feeds = Resolve(source.Feeds, "feed", problems);
@@ -80,19 +80,17 @@ public sealed class SourceDiscoverer : IArticleDiscoverer
             problems.Add($"{filter.TimedOut} URL(s) left out: an include/exclude pattern timed out on them");
         }
 
-        DiscoveryLog.Discovered(_logger, source.Name, found.Count, selected.Count, feeds.Count, sitemaps.Count, problems.Count);
-        return Finish(source, selected, problems);
-    }
-
-    private DiscoveryResult Finish(SourceOptions source, IReadOnlyList<DiscoveredUrl> urls, List<string> problems)
-    {
-        foreach (var problem in problems)
+        if (feeds.Count + sitemaps.Count > 0 || !string.IsNullOrWhiteSpace(source.Site))
         {
-            DiscoveryLog.Problem(_logger, source.Name, problem);
+            // A source of plain URLs discovers nothing here: its pages are counted by the pass, not logged as "0 found".
+            DiscoveryLog.Discovered(_logger, source.Name, found.Count, selected.Count, feeds.Count, sitemaps.Count, problems.Count);
         }
 
-        return new DiscoveryResult(urls, problems.Select(p => $"{source.Name}: {p}").ToList());
+        return Finish(selected, problems);
     }
+
+    // The pass names the source and logs each problem once; a discoverer only reports them.
+    private static DiscoveryResult Finish(IReadOnlyList<DiscoveredUrl> urls, List<string> problems) => new(urls, problems);
 
     // One feed, sitemap or site must never take the others down: a bug or I/O fault in one is reported and the pass
     // moves on. Cancellation still propagates.

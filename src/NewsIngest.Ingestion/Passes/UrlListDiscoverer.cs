@@ -33,7 +33,7 @@ public sealed class UrlListDiscoverer(string baseDirectory) : IArticleDiscoverer
 
             if (uri is not null && !uri.IsFile && !Path.IsPathRooted(entry))
             {
-                problems.Add($"{source.Name}: '{entry}' is not an http(s) URL, a file: URL or a path");
+                problems.Add($"'{entry}' is not an http(s) URL, a file: URL or a path");
                 continue;
             }
 
@@ -47,7 +47,7 @@ public sealed class UrlListDiscoverer(string baseDirectory) : IArticleDiscoverer
                     .ToList();
                 if (pages.Count == 0)
                 {
-                    problems.Add($"{source.Name}: directory '{path}' holds no .html, .htm, .xhtml or .txt page");
+                    problems.Add($"directory '{path}' holds no .html, .htm, .xhtml or .txt page");
                 }
 
                 urls.AddRange(pages);
@@ -58,7 +58,7 @@ public sealed class UrlListDiscoverer(string baseDirectory) : IArticleDiscoverer
             }
             else
             {
-                problems.Add($"{source.Name}: no such file or directory '{path}'");
+                problems.Add($"no such file or directory '{path}'");
             }
         }
 

@@ -58,7 +58,7 @@ public sealed class ConditionalGetAndBackoffTests : IDisposable
 
         Assert.Equal(["/json/j1", "/news/a2"], first.Urls.Select(u => u.Url.AbsolutePath).Order());
         Assert.Equal(first.Urls.Select(u => u.Url), backingOff.Urls.Select(u => u.Url));
-        Assert.StartsWith($"example: feed {site.Url("/gone.xml")}: HTTP 404", first.Problems[0], StringComparison.Ordinal);
+        Assert.StartsWith($"feed {site.Url("/gone.xml")}: HTTP 404", first.Problems[0], StringComparison.Ordinal);
         Assert.Contains("backing off until", backingOff.Problems[0], StringComparison.Ordinal);
         Assert.Equal(2, site.HitsOf("/gone.xml"));
         Assert.Equal(2, state!.Failures);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using NewsIngest.Ingestion.Configuration;
 using NewsIngest.Ingestion.Discovery;
 using NewsIngest.Ingestion.Tests.Discovery.Support;
@@ -67,14 +66,14 @@ public sealed class SourceDiscovererTests
     }
 
     [Fact]
-    public async Task Reports_malformed_items_with_the_source_name_and_skips_them()
+    public async Task Reports_malformed_items_with_their_feed_and_skips_them()
     {
         await using var site = await NewsSite.StartAsync();
         using var harness = new DiscoveryHarness();
 
         var result = await harness.Discoverer.DiscoverAsync(AllFeedsAndSitemaps(site), CancellationToken.None);
 
-        Assert.All(result.Problems, p => Assert.StartsWith("example: ", p, StringComparison.Ordinal));
+        Assert.All(result.Problems, p => Assert.Matches("^(feed|sitemap) http", p));
         Assert.Contains(result.Problems, p => p.Contains("/rss2.xml: skipped 2 malformed item(s)", StringComparison.Ordinal));
         Assert.Contains(result.Problems, p => p.Contains("/rss2.xml: 1 item date(s) unreadable", StringComparison.Ordinal));
         Assert.Contains(result.Problems, p => p.Contains("/feed.json: skipped 1 malformed item(s)", StringComparison.Ordinal));
@@ -123,7 +122,7 @@ public sealed class SourceDiscovererTests
         var result = await harness.Discoverer.DiscoverAsync(source, CancellationToken.None);
 
         Assert.Empty(result.Urls);
-        Assert.StartsWith("example: invalid URL pattern", Assert.Single(result.Problems), StringComparison.Ordinal);
+        Assert.StartsWith("invalid URL pattern", Assert.Single(result.Problems), StringComparison.Ordinal);
         Assert.Empty(harness.Fetcher.Requests);
     }
 
@@ -139,18 +138,16 @@ public sealed class SourceDiscovererTests
             Sitemaps = [site.Url("/lol-sitemap.xml").AbsoluteUri, site.Url("/news-sitemap.xml").AbsoluteUri],
         };
         var before = GC.GetTotalAllocatedBytes(precise: true);
-        var started = Stopwatch.StartNew();
 
         var result = await harness.Discoverer.DiscoverAsync(source, CancellationToken.None);
 
-        Assert.True(started.Elapsed < TimeSpan.FromSeconds(10), $"took {started.Elapsed}");
         // Expanded, each attack is ~3 GB of text. The bound is loose because other tests run in parallel.
         Assert.True(GC.GetTotalAllocatedBytes(precise: true) - before < 300_000_000, "allocated too much");
         Assert.Equal(["/news/n1", "/news/a1", "/news/a2", "/news/old", "/news/a3"], Paths(result));
-        Assert.Contains(result.Problems, p => p.StartsWith($"hostile: feed {site.Url("/lol-feed.xml")}: malformed feed", StringComparison.Ordinal));
-        Assert.Contains(result.Problems, p => p.StartsWith($"hostile: feed {site.Url("/garbage-feed.xml")}: malformed feed", StringComparison.Ordinal));
-        Assert.Contains(result.Problems, p => p.StartsWith($"hostile: feed {site.Url("/missing.xml")}: HTTP 404", StringComparison.Ordinal));
-        Assert.Contains(result.Problems, p => p.StartsWith($"hostile: sitemap {site.Url("/lol-sitemap.xml")}: malformed sitemap", StringComparison.Ordinal));
+        Assert.Contains(result.Problems, p => p.StartsWith($"feed {site.Url("/lol-feed.xml")}: malformed feed", StringComparison.Ordinal));
+        Assert.Contains(result.Problems, p => p.StartsWith($"feed {site.Url("/garbage-feed.xml")}: malformed feed", StringComparison.Ordinal));
+        Assert.Contains(result.Problems, p => p.StartsWith($"feed {site.Url("/missing.xml")}: HTTP 404", StringComparison.Ordinal));
+        Assert.Contains(result.Problems, p => p.StartsWith($"sitemap {site.Url("/lol-sitemap.xml")}: malformed sitemap", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -161,7 +158,7 @@ public sealed class SourceDiscovererTests
         var result = await harness.Discoverer.DiscoverAsync(new SourceOptions { Name = "typo", Feeds = ["feeds.example.com/rss"] }, CancellationToken.None);
 
         Assert.Empty(result.Urls);
-        Assert.Equal(["typo: feed 'feeds.example.com/rss' is not an absolute http(s) URL"], result.Problems);
+        Assert.Equal(["feed 'feeds.example.com/rss' is not an absolute http(s) URL"], result.Problems);
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class LocalSourceTests : IDisposable
             ["a.htm", "b.html", "c.txt", "x"],
             result.Urls.Select(u => u.Url.Segments[^1]).ToList());
         Assert.True(result.Urls[0].Url.IsFile);
-        Assert.Equal(["local: no such file or directory '" + _dir.Combine("missing") + "'"], result.Problems);
+        Assert.Equal(["no such file or directory '" + _dir.Combine("missing") + "'"], result.Problems);
     }
 
     [Fact]

@@ -1,0 +1,47 @@
+using System.Text.RegularExpressions;
+
+namespace NewsIngest.Cli.Tests.EndToEnd;
+
+/// <summary>What an operator reads of one pass: each discovery problem once, naming its source once; a source of
+/// plain URLs is not announced as "0 found" before its pages are counted.</summary>
+public sealed class PassLogTests : IAsyncLifetime
+{
+    private readonly Workspace _work = new();
+    private NewsServer _server = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await NewsServer.StartAsync();
+        foreach (var i in Enumerable.Range(1, 6))
+        {
+            _server.Serve($"/a/{i}", "text/html; charset=utf-8", ArticlePage.Html(
+                _server.Url($"/a/{i}"), $"Harbour report {i}", $"Shipping volumes at berth {i} rose.", paywalled: false));
+        }
+
+        LoopbackSites.ServeNewsSite(_server);
+        _work.WithPages(2);
+    }
+
+    [Fact]
+    public async Task A_discovery_problem_is_logged_once_and_a_url_list_source_is_not_announced_as_empty()
+    {
+        E2eConfig.Write(_work, $$"""
+            { "Name": "feeds", "Feeds": [ "{{_server.Url("/rss.xml")}}" ] },
+            { "Name": "files", "Urls": [ "pages" ] }
+            """);
+
+        var result = await NewsIngestExecutable.RunAsync(_work.Args("once"), timeout: TimeSpan.FromSeconds(60));
+
+        Assert.Single(Regex.Matches(result.Stderr, "rss.xml: skipped 2 malformed item\\(s\\)"));
+        Assert.Contains("Discovery problem in source feeds: feed ", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("feeds: feeds:", result.Stderr + result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("for files", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Source files: 2 pages to visit", result.Stderr, StringComparison.Ordinal);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        _work.Dispose();
+    }
+}
