@@ -113,6 +113,8 @@ public sealed class RecordBatchWriter : IAsyncDisposable
         {
             if (_flushRequested)
             {
+                // Flushed between the first take and now: what was queued before the flush goes in this batch.
+                Take(reader, batch);
                 return;
             }
 
