@@ -18,6 +18,12 @@ public static class ExitCodes
     /// <summary>An evaluation scored below its floor.</summary>
     public const int BelowFloor = 4;
 
+    /// <summary>
+    /// <c>status</c>, <c>show</c>, <c>failures</c>: there is no state file yet (no pass has run), or the URL or id
+    /// given to <c>show</c> is not in it.
+    /// </summary>
+    public const int NotFound = 5;
+
     /// <summary>Interrupted (Ctrl-C or SIGTERM) before the work was done.</summary>
     public const int Interrupted = 130;
 

@@ -67,9 +67,10 @@ public static class IngestHost
     /// <summary>
     /// The checked, validated options: keys and values of every section (<see cref="ConfigurationChecker"/>), the
     /// options' own rules, then the writability of output, state and archive locations. Every failure becomes one
-    /// line naming its key (a <see cref="StartupError"/>). <c>check</c>, <c>once</c> and <c>run</c> all go through it.
+    /// line naming its key (a <see cref="StartupError"/>). <c>check</c>, <c>once</c> and <c>run</c> all go through it;
+    /// the read-only inspection commands pass <paramref name="checkPaths"/> false (they write nothing).
     /// </summary>
-    public static NewsIngestOptions ValidatedOptions(IServiceProvider services)
+    public static NewsIngestOptions ValidatedOptions(IServiceProvider services, bool checkPaths = true)
     {
         var configuration = services.GetRequiredService<IConfiguration>();
         var failures = ConfigurationChecker.Check(configuration);
@@ -93,7 +94,7 @@ public static class IngestHost
             throw new StartupError("invalid configuration: " + ex.Message, ex);
         }
 
-        var paths = PathWritability.Check(options);
+        var paths = checkPaths ? PathWritability.Check(options) : [];
         return paths.Count == 0 ? options : throw new StartupError("invalid configuration: " + string.Join("; ", paths));
     }
 

@@ -52,7 +52,7 @@ public sealed class IngestionRuntimeFactory(
             var archive = settings.Output.Archive ? new PageArchive(settings.Output.ArchiveDirectory!) : null;
             var writer = new RecordBatchWriter(state, sink, settings.Output, time, loggers.CreateLogger<RecordBatchWriter>(), metrics);
             var processor = new PageProcessor(fetcher, state, writer, archive, extractor, time, loggers.CreateLogger<PageProcessor>(), metrics);
-            var pass = new IngestionPass(discoverers, processor, settings.Pass, time, loggers.CreateLogger<IngestionPass>(), new PassObservers(observers));
+            var pass = new IngestionPass(discoverers, processor, settings.Pass, time, loggers.CreateLogger<IngestionPass>(), new PassObservers(observers), state);
             return new IngestionRuntime(settings, state, sink, writer, archive, processor, pass, new ReconcileReport(torn, committed.Count, dropped.Count));
         }
         catch

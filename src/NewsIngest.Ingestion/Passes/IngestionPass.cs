@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using NewsIngest.Ingestion.Configuration;
 using NewsIngest.Ingestion.Discovery;
 using NewsIngest.Ingestion.Progress;
+using NewsIngest.Ingestion.State;
 
 namespace NewsIngest.Ingestion.Passes;
 
@@ -10,7 +11,8 @@ namespace NewsIngest.Ingestion.Passes;
 /// One pass over some sources: discover each source's URLs, then process the pages with bounded concurrency
 /// (overall and per host). A failing page or source never stops the others. A stop request starts no new page and
 /// gives in-flight pages <see cref="PassOptions.ShutdownGrace"/> to finish. Its progress, page results and summary go
-/// to an <see cref="IPassObserver"/> (by default the log: a progress line now and then, one summary line at the end).
+/// to an <see cref="IPassObserver"/> (by default the log: a progress line now and then, one summary line at the end);
+/// at the end, each source's share goes to <paramref name="history"/> when given (the state's <c>passes</c> table).
 /// </summary>
 public sealed class IngestionPass(
     IEnumerable<IArticleDiscoverer> discoverers,
@@ -18,7 +20,8 @@ public sealed class IngestionPass(
     PassOptions options,
     TimeProvider time,
     ILogger<IngestionPass> logger,
-    IPassObserver? observer = null)
+    IPassObserver? observer = null,
+    IPassHistory? history = null)
 {
     private readonly IReadOnlyList<IArticleDiscoverer> _discoverers = discoverers.ToList();
     private readonly IPassObserver _observer = observer ?? new LoggingPassObserver(options, time, logger);
@@ -27,6 +30,7 @@ public sealed class IngestionPass(
     public async Task<PassSummary> RunAsync(IReadOnlyList<SourceOptions> sources, CancellationToken stopToken)
     {
         var started = time.GetTimestamp();
+        var startedAt = time.GetUtcNow();
         var problems = new List<string>();
         var work = new List<(string Source, DiscoveredUrl Page)>();
         foreach (var source in sources)
@@ -101,7 +105,38 @@ public sealed class IngestionPass(
         }
 
         _observer.PassCompleted(counters, summary);
+        await RecordAsync(sources, work, counters, problems, startedAt, summary, abort.Token);
         return summary;
+    }
+
+    /// <summary>Remembers each source's share of the pass; a failure to do so is logged, never the pass's failure.</summary>
+    private async Task RecordAsync(
+        IReadOnlyList<SourceOptions> sources, List<(string Source, DiscoveredUrl Page)> work, PassCounters counters,
+        List<string> problems, DateTimeOffset startedAt, PassSummary summary, CancellationToken cancellationToken)
+    {
+        if (history is null)
+        {
+            return;
+        }
+
+        var finishedAt = time.GetUtcNow();
+        var records = sources.Select(source =>
+        {
+            var own = counters.For(source.Name);
+            var pages = work.Count(w => w.Source == source.Name);
+            // Problems are "source: problem" lines (see DiscoverAsync).
+            var mine = problems.Where(p => p.StartsWith(source.Name + ": ", StringComparison.Ordinal)).ToList();
+            var share = own.ToSummary(1, pages, mine, summary.Duration, summary.Interrupted);
+            return new PassRecord(source.Name, startedAt, finishedAt, share with { Skipped = share.Skipped + pages - own.Done });
+        }).ToList();
+        try
+        {
+            await history.RecordPassesAsync(records, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || cancellationToken.IsCancellationRequested)
+        {
+            PassLog.PassNotRecorded(logger, ex.Message);
+        }
     }
 
     private async Task<List<DiscoveredUrl>> DiscoverAsync(SourceOptions source, List<string> problems, CancellationToken stopToken)

@@ -40,7 +40,7 @@ public sealed class PageProcessor(
         var request = new FetchRequest(page.Url, validated ? previous!.ETag : null, validated ? previous!.LastModified : null);
         var fetch = await fetcher.FetchAsync(request, cancellationToken);
         var now = time.GetUtcNow();
-        var seen = (previous ?? new UrlState { Url = key }) with { LastFetchedAt = now };
+        var seen = (previous ?? new UrlState { Url = key }) with { LastFetchedAt = now, Source = source };
 
         switch (fetch.Outcome)
         {
@@ -51,7 +51,13 @@ public sealed class PageProcessor(
                 await state.SaveAsync(seen with { LastStatus = "robots-denied" }, cancellationToken);
                 return new PageResult(PageOutcome.RobotsDenied);
             case FetchOutcome.RobotsUnavailable:
-                await state.SaveAsync(seen with { LastStatus = "robots-unavailable", Attempts = seen.Attempts + 1 }, cancellationToken);
+                await state.SaveAsync(seen with
+                {
+                    LastStatus = "robots-unavailable",
+                    Attempts = seen.Attempts + 1,
+                    LastError = fetch.Error ?? "robots.txt unavailable",
+                    LastErrorAt = now,
+                }, cancellationToken);
                 PassLog.PageFailed(logger, key, fetch.Error ?? "robots.txt unavailable");
                 return new PageResult(PageOutcome.RobotsUnavailable, Error: fetch.Error);
             case not FetchOutcome.Ok:
@@ -109,13 +115,13 @@ public sealed class PageProcessor(
             || (record.CanonicalUrl is { } canonical && _queued.GetOrAdd(canonical, claim) is var holder
                 && holder != claim && holder.Hash == record.ContentHash))
         {
-            await state.SaveAsync(fresh with { ContentHash = record.ContentHash }, cancellationToken);
+            await state.SaveAsync(fresh with { ContentHash = record.ContentHash, RecordId = record.Id }, cancellationToken);
             PassLog.Page(logger, PageOutcome.Unchanged, fresh.Url, fresh.Version);
             return new PageResult(PageOutcome.Unchanged, Fetched: true, Paywalled: paywalled);
         }
 
         var version = fresh.Version + 1;
-        var committed = fresh with { ContentHash = record.ContentHash, Version = version };
+        var committed = fresh with { ContentHash = record.ContentHash, Version = version, RecordId = record.Id };
         var stored = new StoredRecord
         {
             Article = record,
@@ -187,7 +193,13 @@ public sealed class PageProcessor(
 
     private async Task<PageResult> FailAsync(UrlState seen, string status, string reason, bool fetched, CancellationToken cancellationToken)
     {
-        await state.SaveAsync(seen with { LastStatus = status, Attempts = seen.Attempts + 1 }, cancellationToken);
+        await state.SaveAsync(seen with
+        {
+            LastStatus = status,
+            Attempts = seen.Attempts + 1,
+            LastError = reason,
+            LastErrorAt = seen.LastFetchedAt,
+        }, cancellationToken);
         PassLog.PageFailed(logger, seen.Url, reason);
         return new PageResult(PageOutcome.Failed, Fetched: fetched, Error: reason);
     }

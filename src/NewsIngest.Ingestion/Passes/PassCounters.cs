@@ -1,15 +1,17 @@
+using System.Collections.Concurrent;
 using NewsIngest.Ingestion.Progress;
 using NewsIngest.Ingestion.Telemetry;
 
 namespace NewsIngest.Ingestion.Passes;
 
 /// <summary>
-/// Thread-safe tallies of page results while a pass runs; a result still waiting for its record to be written is
-/// counted once it is settled, and then handed to the pass's observer.
+/// Thread-safe tallies of page results while a pass runs, overall and per source (<see cref="For"/>); a result still
+/// waiting for its record to be written is counted once it is settled, and then handed to the pass's observer.
 /// </summary>
 internal sealed class PassCounters(IReadOnlyList<string>? sources = null, IPassObserver? observer = null) : IPassProgress
 {
     private readonly List<Task> _settling = [];
+    private readonly ConcurrentDictionary<string, PassCounters> _bySource = new(StringComparer.Ordinal);
     private readonly int[] _outcomes = new int[Enum.GetValues<PageOutcome>().Length];
     private int _fetched;
     private int _paywalled;
@@ -44,6 +46,16 @@ internal sealed class PassCounters(IReadOnlyList<string>? sources = null, IPassO
             return;
         }
 
+        Tally(result);
+        For(source).Tally(result);
+        observer?.PageCompleted(this, source, result);
+    }
+
+    /// <summary>The tallies of <paramref name="source"/>'s pages alone (empty when none was counted).</summary>
+    public PassCounters For(string source) => _bySource.GetOrAdd(source, _ => new PassCounters());
+
+    private void Tally(PageResult result)
+    {
         Interlocked.Increment(ref _outcomes[(int)result.Outcome]);
         if (result.Fetched)
         {
@@ -56,7 +68,6 @@ internal sealed class PassCounters(IReadOnlyList<string>? sources = null, IPassO
         }
 
         Interlocked.Increment(ref _done);
-        observer?.PageCompleted(this, source, result);
     }
 
     /// <summary>Waits until every pending result has been counted.</summary>

@@ -31,4 +31,7 @@ internal static partial class PassLog
 
     [LoggerMessage(9, LogLevel.Warning, "Source {Source}: nothing discovered ({Discoverers} discoverers asked)")]
     public static partial void NothingDiscovered(ILogger logger, string source, int discoverers);
+
+    [LoggerMessage(10, LogLevel.Warning, "Pass not recorded in the state (status will not show it): {Reason}")]
+    public static partial void PassNotRecorded(ILogger logger, string reason);
 }

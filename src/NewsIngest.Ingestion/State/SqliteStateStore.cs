@@ -8,7 +8,7 @@ namespace NewsIngest.Ingestion.State;
 /// caller at a time: SQLite serializes writers anyway) and one for the per-page lookups, so a page's read never
 /// waits behind a batch's fsync (WAL readers do not block the writer, nor it them).
 /// </summary>
-public sealed class SqliteStateStore : IStateStore
+public sealed class SqliteStateStore : IStateStore, IPassHistory
 {
     private readonly SqliteConnection _connection;
     private readonly SqliteConnection _reader;
@@ -154,6 +154,19 @@ public sealed class SqliteStateStore : IStateStore
             }
 
             return entries;
+        }, cancellationToken);
+
+    public Task RecordPassesAsync(IReadOnlyList<PassRecord> passes, CancellationToken cancellationToken) =>
+        InTransactionAsync(async transaction =>
+        {
+            await using var command = _connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = PassRows.InsertSql;
+            foreach (var pass in passes)
+            {
+                PassRows.Bind(command, pass);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
         }, cancellationToken);
 
     public async ValueTask DisposeAsync()

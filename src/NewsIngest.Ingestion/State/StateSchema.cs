@@ -9,7 +9,7 @@ internal static class StateSchema
     /// The migrations in order: entry <c>i</c> brings a file from <c>user_version</c> i to i + 1, in one transaction.
     /// A feature that needs tables of its own appends an entry; entries already released never change.
     /// </summary>
-    private static readonly string[] Migrations = [Version1];
+    private static readonly string[] Migrations = [Version1, Version2];
 
     /// <summary>The schema this build writes.</summary>
     public static int CurrentVersion => Migrations.Length;
@@ -44,6 +44,39 @@ internal static class StateSchema
             http_status INTEGER,
             fetched_at  TEXT NOT NULL
         );
+        """;
+
+    /// <summary>
+    /// Version 2, for the inspection commands (<c>status</c>, <c>show</c>, <c>failures</c>): each URL's source, record
+    /// id and last failure with its reason; one row per source per pass with its outcome counts.
+    /// </summary>
+    private const string Version2 = """
+        ALTER TABLE urls ADD COLUMN source TEXT;
+        ALTER TABLE urls ADD COLUMN record_id TEXT;
+        ALTER TABLE urls ADD COLUMN last_error TEXT;
+        ALTER TABLE urls ADD COLUMN last_error_at TEXT;
+        CREATE INDEX IF NOT EXISTS urls_record ON urls (record_id);
+        CREATE INDEX IF NOT EXISTS urls_source ON urls (source);
+        CREATE TABLE IF NOT EXISTS passes (
+            id                 INTEGER PRIMARY KEY AUTOINCREMENT,
+            source             TEXT NOT NULL,
+            started_at         TEXT NOT NULL,
+            finished_at        TEXT NOT NULL,
+            pages              INTEGER NOT NULL,
+            fetched            INTEGER NOT NULL,
+            new                INTEGER NOT NULL,
+            changed            INTEGER NOT NULL,
+            unchanged          INTEGER NOT NULL,
+            not_modified       INTEGER NOT NULL,
+            failed             INTEGER NOT NULL,
+            robots_denied      INTEGER NOT NULL,
+            robots_unavailable INTEGER NOT NULL,
+            paywalled          INTEGER NOT NULL,
+            skipped            INTEGER NOT NULL,
+            problems           TEXT NOT NULL,
+            interrupted        INTEGER NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS passes_source ON passes (source, id);
         """;
 
     /// <summary>Brings the file to <see cref="CurrentVersion"/>; refuses a file from a newer build.</summary>

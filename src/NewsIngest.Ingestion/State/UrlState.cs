@@ -26,4 +26,16 @@ public sealed record UrlState
 
     /// <summary>The version of the last record written (0 before the first).</summary>
     public int Version { get; init; }
+
+    /// <summary>The configured source that last took the URL into a pass.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>The <c>id</c> of the URL's records (the same for every version).</summary>
+    public string? RecordId { get; init; }
+
+    /// <summary>The one-line reason of the last failure (kept after a later success, for <c>show</c>).</summary>
+    public string? LastError { get; init; }
+
+    /// <summary>When <see cref="LastError"/> happened.</summary>
+    public DateTimeOffset? LastErrorAt { get; init; }
 }

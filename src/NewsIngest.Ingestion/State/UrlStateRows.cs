@@ -7,11 +7,13 @@ namespace NewsIngest.Ingestion.State;
 internal static class UrlStateRows
 {
     public const string Columns =
-        "url, canonical_url, etag, last_modified, content_hash, last_fetched_at, last_status, attempts, version";
+        "url, canonical_url, etag, last_modified, content_hash, last_fetched_at, last_status, attempts, version, "
+        + "source, record_id, last_error, last_error_at";
 
     public const string UpsertSql = $"""
         INSERT OR REPLACE INTO urls ({Columns})
-        VALUES ($url, $canonical, $etag, $modified, $hash, $fetched, $status, $attempts, $version);
+        VALUES ($url, $canonical, $etag, $modified, $hash, $fetched, $status, $attempts, $version,
+                $source, $record, $error, $errorAt);
         """;
 
     /// <summary>Sets the parameters of <see cref="UpsertSql"/> to <paramref name="state"/>.</summary>
@@ -27,6 +29,10 @@ internal static class UrlStateRows
         command.Parameters.AddWithValue("$status", (object?)state.LastStatus ?? DBNull.Value);
         command.Parameters.AddWithValue("$attempts", state.Attempts);
         command.Parameters.AddWithValue("$version", state.Version);
+        command.Parameters.AddWithValue("$source", (object?)state.Source ?? DBNull.Value);
+        command.Parameters.AddWithValue("$record", (object?)state.RecordId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$error", (object?)state.LastError ?? DBNull.Value);
+        command.Parameters.AddWithValue("$errorAt", (object?)Format(state.LastErrorAt) ?? DBNull.Value);
     }
 
     /// <summary>The state in the current row of a query selecting <see cref="Columns"/>.</summary>
@@ -41,6 +47,10 @@ internal static class UrlStateRows
         LastStatus = reader.IsDBNull(6) ? null : reader.GetString(6),
         Attempts = reader.GetInt32(7),
         Version = reader.GetInt32(8),
+        Source = reader.IsDBNull(9) ? null : reader.GetString(9),
+        RecordId = reader.IsDBNull(10) ? null : reader.GetString(10),
+        LastError = reader.IsDBNull(11) ? null : reader.GetString(11),
+        LastErrorAt = reader.IsDBNull(12) ? null : Parse(reader.GetString(12)),
     };
 
     public static string? Format(DateTimeOffset? value) => value?.ToString("O", CultureInfo.InvariantCulture);

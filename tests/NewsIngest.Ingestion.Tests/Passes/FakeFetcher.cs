@@ -16,6 +16,9 @@ internal sealed class FakeFetcher : IPageFetcher
 
     public void Fail(Uri url, FetchOutcome outcome) => _failures[url] = outcome;
 
+    /// <summary>Stops failing <paramref name="url"/>.</summary>
+    public void Clear(Uri url) => _failures.Remove(url);
+
     public Task<FetchResult> FetchAsync(FetchRequest request, CancellationToken cancellationToken)
     {
         lock (Requests)

@@ -55,7 +55,7 @@ public sealed class SqliteStateStoreTests : IDisposable
         await using var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False");
         await connection.OpenAsync();
         Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode;"));
-        Assert.Equal(1L, await ScalarAsync(connection, "PRAGMA user_version;"));
+        Assert.Equal((long)StateSchema.CurrentVersion, await ScalarAsync(connection, "PRAGMA user_version;"));
     }
 
     [Fact]

@@ -1,0 +1,119 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using NewsIngest.Ingestion.Configuration;
+using NewsIngest.Ingestion.Fetching;
+using NewsIngest.Ingestion.Passes;
+using NewsIngest.Ingestion.State;
+using NewsIngest.Ingestion.Storage;
+using NewsIngest.Ingestion.Tests.Storage;
+
+namespace NewsIngest.Ingestion.Tests.Passes;
+
+/// <summary>What a pass leaves in the state for <c>status</c>, <c>show</c> and <c>failures</c>.</summary>
+public sealed class PassHistoryTests : IAsyncLifetime
+{
+    private static readonly Uri A = new("https://news.test/a");
+    private static readonly Uri B = new("https://news.test/b");
+    private static readonly Uri C = new("https://other.test/c");
+
+    private readonly TempDirectory _dir = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
+    private readonly FakeFetcher _fetcher = new();
+    private SqliteStateStore _state = null!;
+    private JsonLinesSink _sink = null!;
+    private RecordBatchWriter _writer = null!;
+
+    private string StatePath => _dir.Combine("state.db");
+
+    public async Task InitializeAsync()
+    {
+        _state = await SqliteStateStore.OpenAsync(StatePath, default);
+        _sink = new JsonLinesSink(_dir.Combine("records"), "records", 1 << 20, _time);
+        _writer = new RecordBatchWriter(_state, _sink, new OutputOptions(), _time, NullLogger.Instance);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _writer.DisposeAsync();
+        await _sink.DisposeAsync();
+        await _state.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        _dir.Dispose();
+    }
+
+    [Fact]
+    public async Task A_pass_over_two_sources_records_each_sources_own_counts_and_problems()
+    {
+        _fetcher.Serve(A, "story a");
+        _fetcher.Serve(B, "story b");
+        _fetcher.Fail(C, FetchOutcome.Timeout);
+        var pass = CreatePass(new FakeDiscoverer("feed https://news.test/rss answered 500"));
+
+        await pass.RunAsync([Source("news", A, B), Source("other", C)], default);
+
+        await using var reader = (await StateReader.OpenAsync(StatePath, default))!;
+        var passes = await reader.LastPassesAsync(default);
+        var news = passes["news"].Summary;
+        var other = passes["other"].Summary;
+        Assert.Equal((2, 2, 2, 0), (news.Pages, news.Fetched, news.New, news.Failed));
+        Assert.Equal((1, 0, 0, 1), (other.Pages, other.Fetched, other.New, other.Failed));
+        Assert.Equal(["news: feed https://news.test/rss answered 500"], news.Problems);
+        Assert.Equal(["other: feed https://news.test/rss answered 500"], other.Problems);
+        Assert.Equal(_time.GetUtcNow(), passes["news"].StartedAt);
+    }
+
+    [Fact]
+    public async Task The_last_pass_of_a_source_is_its_latest_row()
+    {
+        _fetcher.Serve(A, "story a");
+        var pass = CreatePass(new FakeDiscoverer());
+        await pass.RunAsync([Source("news", A)], default);
+        _time.Advance(TimeSpan.FromMinutes(15));
+
+        await pass.RunAsync([Source("news", A)], default);
+
+        await using var reader = (await StateReader.OpenAsync(StatePath, default))!;
+        var last = (await reader.LastPassesAsync(default))["news"];
+        Assert.Equal(_time.GetUtcNow(), last.StartedAt);
+        Assert.Equal((1, 0, 1), (last.Summary.Pages, last.Summary.New, last.Summary.NotModified));
+    }
+
+    [Fact]
+    public async Task A_failure_keeps_its_reason_and_time_after_a_later_success_and_the_url_its_source_and_record_id()
+    {
+        _fetcher.Fail(A, FetchOutcome.HttpError);
+        var pass = CreatePass(new FakeDiscoverer());
+        await pass.RunAsync([Source("news", A)], default);
+        var failedAt = _time.GetUtcNow();
+
+        await using (var reader = (await StateReader.OpenAsync(StatePath, default))!)
+        {
+            var failing = Assert.Single(await reader.FailingAsync(null, default));
+            Assert.Equal(("http-500", "HttpError for test", failedAt, "news"), (failing.LastStatus, failing.LastError, failing.LastErrorAt, failing.Source));
+            Assert.Empty(await reader.FailingAsync(failedAt.AddTicks(1), default));
+        }
+
+        _time.Advance(TimeSpan.FromMinutes(5));
+        _fetcher.Clear(A);
+        _fetcher.Serve(A, "story a");
+        await pass.RunAsync([Source("news", A)], default);
+
+        await using (var reader = (await StateReader.OpenAsync(StatePath, default))!)
+        {
+            Assert.Empty(await reader.FailingAsync(null, default));
+            var state = (await reader.FindUrlAsync(A.AbsoluteUri, default))!;
+            Assert.Equal(("ok", "HttpError for test", failedAt, 1), (state.LastStatus, state.LastError, state.LastErrorAt, state.Version));
+            Assert.NotNull(state.RecordId);
+            Assert.Equal(state, await reader.FindByRecordIdAsync(state.RecordId, default));
+        }
+    }
+
+    private IngestionPass CreatePass(FakeDiscoverer discoverer)
+    {
+        var processor = new PageProcessor(_fetcher, _state, _writer, null, new FakeExtractor(), _time, NullLogger.Instance);
+        return new IngestionPass([discoverer], processor, new PassOptions(), _time, NullLogger<IngestionPass>.Instance, _state);
+    }
+
+    private static SourceOptions Source(string name, params Uri[] urls) => new() { Name = name, Urls = urls.Select(u => u.AbsoluteUri).ToList() };
+}
