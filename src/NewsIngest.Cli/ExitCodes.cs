@@ -35,6 +35,7 @@ public static class ExitCodes
         (UsageOrInput, "usage, configuration or input error: nothing was done"),
         (Locked, "another run holds the lock"),
         (BelowFloor, "eval scored below its floor"),
+        (NotFound, "status, show, failures: no state yet, or show's URL or id is not in it"),
         (Interrupted, "interrupted (Ctrl-C, SIGTERM) with work left undone; the next run goes on from there"),
     ];
 }

@@ -112,7 +112,7 @@ public sealed class PassHistoryTests : IAsyncLifetime
     private IngestionPass CreatePass(FakeDiscoverer discoverer)
     {
         var processor = new PageProcessor(_fetcher, _state, _writer, null, new FakeExtractor(), _time, NullLogger.Instance);
-        return new IngestionPass([discoverer], processor, new PassOptions(), _time, NullLogger<IngestionPass>.Instance, _state);
+        return new IngestionPass([discoverer], processor, new PassOptions(), _time, NullLogger<IngestionPass>.Instance, history: _state);
     }
 
     private static SourceOptions Source(string name, params Uri[] urls) => new() { Name = name, Urls = urls.Select(u => u.AbsoluteUri).ToList() };
