@@ -193,9 +193,14 @@ public sealed class NewsIngestOptionsValidator : IValidateOptions<NewsIngestOpti
 
     private static void ValidatePass(PassOptions pass, List<string> failures)
     {
-        if (pass.MaxConcurrency is < 1 or > 256)
+        if (pass.MaxConcurrency is < 1 or > 4096)
         {
-            failures.Add($"{Root}:Pass:MaxConcurrency: {pass.MaxConcurrency} is outside 1..256");
+            failures.Add($"{Root}:Pass:MaxConcurrency: {pass.MaxConcurrency} is outside 1..4096");
+        }
+
+        if (pass.MaxDiscoveryConcurrency is < 1 or > 4096)
+        {
+            failures.Add($"{Root}:Pass:MaxDiscoveryConcurrency: {pass.MaxDiscoveryConcurrency} is outside 1..4096");
         }
 
         if (pass.MaxConcurrencyPerHost is < 1 or > 64)

@@ -6,8 +6,17 @@ public sealed class PassOptions
     /// <summary>The configuration section these options are bound from (also by the HTTP fetcher's host gate).</summary>
     public const string SectionName = "NewsIngest:Pass";
 
-    /// <summary>Pages processed at the same time, across all hosts. Default 4.</summary>
+    /// <summary>
+    /// Pages in flight at the same time, across all hosts (1..4096). A page waiting for its host's turn holds none:
+    /// the frontier starts a page only when its host is free. Default 4.
+    /// </summary>
     public int MaxConcurrency { get; set; } = 4;
+
+    /// <summary>
+    /// Sources discovered at the same time (1..4096); their pages join the frontier as each source is read, so pages
+    /// start while other sources are still being read. A source waiting for its host's turn holds one. Default 8.
+    /// </summary>
+    public int MaxDiscoveryConcurrency { get; set; } = 8;
 
     /// <summary>
     /// Pages processed at the same time on one host; also requests sent to one host at once when no politeness delay

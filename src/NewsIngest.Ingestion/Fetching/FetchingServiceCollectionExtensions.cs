@@ -6,6 +6,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsIngest.Ingestion.Configuration;
+using NewsIngest.Ingestion.Frontier;
 using NewsIngest.Ingestion.Politeness;
 using NewsIngest.Ingestion.Telemetry;
 
@@ -31,6 +32,7 @@ public static class FetchingServiceCollectionExtensions
         services.TryAddSingleton<NewsIngestMetrics>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<HostGate>();
+        services.TryAddSingleton<IHostPacing>(sp => sp.GetRequiredService<HostGate>());
         services.TryAddSingleton<AddressGuard>();
         services.TryAddSingleton<RetryDecider>();
         services.TryAddSingleton<HopSender>();

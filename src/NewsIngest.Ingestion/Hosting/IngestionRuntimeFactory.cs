@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using NewsIngest.Ingestion.Configuration;
 using NewsIngest.Ingestion.Discovery;
 using NewsIngest.Ingestion.Fetching.Local;
+using NewsIngest.Ingestion.Frontier;
 using NewsIngest.Ingestion.Passes;
 using NewsIngest.Ingestion.Progress;
 using NewsIngest.Ingestion.State;
@@ -24,7 +25,8 @@ public sealed class IngestionRuntimeFactory(
     TimeProvider time,
     ILoggerFactory loggers,
     IEnumerable<IPassObserver> observers,
-    NewsIngestMetrics metrics)
+    NewsIngestMetrics metrics,
+    IHostPacing? pacing = null)
 {
     public async Task<IngestionRuntime> OpenAsync(CancellationToken cancellationToken)
     {
@@ -52,7 +54,7 @@ public sealed class IngestionRuntimeFactory(
             var archive = settings.Output.Archive ? new PageArchive(settings.Output.ArchiveDirectory!) : null;
             var writer = new RecordBatchWriter(state, sink, settings.Output, time, loggers.CreateLogger<RecordBatchWriter>(), metrics);
             var processor = new PageProcessor(fetcher, state, writer, archive, extractor, time, loggers.CreateLogger<PageProcessor>(), metrics);
-            var pass = new IngestionPass(discoverers, processor, settings.Pass, time, loggers.CreateLogger<IngestionPass>(), new PassObservers(observers), state);
+            var pass = new IngestionPass(discoverers, processor, settings.Pass, time, loggers.CreateLogger<IngestionPass>(), new PassObservers(observers), state, pacing);
             return new IngestionRuntime(settings, state, sink, writer, archive, processor, pass, new ReconcileReport(torn, committed.Count, dropped.Count));
         }
         catch

@@ -2,14 +2,17 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using NewsIngest.Ingestion.Configuration;
 using NewsIngest.Ingestion.Discovery;
+using NewsIngest.Ingestion.Frontier;
 using NewsIngest.Ingestion.Progress;
 using NewsIngest.Ingestion.State;
 
 namespace NewsIngest.Ingestion.Passes;
 
 /// <summary>
-/// One pass over some sources: discover each source's URLs, then process the pages with bounded concurrency
-/// (overall and per host). A failing page or source never stops the others. A stop request starts no new page and
+/// One pass over some sources. Sources are discovered concurrently (<see cref="PassOptions.MaxDiscoveryConcurrency"/>)
+/// and each source's pages join a host-aware frontier as soon as it is read; the frontier starts the page whose host
+/// is free first whenever fewer than <see cref="PassOptions.MaxConcurrency"/> are in flight, so a slow or cooling-down
+/// host delays only itself. A failing page or source never stops the others. A stop request starts no new page and
 /// gives in-flight pages <see cref="PassOptions.ShutdownGrace"/> to finish. Its progress, page results and summary go
 /// to an <see cref="IPassObserver"/> (by default the log: a progress line now and then, one summary line at the end);
 /// at the end, each source's share goes to <paramref name="history"/> when given (the state's <c>passes</c> table).
@@ -21,36 +24,30 @@ public sealed class IngestionPass(
     TimeProvider time,
     ILogger<IngestionPass> logger,
     IPassObserver? observer = null,
-    IPassHistory? history = null)
+    IPassHistory? history = null,
+    IHostPacing? pacing = null,
+    Func<IFrontierStore>? frontierStore = null)
 {
     private readonly IReadOnlyList<IArticleDiscoverer> _discoverers = discoverers.ToList();
     private readonly IPassObserver _observer = observer ?? new LoggingPassObserver(options, time, logger);
+
+    /// <summary>Handed to each pass's <see cref="FrontierDispatcher.Idle"/> (tests on a fake clock).</summary>
+    internal Action<DateTimeOffset>? FrontierIdle { get; set; }
 
     /// <summary>Runs the pass; <paramref name="stopToken"/> asks it to stop early (the summary says so).</summary>
     public async Task<PassSummary> RunAsync(IReadOnlyList<SourceOptions> sources, CancellationToken stopToken)
     {
         var started = time.GetTimestamp();
         var startedAt = time.GetUtcNow();
-        var problems = new List<string>();
-        var work = new List<(string Source, DiscoveredUrl Page)>();
-        foreach (var source in sources)
-        {
-            if (stopToken.IsCancellationRequested)
-            {
-                break;
-            }
-
-            var found = await DiscoverAsync(source, problems, stopToken);
-            var pages = SourceFilter.Apply(source, found, time.GetUtcNow());
-            PassLog.Discovered(logger, source.Name, pages.Count);
-            work.AddRange(pages.Select(p => (source.Name, p)));
-        }
-
-        // The same article reached through several sources, feeds or sitemaps is fetched and recorded once.
-        work = work.DistinctBy(w => w.Page.Url.IsFile ? w.Page.Url.AbsoluteUri : UrlCanonicalizer.Canonicalize(w.Page.Url).AbsoluteUri).ToList();
-
+        var problems = sources.Select(_ => new List<string>()).ToArray();
+        var pagesBySource = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         var counters = new PassCounters(sources.Select(s => s.Name).ToList(), _observer);
-        counters.AddPages(work.Count);
+        var frontier = new FrontierDispatcher(
+            frontierStore?.Invoke() ?? new InMemoryFrontierStore(), pacing, options.MaxConcurrency, options.MaxConcurrencyPerHost, time)
+        {
+            Idle = FrontierIdle,
+        };
+
         _observer.PassStarted(counters);
         // In-flight pages run on their own token: it fires only ShutdownGrace after a stop request.
         using var abort = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
@@ -60,30 +57,25 @@ public sealed class IngestionPass(
             processor.FlushWrites();
             abort.CancelAfter(options.ShutdownGrace);
         });
-        var hosts = new ConcurrentDictionary<string, SemaphoreSlim>(StringComparer.OrdinalIgnoreCase);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency, CancellationToken = abort.Token };
+
+        var discovery = DiscoverAllAsync(sources, frontier, problems, source =>
+        {
+            pagesBySource.AddOrUpdate(source, 1, (_, n) => n + 1);
+            counters.AddPages(1);
+        }, stopToken);
         try
         {
-            await Parallel.ForEachAsync(work, parallel, async (item, token) =>
-            {
-                var gate = hosts.GetOrAdd(item.Page.Url.IsFile ? "file:" : item.Page.Url.Host, _ => new SemaphoreSlim(options.MaxConcurrencyPerHost));
-                await gate.WaitAsync(token);
-                try
-                {
-                    counters.Add(item.Source, stopToken.IsCancellationRequested
-                        ? new PageResult(PageOutcome.Skipped)
-                        : await ProcessSafelyAsync(item.Source, item.Page, token));
-                }
-                finally
-                {
-                    gate.Release();
-                }
-            });
+            await frontier.RunAsync(
+                async (item, token) => counters.Add(item.Source, await ProcessSafelyAsync(item.Source, item.Page, token)),
+                stopToken,
+                abort.Token);
         }
         catch (OperationCanceledException) when (abort.IsCancellationRequested)
         {
             // The grace period ran out: pages still in flight were cancelled; their state says so next time.
         }
+
+        await discovery;
 
         // Records still in the writer's queue are written now, within the same grace.
         processor.FlushWrites();
@@ -97,21 +89,61 @@ public sealed class IngestionPass(
         }
 
         var interrupted = stopToken.IsCancellationRequested;
-        var summary = counters.ToSummary(sources.Count, work.Count, problems, time.GetElapsedTime(started), interrupted);
-        var missing = work.Count - counters.Done;
+        var found = counters.Total;
+        var allProblems = problems.SelectMany(p => p).ToList();
+        var summary = counters.ToSummary(sources.Count, found, allProblems, time.GetElapsedTime(started), interrupted);
+        var missing = found - counters.Done;
         if (missing > 0)
         {
             summary = summary with { Skipped = summary.Skipped + missing };
         }
 
         _observer.PassCompleted(counters, summary);
-        await RecordAsync(sources, work, counters, problems, startedAt, summary, abort.Token);
+        await RecordAsync(sources, pagesBySource, counters, allProblems, startedAt, summary, abort.Token);
         return summary;
+    }
+
+    /// <summary>
+    /// Reads the sources, several at once, and queues each one's pages as soon as it is read. The same article
+    /// reached through several sources, feeds or sitemaps is queued (fetched and recorded) once, for the source that
+    /// found it first. Problems are kept per source, so the summary lists them in source order.
+    /// </summary>
+    private async Task DiscoverAllAsync(
+        IReadOnlyList<SourceOptions> sources, FrontierDispatcher frontier, List<string>[] problems, Action<string> queued, CancellationToken stopToken)
+    {
+        await Task.Yield(); // the frontier starts dispatching while the first source is read
+        try
+        {
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDiscoveryConcurrency, CancellationToken = stopToken };
+            await Parallel.ForEachAsync(Enumerable.Range(0, sources.Count), parallel, async (index, token) =>
+            {
+                var source = sources[index];
+                var found = await DiscoverAsync(source, problems[index], token);
+                var selected = SourceFilter.Apply(source, found, time.GetUtcNow());
+                PassLog.Discovered(logger, source.Name, selected.Count);
+                foreach (var page in selected)
+                {
+                    var key = page.Url.IsFile ? page.Url.AbsoluteUri : UrlCanonicalizer.Canonicalize(page.Url).AbsoluteUri;
+                    if (await frontier.AddAsync(source.Name, page, key, token))
+                    {
+                        queued(source.Name);
+                    }
+                }
+            });
+        }
+        catch (OperationCanceledException) when (stopToken.IsCancellationRequested)
+        {
+            // Asked to stop: sources not read yet are left for the next pass.
+        }
+        finally
+        {
+            frontier.CompleteAdding();
+        }
     }
 
     /// <summary>Remembers each source's share of the pass; a failure to do so is logged, never the pass's failure.</summary>
     private async Task RecordAsync(
-        IReadOnlyList<SourceOptions> sources, List<(string Source, DiscoveredUrl Page)> work, PassCounters counters,
+        IReadOnlyList<SourceOptions> sources, ConcurrentDictionary<string, int> pagesBySource, PassCounters counters,
         List<string> problems, DateTimeOffset startedAt, PassSummary summary, CancellationToken cancellationToken)
     {
         if (history is null)
@@ -123,7 +155,7 @@ public sealed class IngestionPass(
         var records = sources.Select(source =>
         {
             var own = counters.For(source.Name);
-            var pages = work.Count(w => w.Source == source.Name);
+            var pages = pagesBySource.GetValueOrDefault(source.Name);
             // Problems are "source: problem" lines (see DiscoverAsync).
             var mine = problems.Where(p => p.StartsWith(source.Name + ": ", StringComparison.Ordinal)).ToList();
             var share = own.ToSummary(1, pages, mine, summary.Duration, summary.Interrupted);

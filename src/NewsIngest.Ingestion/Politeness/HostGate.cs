@@ -2,17 +2,21 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsIngest.Ingestion.Configuration;
+using NewsIngest.Ingestion.Frontier;
 
 namespace NewsIngest.Ingestion.Politeness;
 
 /// <summary>
 /// Per-host politeness: while a delay applies (<see cref="PolitenessOptions.MinDelay"/> or the host's Crawl-delay),
-/// requests to one host (URL authority) run one at a time with their starts spaced by it; with no delay, up to
-/// <see cref="PassOptions.MaxConcurrencyPerHost"/> run at once. A 429/503 puts that host alone into a cooldown.
-/// Different hosts never wait for each other. All waiting uses the injected <see cref="TimeProvider"/>.
+/// requests to one host (URL authority) run one at a time, and the next one starts that long after the previous one
+/// ended (its response read, or its failed attempt answered), so two starts are never closer than the delay, even as
+/// the server sees them; with no delay, up to <see cref="PassOptions.MaxConcurrencyPerHost"/> run at once. A 429/503
+/// puts that host alone into a cooldown. Different hosts never wait for each other. All waiting uses the injected
+/// <see cref="TimeProvider"/>. It is also the frontier's <see cref="IHostPacing"/>: the dispatcher asks it when a host
+/// is free rather than keeping a second clock.
 /// </summary>
 internal sealed class HostGate(
-    IOptions<PolitenessOptions> options, IOptions<PassOptions> pass, TimeProvider time, ILogger<HostGate> logger)
+    IOptions<PolitenessOptions> options, IOptions<PassOptions> pass, TimeProvider time, ILogger<HostGate> logger) : IHostPacing
 {
     private readonly ConcurrentDictionary<string, HostState> _hosts = new(StringComparer.OrdinalIgnoreCase);
     private readonly PolitenessOptions _options = options.Value;
@@ -33,11 +37,11 @@ internal sealed class HostGate(
             {
                 // Loop: a cooldown may be extended (by a concurrent robots.txt fetch) while we wait.
                 wait = TimeUntilFreeLocked(host);
-                var limit = host.Spacing > TimeSpan.Zero ? 1 : _unpacedLimit;
+                var limit = LimitOf(host);
                 if (wait <= TimeSpan.Zero && host.InFlight < limit)
                 {
                     host.InFlight++;
-                    return new Lease(host);
+                    return new Lease(this, host);
                 }
 
                 released = host.Released.Task;
@@ -57,13 +61,39 @@ internal sealed class HostGate(
     /// <summary>How long until the host may be sent the next request (spacing and cooldown), zero if now.</summary>
     public TimeSpan TimeUntilFree(Uri url) => TimeUntilFree(Get(url));
 
-    /// <summary>Records that an attempt to the host starts now; the next one is spaced from here.</summary>
+    /// <summary>Records that an attempt to the host starts now; until it ends, the next one is spaced from here.</summary>
     public void MarkAttempt(Uri url)
     {
         var host = Get(url);
         lock (host.Sync)
         {
             host.LastStart = time.GetUtcNow();
+        }
+    }
+
+    /// <summary>Records that an attempt to the host has its answer (or failed); the next start is spaced from here.</summary>
+    public void MarkAttemptEnded(Uri url) => MarkEnded(Get(url));
+
+    /// <inheritdoc />
+    public TimeSpan TimeUntilReady(Uri url)
+    {
+        var host = Get(url);
+        lock (host.Sync)
+        {
+            var wait = TimeUntilFreeLocked(host);
+            // A request of its own holds the host (a feed read, a robots.txt fetch): it ends no sooner than now, and
+            // the next start comes a spacing after that.
+            return host.InFlight >= LimitOf(host) && host.Spacing > wait ? host.Spacing : wait;
+        }
+    }
+
+    /// <inheritdoc />
+    public int ConcurrencyOf(Uri url)
+    {
+        var host = Get(url);
+        lock (host.Sync)
+        {
+            return LimitOf(host);
         }
     }
 
@@ -141,10 +171,27 @@ internal sealed class HostGate(
         }
     }
 
+    private int LimitOf(HostState host) => host.Spacing > TimeSpan.Zero ? 1 : _unpacedLimit;
+
+    private void MarkEnded(HostState host)
+    {
+        lock (host.Sync)
+        {
+            var now = time.GetUtcNow();
+            if (host.LastEnd is not { } end || now > end)
+            {
+                host.LastEnd = now;
+            }
+        }
+    }
+
     private TimeSpan TimeUntilFreeLocked(HostState host)
     {
         var now = time.GetUtcNow();
-        var free = host.LastStart is { } last ? last + host.Spacing : now;
+        // From the later of the last start and the last end: while an attempt is open its start counts, once it has
+        // ended its end does.
+        var last = host.LastEnd is { } end && (host.LastStart is not { } begun || end > begun) ? end : host.LastStart;
+        var free = last is { } from ? from + host.Spacing : now;
         if (host.CooldownUntil > free)
         {
             free = host.CooldownUntil;
@@ -153,7 +200,7 @@ internal sealed class HostGate(
         return free > now ? free - now : TimeSpan.Zero;
     }
 
-    private sealed class Lease(HostState host) : IDisposable
+    private sealed class Lease(HostGate gate, HostState host) : IDisposable
     {
         private int _released;
 
@@ -164,6 +211,8 @@ internal sealed class HostGate(
                 return;
             }
 
+            // The body is read: the request has ended now, later than its headers did.
+            gate.MarkEnded(host);
             TaskCompletionSource released;
             lock (host.Sync)
             {

@@ -12,13 +12,17 @@ internal sealed class HostState(TimeSpan spacing)
     /// <summary>Completed (and replaced) whenever a lease is released, to wake the requests waiting for a slot.</summary>
     public TaskCompletionSource Released { get; set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>When the last attempt started.</summary>
     public DateTimeOffset? LastStart { get; set; }
+
+    /// <summary>When the last request ended (its answer came, or its body was read): the spacing counts from here.</summary>
+    public DateTimeOffset? LastEnd { get; set; }
 
     public DateTimeOffset CooldownUntil { get; set; }
 
     /// <summary>Headerless 429/503 answers in a row; each doubles the next cooldown.</summary>
     public int Strikes { get; set; }
 
-    /// <summary>The least time between two request starts: MinDelay or the (clamped) Crawl-delay.</summary>
+    /// <summary>The least time from the end of one request to the start of the next: MinDelay or the (clamped) Crawl-delay.</summary>
     public TimeSpan Spacing { get; set; } = spacing;
 }

@@ -5,7 +5,7 @@ using NewsIngest.Ingestion.Fetching;
 namespace NewsIngest.Ingestion.Politeness;
 
 /// <summary>
-/// The innermost handler, run once per attempt (inside the retry): stamps the attempt on the host's pacing clock,
+/// The innermost handler, run once per attempt (inside the retry): stamps the attempt's start and end on the host's pacing clock,
 /// counts it, and turns a 429/503 into a cooldown of that host alone.
 /// </summary>
 internal sealed class PolitenessHandler(HostGate gate, IOptions<HttpOptions> options, TimeProvider time) : DelegatingHandler
@@ -19,7 +19,17 @@ internal sealed class PolitenessHandler(HostGate gate, IOptions<HttpOptions> opt
         }
 
         gate.MarkAttempt(url);
-        var response = await base.SendAsync(request, cancellationToken);
+        HttpResponseMessage response;
+        try
+        {
+            response = await base.SendAsync(request, cancellationToken);
+        }
+        finally
+        {
+            // A retry, like any next request, is spaced from the end of this attempt.
+            gate.MarkAttemptEnded(url);
+        }
+
         if (response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)
         {
             gate.CoolDown(url, RetryAfter.Read(response, time, options.Value.MaxRetryAfter));

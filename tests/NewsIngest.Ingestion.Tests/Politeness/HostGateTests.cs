@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using NewsIngest.Ingestion.Configuration;
+using NewsIngest.Ingestion.Frontier;
 using NewsIngest.Ingestion.Politeness;
 
 namespace NewsIngest.Ingestion.Tests.Politeness;
@@ -21,7 +22,7 @@ public class HostGateTests
     }
 
     [Fact]
-    public async Task A_second_request_to_a_host_waits_for_the_first_and_then_for_the_min_delay()
+    public async Task A_second_request_to_a_host_waits_for_the_first_to_end_and_then_for_the_min_delay()
     {
         var gate = CreateGate();
         var first = await gate.EnterAsync(HostA, CancellationToken.None);
@@ -31,8 +32,11 @@ public class HostGateTests
         _time.Advance(TimeSpan.FromSeconds(5));
         Assert.False(second.IsCompleted); // still serialized behind the first request
 
-        first.Dispose();
-        (await second).Dispose(); // 5 s have passed: MinDelay is over
+        first.Dispose(); // the first request ends 5 s after it started: the spacing counts from here
+        _time.Advance(TimeSpan.FromMilliseconds(999));
+        Assert.False(second.IsCompleted);
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        (await second).Dispose();
         gate.MarkAttempt(HostA);
 
         var third = gate.EnterAsync(HostA, CancellationToken.None);
@@ -40,6 +44,32 @@ public class HostGateTests
         Assert.False(third.IsCompleted);
         _time.Advance(TimeSpan.FromMilliseconds(100));
         (await third).Dispose();
+    }
+
+    [Fact]
+    public async Task A_retry_inside_one_lease_is_spaced_from_the_end_of_the_attempt_before_it()
+    {
+        var gate = CreateGate();
+        using var lease = await gate.EnterAsync(HostA, CancellationToken.None);
+        gate.MarkAttempt(HostA);
+        _time.Advance(TimeSpan.FromSeconds(3)); // a slow attempt
+        gate.MarkAttemptEnded(HostA);
+
+        Assert.Equal(TimeSpan.FromSeconds(1), gate.TimeUntilFree(HostA));
+    }
+
+    [Fact]
+    public async Task The_frontier_sees_a_host_held_by_another_request_as_busy_for_at_least_its_spacing()
+    {
+        var gate = CreateGate();
+        IHostPacing pacing = gate;
+        Assert.Equal((TimeSpan.Zero, 1), (pacing.TimeUntilReady(HostA), pacing.ConcurrencyOf(HostA)));
+
+        using var lease = await gate.EnterAsync(HostA, CancellationToken.None); // e.g. a feed read
+        gate.MarkAttempt(HostA);
+
+        Assert.Equal(TimeSpan.FromSeconds(1), pacing.TimeUntilReady(HostA));
+        Assert.Equal(TimeSpan.Zero, pacing.TimeUntilReady(HostB));
     }
 
     [Fact]
@@ -136,6 +166,7 @@ public class HostGateTests
         Assert.False(second.IsCompleted); // still one at a time
 
         first.Dispose();
+        _time.Advance(TimeSpan.FromSeconds(2)); // the Crawl-delay, counted from the end of the first request
         (await second).Dispose();
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NewsIngest.Ingestion.Fetching;
+using NewsIngest.Ingestion.Frontier;
 using NewsIngest.Ingestion.Politeness;
 
 namespace NewsIngest.Ingestion.Tests.Support;
@@ -45,6 +46,9 @@ public sealed class FetchHarness : IAsyncDisposable
     public IServiceProvider Services => _provider;
 
     public IRobotsPolicy Robots => _provider.GetRequiredService<IRobotsPolicy>();
+
+    /// <summary>The host gate as the frontier sees it.</summary>
+    public IHostPacing Pacing => _provider.GetRequiredService<IHostPacing>();
 
     public Task<FetchResult> FetchAsync(Uri url, string? etag = null, DateTimeOffset? lastModified = null) =>
         Fetcher.FetchAsync(new FetchRequest(url, etag, lastModified), CancellationToken.None);

@@ -1,0 +1,235 @@
+using NewsIngest.Ingestion.Discovery;
+
+namespace NewsIngest.Ingestion.Frontier;
+
+/// <summary>
+/// Starts the frontier's work: whenever fewer than <c>maxConcurrency</c> items are in flight, it takes the item of
+/// the host whose turn comes first and starts it; when no host's turn has come it sleeps until the first one does, or
+/// until an item is added or finished. Waiting for a host's turn holds no slot. Before starting an item it asks
+/// <see cref="IHostPacing"/> again (a feed read or a robots.txt fetch may have used the host meanwhile) and puts the
+/// item back if the host is not free after all; after it, the host's next turn is what politeness says then.
+/// </summary>
+public sealed class FrontierDispatcher
+{
+    private readonly IFrontierStore _store;
+    private readonly IHostPacing? _pacing;
+    private readonly TimeProvider _time;
+    private readonly int _unpacedLimit;
+    private readonly SemaphoreSlim _slots;
+    private readonly Lock _sync = new();
+    private TaskCompletionSource _wake = NewSignal();
+    private int _running;
+    private bool _addingCompleted;
+
+    /// <param name="store">The host queues.</param>
+    /// <param name="pacing">Politeness' view of each host; null paces nothing (files, tests).</param>
+    /// <param name="maxConcurrency">Items in flight at once.</param>
+    /// <param name="unpacedLimit">Items of one host at once when it is not paced (files, or no pacing).</param>
+    /// <param name="time">The clock.</param>
+    public FrontierDispatcher(IFrontierStore store, IHostPacing? pacing, int maxConcurrency, int unpacedLimit, TimeProvider time)
+    {
+        _store = store;
+        _pacing = pacing;
+        _time = time;
+        _unpacedLimit = Math.Max(1, unpacedLimit);
+        _slots = new SemaphoreSlim(Math.Max(1, maxConcurrency));
+    }
+
+    /// <summary>
+    /// Called, with the time of the next host's turn, whenever the dispatcher goes to sleep until that turn with
+    /// nothing in flight and nothing more to be added: only the clock can move it on. Lets a test on a fake clock
+    /// advance it exactly to the next turn.
+    /// </summary>
+    public Action<DateTimeOffset>? Idle { get; set; }
+
+    /// <summary>Items started and not finished.</summary>
+    public int Running => Volatile.Read(ref _running);
+
+    /// <summary>The host queue of a URL: its authority, as politeness keys hosts, or <c>file:</c>.</summary>
+    public static string HostOf(Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        return url.IsFile ? "file:" : url.Authority;
+    }
+
+    /// <summary>Queues a page; false when the same page (key) is already in the frontier.</summary>
+    public async ValueTask<bool> AddAsync(string source, DiscoveredUrl page, string key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var item = new FrontierItem(source, page, key, HostOf(page.Url));
+        var added = await _store.AddAsync(item, TurnOf(item), cancellationToken);
+        if (added)
+        {
+            Wake();
+        }
+
+        return added;
+    }
+
+    /// <summary>No more items will be added: <see cref="RunAsync"/> ends once the queued ones are done.</summary>
+    public void CompleteAdding()
+    {
+        lock (_sync)
+        {
+            _addingCompleted = true;
+        }
+
+        Wake();
+    }
+
+    /// <summary>
+    /// Runs items through <paramref name="process"/> until adding is complete and nothing is queued or in flight, or
+    /// until <paramref name="dispatchToken"/> asks to start nothing more; then waits for the items in flight.
+    /// <paramref name="workToken"/> is handed to each item (it may fire later than the dispatch token).
+    /// </summary>
+    public async Task RunAsync(Func<FrontierItem, CancellationToken, Task> process, CancellationToken dispatchToken, CancellationToken workToken)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        var inFlight = new HashSet<Task>();
+        try
+        {
+            while (!dispatchToken.IsCancellationRequested)
+            {
+                await _slots.WaitAsync(dispatchToken);
+                var item = await NextAsync(dispatchToken);
+                if (item is null)
+                {
+                    _slots.Release();
+                    break;
+                }
+
+                Interlocked.Increment(ref _running);
+                var task = RunOneAsync(process, item, workToken);
+                lock (inFlight)
+                {
+                    inFlight.Add(task);
+                }
+
+                _ = task.ContinueWith(
+                    t =>
+                    {
+                        lock (inFlight)
+                        {
+                            inFlight.Remove(t);
+                        }
+                    },
+                    CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
+        }
+        catch (OperationCanceledException) when (dispatchToken.IsCancellationRequested)
+        {
+            // Asked to start nothing more: what is in flight finishes below.
+        }
+
+        Task[] pending;
+        lock (inFlight)
+        {
+            pending = [.. inFlight];
+        }
+
+        await Task.WhenAll(pending);
+    }
+
+    private async Task RunOneAsync(Func<FrontierItem, CancellationToken, Task> process, FrontierItem item, CancellationToken workToken)
+    {
+        try
+        {
+            await Task.Yield(); // the dispatcher goes on taking while this item runs
+            await process(item, workToken);
+        }
+        finally
+        {
+            // The host's next turn is what politeness says now the request has ended (spacing, Crawl-delay, cooldown).
+            await _store.CompleteAsync(item, TurnOf(item), CancellationToken.None);
+            Interlocked.Decrement(ref _running);
+            _slots.Release();
+            Wake();
+        }
+    }
+
+    /// <summary>The next item whose host is free now, waiting for a turn if needed; null when all is done.</summary>
+    private async Task<FrontierItem?> NextAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Task wake;
+            bool finished;
+            lock (_sync)
+            {
+                wake = _wake.Task; // taken before looking, so a wake-up in between is not lost
+                finished = _addingCompleted;
+            }
+
+            var now = _time.GetUtcNow();
+            var take = await _store.TakeAsync(now, cancellationToken);
+            if (take.Item is { } item)
+            {
+                var turn = TurnOf(item, now);
+                if (turn.NotBefore <= now)
+                {
+                    return item;
+                }
+
+                await _store.DeferAsync(item, turn, cancellationToken);
+                continue;
+            }
+
+            if (finished && take.NextTurnAt is null && _store.Queued == 0 && Running == 0)
+            {
+                return null;
+            }
+
+            await SleepAsync(wake, now, take.NextTurnAt, cancellationToken);
+        }
+    }
+
+    private async Task SleepAsync(Task wake, DateTimeOffset now, DateTimeOffset? until, CancellationToken cancellationToken)
+    {
+        using var sleep = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // The timer is armed before Idle is told, so a test advancing the clock from Idle cannot slip past it.
+        var timer = until is { } at
+            ? Task.Delay(at > now ? at - now : TimeSpan.Zero, _time, sleep.Token)
+            : Task.Delay(Timeout.Infinite, sleep.Token);
+        bool settled;
+        lock (_sync)
+        {
+            settled = _addingCompleted && Running == 0;
+        }
+
+        if (settled && until is { } turn)
+        {
+            Idle?.Invoke(turn);
+        }
+
+        await Task.WhenAny(wake, timer);
+        await sleep.CancelAsync();
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    private HostTurn TurnOf(FrontierItem item) => TurnOf(item, _time.GetUtcNow());
+
+    private HostTurn TurnOf(FrontierItem item, DateTimeOffset now)
+    {
+        if (_pacing is null || item.Page.Url.IsFile)
+        {
+            return new HostTurn(now, _unpacedLimit);
+        }
+
+        return new HostTurn(now + _pacing.TimeUntilReady(item.Page.Url), _pacing.ConcurrencyOf(item.Page.Url));
+    }
+
+    private void Wake()
+    {
+        TaskCompletionSource woken;
+        lock (_sync)
+        {
+            woken = _wake;
+            _wake = NewSignal();
+        }
+
+        woken.TrySetResult();
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
