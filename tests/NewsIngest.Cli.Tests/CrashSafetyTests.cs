@@ -1,15 +1,28 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using NewsIngest.Ingestion.Storage;
 using Xunit.Abstractions;
 
 namespace NewsIngest.Cli.Tests;
 
+/// <summary>
+/// SIGKILL at every step of the write protocol, each followed by the next run: nothing is lost, duplicated or torn.
+/// The kills are injected (<see cref="CrashPoint"/>: the run kills itself the n-th time it reaches a step), so each
+/// lands exactly where the table says however fast the machine is.
+/// </summary>
 public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
 {
-    // Enough pages that ten killed runs still land mid-pass now that records are written in batches.
-    private const int Pages = 1000;
-    private const int Kills = 10;
+    private const int Pages = 400;
+
+    // Batches of at most 10 records: the ten kills below use at most 23 batches (230 pages), so each lands mid-pass.
+    private static readonly Dictionary<string, string> SmallBatches = new() { ["NEWSINGEST_OUTPUT__BATCHMAXRECORDS"] = "10" };
+
+    private static readonly (string Point, int Count)[] Kills =
+    [
+        (CrashPoint.PendingRecorded, 1), (CrashPoint.MidAppend, 1), (CrashPoint.Appended, 2), (CrashPoint.Committed, 1),
+        (CrashPoint.MidAppend, 3), (CrashPoint.PendingRecorded, 4), (CrashPoint.Appended, 1), (CrashPoint.MidAppend, 2),
+        (CrashPoint.Committed, 3), (CrashPoint.Appended, 5),
+    ];
 
     private readonly Workspace _work = new Workspace().WithPages(Pages).WithConfig();
 
@@ -18,56 +31,29 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
 
     public void Dispose() => _work.Dispose();
 
-    private void Recovered(string stderr)
-    {
-        foreach (Match match in Regex.Matches(stderr, @"(\d+) pending records found in the output and committed, (\d+) not written"))
-        {
-            _committed += int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-            _dropped += int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
-        }
-    }
-
     [Fact]
-    public async Task Killing_once_at_random_moments_never_loses_duplicates_or_tears_a_record()
+    public async Task Killing_once_at_every_step_of_the_write_never_loses_duplicates_or_tears_a_record()
     {
-        // Given runs killed with SIGKILL at random moments, each followed by the next run
-        var random = new Random(20261128);
-        var killedWhileRunning = 0;
-        for (var i = 0; i < Kills; i++)
+        // Given runs killed at each step of the protocol, each followed by the next run
+        foreach (var (point, count) in Kills)
         {
-            using var process = NewsIngestExecutable.Start(_work.Args("once"));
-            _ = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            // Kill once this run has appended a random number of records, plus a random few milliseconds, so
-            // the kills land mid-pass at different steps (state write, append, commit).
-            var target = _work.CompleteLines() + random.Next(1, 20);
-            var started = Stopwatch.StartNew();
-            while (!process.HasExited && _work.CompleteLines() < target && started.Elapsed < TimeSpan.FromSeconds(30))
-            {
-                await Task.Delay(5);
-            }
-
-            await Task.Delay(random.Next(0, 30));
-            if (!process.HasExited)
-            {
-                process.Kill();
-                killedWhileRunning++;
-            }
-
-            await process.WaitForExitAsync();
-            Recovered(await stderr);
+            var killed = await NewsIngestExecutable.RunAsync(_work.Args("once"),
+                new Dictionary<string, string>(SmallBatches) { [CrashPoint.Variable] = $"{point}:{count}" },
+                timeout: TimeSpan.FromSeconds(90));
+            Assert.True(killed.ExitCode == 137, $"{point}:{count} did not kill the run: {killed}");
+            Recovered(killed.Stderr);
         }
 
         // When a last run is left to finish
-        var last = await NewsIngestExecutable.RunAsync(_work.Args("once"), timeout: TimeSpan.FromSeconds(90));
+        var last = await NewsIngestExecutable.RunAsync(_work.Args("once"), SmallBatches, timeout: TimeSpan.FromSeconds(120));
         Recovered(last.Stderr);
 
-        // Then every page is in the output exactly once, every line is whole JSON, and torn tails were kept aside
+        // Then every page is in the output exactly once, every line is whole JSON, torn tails were kept aside, and
+        // restarts both committed records found in the output and dropped pending writes that never reached it
         Assert.True(last.ExitCode == 0, last.ToString());
-        Assert.True(killedWhileRunning >= Kills - 1, $"only {killedWhileRunning} of {Kills} kills hit a running process");
         var torn = Directory.GetFiles(_work.RecordsDirectory, "*.torn-*").Length;
-        output.WriteLine($"{killedWhileRunning} of {Kills} kills hit a running process; {torn} torn tails moved aside; " +
-            $"pending writes at restart: {_committed} found in the output and committed, {_dropped} not written and dropped");
+        output.WriteLine($"{torn} torn tails moved aside; pending writes at restart: {_committed} found in the output " +
+            $"and committed, {_dropped} not written and dropped");
         var records = _work.Records();
         var urls = records.Select(r => r.GetProperty("url").GetString()!).ToList();
         Assert.Equal(Pages, urls.Distinct(StringComparer.Ordinal).Count());
@@ -76,6 +62,18 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         foreach (var file in Directory.GetFiles(_work.RecordsDirectory, "*.jsonl"))
         {
             Assert.EndsWith("\n", File.ReadAllText(file), StringComparison.Ordinal);
+        }
+
+        Assert.True(torn >= 1, "no mid-append kill left a torn tail to move aside");
+        Assert.True(_committed > 0 && _dropped > 0, $"committed {_committed}, dropped {_dropped}");
+    }
+
+    private void Recovered(string stderr)
+    {
+        foreach (Match match in Regex.Matches(stderr, @"(\d+) pending records found in the output and committed, (\d+) not written"))
+        {
+            _committed += int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+            _dropped += int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
         }
     }
 }

@@ -154,7 +154,14 @@ public sealed class JsonLinesSink : IRecordSink
             }
 
             // Synchronous and uncancellable on purpose: the lines are written whole, then fsynced, or the failure
-            // is repaired before the next append.
+            // is repaired before the next append. (Test-only, unset in production: half of the batch reaches the
+            // disk, then the process dies.)
+            CrashPoint.Reach(CrashPoint.MidAppend, () =>
+            {
+                stream.Write(buffer, 0, size / 2);
+                stream.Flush(flushToDisk: true);
+            });
+
             stream.Write(buffer, 0, size);
             stream.Flush(flushToDisk: true);
         }

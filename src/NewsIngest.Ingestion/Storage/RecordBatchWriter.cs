@@ -161,6 +161,8 @@ public sealed class RecordBatchWriter : IAsyncDisposable
             return;
         }
 
+        CrashPoint.Reach(CrashPoint.PendingRecorded);
+
         try
         {
             await _sink.AppendAsync(batch.Select(b => b.Line).ToList(), CancellationToken.None);
@@ -171,6 +173,8 @@ public sealed class RecordBatchWriter : IAsyncDisposable
             await TrySettleAsync(batch, $"could not append the record to {_sink.Directory}: {OneLine(ex)}");
             return;
         }
+
+        CrashPoint.Reach(CrashPoint.Appended);
 
         try
         {
@@ -184,6 +188,7 @@ public sealed class RecordBatchWriter : IAsyncDisposable
             return;
         }
 
+        CrashPoint.Reach(CrashPoint.Committed);
         Batches++;
         StorageLog.BatchWritten(_logger, batch.Count, (long)_time.GetElapsedTime(started).TotalMilliseconds);
         batch.ForEach(b => b.Succeed());
