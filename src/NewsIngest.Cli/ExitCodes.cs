@@ -24,6 +24,9 @@ public static class ExitCodes
     /// </summary>
     public const int NotFound = 5;
 
+    /// <summary>The output or state cannot be written (a full disk, an I/O error): the run stopped, nothing was lost.</summary>
+    public const int StorageUnavailable = 6;
+
     /// <summary>Interrupted (Ctrl-C or SIGTERM) before the work was done.</summary>
     public const int Interrupted = 130;
 
@@ -36,6 +39,7 @@ public static class ExitCodes
         (Locked, "another run holds the lock"),
         (BelowFloor, "eval scored below its floor"),
         (NotFound, "status, show, failures: no state yet, or show's URL or id is not in it"),
+        (StorageUnavailable, "the output or state cannot be written (disk full, I/O error): stopped, nothing lost"),
         (Interrupted, "interrupted (Ctrl-C, SIGTERM) with work left undone; the next run goes on from there"),
     ];
 }

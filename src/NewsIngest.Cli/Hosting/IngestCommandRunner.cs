@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using NewsIngest.Ingestion.Configuration;
 using NewsIngest.Ingestion.State;
+using NewsIngest.Ingestion.Storage;
 
 namespace NewsIngest.Cli.Hosting;
 
@@ -48,6 +49,13 @@ public static class IngestCommandRunner
                 {
                     return await body(host, options, cancellationToken);
                 }
+                catch (Exception ex) when (IsStorageFault(ex))
+                {
+                    await stderr.WriteLineAsync(parse.GetValue(GlobalOptions.Verbose)
+                        ? $"newsingest {verb}: {ex}"
+                        : $"newsingest {verb}: {ErrorText.OneLine(ex.Message)}");
+                    return ExitCodes.StorageUnavailable;
+                }
                 catch (Exception ex) when (ex is SqliteException or InvalidDataException or UnauthorizedAccessException
                     && !parse.GetValue(GlobalOptions.Verbose))
                 {
@@ -58,4 +66,9 @@ public static class IngestCommandRunner
             }
         }
     }
+
+    // A full disk or an I/O error of the output or state (SQLite: SQLITE_FULL 13, SQLITE_IOERR 10) before or
+    // between passes. Failures of single pages are counted by the pass instead.
+    private static bool IsStorageFault(Exception ex) =>
+        ex is OutputUnavailableException || ex is SqliteException { SqliteErrorCode: 13 or 10 } || ex.GetType() == typeof(IOException);
 }

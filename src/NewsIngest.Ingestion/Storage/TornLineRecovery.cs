@@ -5,7 +5,8 @@ namespace NewsIngest.Ingestion.Storage;
 /// <summary>
 /// Finds record files whose last line has no line break (the process died mid-append), copies the partial line to
 /// <c>{file}.torn-{timestamp}</c> (fsynced) and only then cuts the file back to its last complete line. Nothing is
-/// deleted: the torn bytes stay on disk for inspection.
+/// deleted: the torn bytes stay on disk for inspection. Without room for the copy, nothing is cut and no copy is
+/// left: <see cref="OutputUnavailableException"/>.
 /// </summary>
 public static class TornLineRecovery
 {
@@ -38,16 +39,38 @@ public static class TornLineRecovery
 
         var keep = LastLineBreak(stream) + 1;
         var tornPath = $"{file}.torn-{now.UtcDateTime.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture)}";
-        using (var torn = new FileStream(tornPath, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+        try
         {
+            using var torn = new FileStream(tornPath, FileMode.CreateNew, FileAccess.Write, FileShare.None);
             stream.Position = keep;
             stream.CopyTo(torn);
             torn.Flush(flushToDisk: true);
+        }
+        catch (IOException ex)
+        {
+            // No room for the copy (a full disk): leave the record file whole and no empty copy behind, and say so.
+            // The next start, with space, repairs it.
+            TryDelete(tornPath);
+            throw new OutputUnavailableException(
+                $"could not move the torn last line of {file} ({length - keep} bytes) aside: {ex.Message.TrimEnd('.')}; " +
+                "nothing was changed, run again once there is space", ex);
         }
 
         stream.SetLength(keep);
         stream.Flush(flushToDisk: true);
         return new TornLine(file, tornPath, length - keep);
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Best effort: a copy that cannot be deleted either is at worst an empty file named as torn.
+        }
     }
 
     private static int LastByte(FileStream stream)
