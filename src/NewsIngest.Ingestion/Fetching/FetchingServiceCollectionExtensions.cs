@@ -4,11 +4,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NewsIngest.Ingestion.Configuration;
 using NewsIngest.Ingestion.Frontier;
 using NewsIngest.Ingestion.Politeness;
 using NewsIngest.Ingestion.Telemetry;
+using Polly.Telemetry;
 
 namespace NewsIngest.Ingestion.Fetching;
 
@@ -70,6 +72,10 @@ public static class FetchingServiceCollectionExtensions
             })
             .AddResilienceHandler(FetchPipeline.Name, FetchPipeline.Configure)
             .SelectPipelineByAuthority();
+
+        // One log line per retry is ours (FetchLog.Retrying); Polly's own events (two WRN/ERR lines per retry) are
+        // not logged. Its metrics stay.
+        services.PostConfigure<TelemetryOptions>(telemetry => telemetry.LoggerFactory = NullLoggerFactory.Instance);
 
         // Added after the resilience handler, so it sits inside it and runs once per attempt.
         services.AddHttpClient(HopSender.ClientName).AddHttpMessageHandler<PolitenessHandler>();

@@ -39,6 +39,20 @@ public sealed class PassLogTests : IAsyncLifetime
         Assert.Contains("Source files: 2 pages to visit", result.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_retried_request_is_one_log_line_per_retry_and_no_resilience_library_chatter()
+    {
+        _server.Fail("/a/3", 500);
+        E2eConfig.Write(_work, $$"""{ "Name": "list", "Urls": [ "{{_server.Url("/a/1")}}", "{{_server.Url("/a/3")}}" ] }""");
+
+        var result = await NewsIngestExecutable.RunAsync(_work.Args("once"), timeout: TimeSpan.FromSeconds(60));
+
+        Assert.True(_server.SeenAt("/a/3").Count == 2, result.ToString());
+        Assert.Single(Regex.Matches(result.Stderr, "Retrying http://[^ ]+/a/3 "));
+        Assert.DoesNotContain("Resilience event", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Execution attempt", result.Stderr, StringComparison.Ordinal);
+    }
+
     public async Task DisposeAsync()
     {
         await _server.DisposeAsync();
