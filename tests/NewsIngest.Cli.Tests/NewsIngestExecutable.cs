@@ -53,7 +53,9 @@ internal static class NewsIngestExecutable
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"newsingest {string.Join(' ', args)} did not finish in time");
+            // What the run had said so far, so a hang can be told from a slow machine.
+            var said = await stderr;
+            throw new TimeoutException($"newsingest {string.Join(' ', args)} did not finish in time; its last log lines:\n{string.Join('\n', said.Split('\n').TakeLast(15))}");
         }
 
         return new CliResult(process.ExitCode, await stdout, await stderr);
