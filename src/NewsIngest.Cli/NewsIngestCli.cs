@@ -15,6 +15,7 @@ public static class NewsIngestCli
         root.Subcommands.Add(OnceCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ReprocessCommand.Create());
+        root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(ShowCommand.Create());
         root.Subcommands.Add(FailuresCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());

@@ -110,6 +110,29 @@ public sealed class StateReader : IAsyncDisposable
     public Task<IReadOnlyList<UrlState>> AllAsync(CancellationToken cancellationToken) =>
         QueryAsync("ORDER BY last_fetched_at DESC, url", null, cancellationToken);
 
+    /// <summary>Per source named in the state: URLs, records written (the sum of their versions) and failing URLs.</summary>
+    public async Task<IReadOnlyDictionary<string, SourceTotals>> SourceTotalsAsync(CancellationToken cancellationToken)
+    {
+        var totals = new Dictionary<string, SourceTotals>(StringComparer.Ordinal);
+        if (!HasHistory)
+        {
+            return totals;
+        }
+
+        await using var command = _connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT source, count(*), coalesce(sum(version), 0), coalesce(sum(CASE WHEN {UrlStatuses.FailingSql} THEN 1 ELSE 0 END), 0)
+            FROM urls WHERE source IS NOT NULL GROUP BY source;
+            """;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            totals[reader.GetString(0)] = new SourceTotals(reader.GetInt32(1), reader.GetInt64(2), reader.GetInt32(3));
+        }
+
+        return totals;
+    }
+
     /// <summary>The last recorded pass of each source (empty before schema 2).</summary>
     public async Task<IReadOnlyDictionary<string, PassRecord>> LastPassesAsync(CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ namespace NewsIngest.Cli.Tests.Inspection;
 [Collection(InspectedState.Collection)]
 public sealed class ReadOnlyInspectionTests(InspectedState state)
 {
-    public static TheoryData<string[]> Commands => new() { new[] { "failures" }, new[] { "show", "http://127.0.0.1:1/none" } };
+    public static TheoryData<string[]> Commands => new() { new[] { "status" }, new[] { "failures" }, new[] { "show", "http://127.0.0.1:1/none" } };
 
     [Theory]
     [MemberData(nameof(Commands))]
@@ -41,11 +41,13 @@ public sealed class ReadOnlyInspectionTests(InspectedState state)
             }
 
             // When the inspection commands run beside it
+            var status = await state.JsonAsync("status");
             var failures = await state.JsonAsync("failures");
             var shown = await state.JsonAsync("show", state.Moving);
             var uncommitted = await state.RunAsync("show", "http://uncommitted.test/a");
 
             // Then they read the last committed state, and do not see the open transaction
+            Assert.Equal(4, status.GetProperty("sources")[0].GetProperty("urls").GetInt32());
             Assert.Equal(2, failures.GetProperty("failures").GetArrayLength());
             Assert.Equal(2, shown.GetProperty("state").GetProperty("version").GetInt32());
             Assert.True(uncommitted.ExitCode == ExitCodes.NotFound, uncommitted.ToString());
