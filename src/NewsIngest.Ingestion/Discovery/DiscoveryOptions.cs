@@ -35,6 +35,10 @@ public sealed class DiscoveryOptions : IValidatableObject
     [Range(1024L, 1024L * 1024 * 1024)]
     public long MaxDecompressedBytes { get; set; } = 64L * 1024 * 1024;
 
+    /// <summary>The body cap feeds and sitemaps are fetched with (not <c>Http:MaxBodyBytes</c>, which is for
+    /// pages): <see cref="MaxDecompressedBytes"/>, so the fetch never cuts what the parsers would read.</summary>
+    internal int MaxFetchBytes => (int)Math.Min(MaxDecompressedBytes, int.MaxValue);
+
     /// <summary>Feed summaries kept as hints are cut to this many characters. Default 500.</summary>
     [Range(0, 100_000)]
     public int MaxSummaryLength { get; set; } = 500;

@@ -24,7 +24,7 @@ internal sealed class ResourceTracker(IPageFetcher fetcher, IDiscoveryCache cach
         // Only send validators when a listing is cached to fall back on: a 304 without one would lose the items.
         var conditional = previous is { Failures: 0 };
         var result = await fetcher.FetchAsync(
-            new FetchRequest(url, conditional ? previous!.ETag : null, conditional ? previous!.LastModified : null, kind),
+            new FetchRequest(url, conditional ? previous!.ETag : null, conditional ? previous!.LastModified : null, kind, options.MaxFetchBytes),
             cancellationToken);
         return result.Outcome switch
         {

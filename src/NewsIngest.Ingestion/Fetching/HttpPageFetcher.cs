@@ -55,7 +55,7 @@ public sealed class HttpPageFetcher : IPageFetcher
 
             if (result.Truncated)
             {
-                FetchLog.Truncated(_logger, request.Url, _options.MaxBodyBytes);
+                FetchLog.Truncated(_logger, request.Url, request.MaxBytes ?? _options.MaxBodyBytes);
             }
         }
         else
@@ -96,7 +96,7 @@ public sealed class HttpPageFetcher : IPageFetcher
                 }
             }
 
-            var hop = await _hops.SendAsync(url, request, _options.MaxBodyBytes, cancellationToken);
+            var hop = await _hops.SendAsync(url, request, request.MaxBytes ?? _options.MaxBodyBytes, cancellationToken);
             if (hop.RedirectTo is not { } next)
             {
                 return hop.Result;

@@ -29,6 +29,18 @@ public sealed class SourceDiscovererTests
     }
 
     [Fact]
+    public async Task Feeds_and_sitemaps_are_fetched_with_the_discovery_cap_not_the_page_cap()
+    {
+        await using var site = await NewsSite.StartAsync();
+        using var harness = new DiscoveryHarness(new DiscoveryOptions { MaxDecompressedBytes = 32L * 1024 * 1024 });
+
+        await harness.Discoverer.DiscoverAsync(AllFeedsAndSitemaps(site), CancellationToken.None);
+
+        Assert.NotEmpty(harness.Fetcher.Requests);
+        Assert.All(harness.Fetcher.Requests, r => Assert.Equal(32 * 1024 * 1024, r.MaxBytes));
+    }
+
+    [Fact]
     public async Task Orders_newest_first_and_puts_undated_articles_last_in_listing_order()
     {
         await using var site = await NewsSite.StartAsync();

@@ -51,6 +51,23 @@ public class BodyTests
     }
 
     [Fact]
+    public async Task A_request_with_its_own_cap_is_read_up_to_that_cap_not_the_page_cap()
+    {
+        var feed = new byte[20_000];
+        await using var server = await ServeAsync(app => app.MapGet("/feed.xml", () => Results.Bytes(feed, "application/rss+xml")));
+        await using var harness = new FetchHarness(new Dictionary<string, string?> { ["NewsIngest:Http:MaxBodyBytes"] = "4096" });
+
+        var asPage = await harness.Fetcher.FetchAsync(new FetchRequest(server.Url("/feed.xml")), CancellationToken.None);
+        var asFeed = await harness.Fetcher.FetchAsync(
+            new FetchRequest(server.Url("/feed.xml"), Kind: ResourceKind.Feed, MaxBytes: 65536), CancellationToken.None);
+
+        Assert.True(asPage.Truncated);
+        Assert.Equal(4096, asPage.Body.Length);
+        Assert.False(asFeed.Truncated);
+        Assert.Equal(20_000, asFeed.Body.Length);
+    }
+
+    [Fact]
     public async Task A_body_of_exactly_the_cap_is_not_marked_truncated()
     {
         var exact = new byte[4096];

@@ -91,7 +91,7 @@ internal sealed class SiteAutodiscoverer(IPageFetcher fetcher, IDiscoveryCache c
 
     private async Task<bool> ProbeAsync(Uri url, ResourceKind kind, Func<byte[], bool> accepts, CancellationToken cancellationToken)
     {
-        var result = await fetcher.FetchAsync(new FetchRequest(url, Kind: kind), cancellationToken);
+        var result = await fetcher.FetchAsync(new FetchRequest(url, Kind: kind, MaxBytes: options.MaxFetchBytes), cancellationToken);
         return result.Outcome == FetchOutcome.Ok && accepts(result.Body);
     }
 
