@@ -1,15 +1,19 @@
-using System.Net.Http.Headers;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NewsIngest.Cli.Hosting;
+using NewsIngest.Ingestion.Fetching;
 
 namespace NewsIngest.Cli.Commands;
 
 /// <summary>Where one page comes from: a file, stdin or a URL, read as raw bytes with an optional charset.</summary>
 public sealed class PageSource
 {
-    /// <summary>Largest input read from a file, stdin or URL (32 MiB); larger inputs are refused.</summary>
+    /// <summary>Largest input read from a file or stdin (32 MiB); larger inputs are refused. A URL is fetched like a
+    /// pass fetches it: cut at <c>Http:MaxBodyBytes</c>.</summary>
     public const long MaxBytes = 32L * 1024 * 1024;
 
     private static readonly string[] PageExtensions = [".html", ".htm", ".xhtml", ".txt"];
-    private static readonly Lazy<HttpClient> Http = new(CreateClient);
+    private static readonly Lazy<ServiceProvider> Fetching = new(CreateFetching);
 
     private readonly Func<CancellationToken, Task<RawPage>> _read;
 
@@ -88,28 +92,18 @@ public sealed class PageSource
         return new RawPage(await ReadCappedAsync(stdin, cancellationToken), null, null);
     }
 
+    // The pass's own fetcher: robots.txt, the address guard, redirects hop by hop, retries, attempt and total
+    // timeouts, the body cap; configured from the NEWSINGEST_* environment (extract has no config file).
     private static async Task<RawPage> FetchAsync(Uri uri, CancellationToken cancellationToken)
     {
-        try
+        var fetcher = Fetching.Value.GetRequiredService<IPageFetcher>();
+        var result = await fetcher.FetchAsync(new FetchRequest(uri), cancellationToken);
+        if (!result.IsSuccess)
         {
-            using var response = await Http.Value.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new InputException($"HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
-            }
+            throw new InputException(result.Error ?? $"fetch failed ({result.Outcome})");
+        }
 
-            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-            var bytes = await ReadCappedAsync(body, cancellationToken);
-            return new RawPage(bytes, response.RequestMessage?.RequestUri ?? uri, response.Content.Headers.ContentType?.CharSet);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new InputException($"fetch failed: {ex.Message}", ex);
-        }
-        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new InputException("fetch timed out", ex);
-        }
+        return new RawPage(result.Body, result.FinalUrl ?? uri, result.Charset);
     }
 
     private static async Task<byte[]> ReadCappedAsync(Stream stream, CancellationToken cancellationToken)
@@ -130,17 +124,11 @@ public sealed class PageSource
         return buffer.ToArray();
     }
 
-    private static HttpClient CreateClient()
+    private static ServiceProvider CreateFetching()
     {
-        var handler = new SocketsHttpHandler
-        {
-            AutomaticDecompression = System.Net.DecompressionMethods.All,
-            UseCookies = false,
-            MaxAutomaticRedirections = 5,
-            ConnectTimeout = TimeSpan.FromSeconds(10),
-        };
-        var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
-        client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("NewsIngest", "1.0"));
-        return client;
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(EnvironmentOverrides.Read(Environment.GetEnvironmentVariables()))
+            .Build();
+        return new ServiceCollection().AddNewsIngestFetching(configuration).BuildServiceProvider();
     }
 }
