@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using NewsIngest.Cli.Hosting;
+using NewsIngest.Cli.Hosting.Telemetry;
 using NewsIngest.Ingestion.Hosting;
 
 namespace NewsIngest.Cli.Commands;
@@ -15,9 +17,10 @@ public static class OnceCommand
     public static Command Create()
     {
         var command = IngestSwitches.AddTo(new Command("once", "Run one pass over every configured source, then exit."));
-        command.SetAction((parse, token) => IngestCommandRunner.RunAsync(parse, "once", null, async (host, options, cancellationToken) =>
+        command.SetAction((parse, token) => IngestCommandRunner.RunAsync(parse, "once", Configure, async (host, options, cancellationToken) =>
         {
             var stdout = parse.InvocationConfiguration.Output;
+            TelemetryRegistration.Start(host.Services);
             await using var runtime = await host.Services.GetRequiredService<IngestionRuntimeFactory>().OpenAsync(cancellationToken);
             var summary = await runtime.Pass.RunAsync(options.Sources, cancellationToken);
             await stdout.WriteLineAsync($"newsingest once: {summary.ToLine()}");
@@ -28,4 +31,7 @@ public static class OnceCommand
         }, token));
         return command;
     }
+
+    // No metrics endpoint: a one-shot pass is gone before a scraper comes by; OTLP export works (pushed at the end).
+    private static void Configure(HostApplicationBuilder builder) => TelemetryRegistration.Add(builder, serve: false);
 }

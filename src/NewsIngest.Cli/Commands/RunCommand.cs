@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using NewsIngest.Cli.Hosting;
+using NewsIngest.Cli.Hosting.Telemetry;
 using NewsIngest.Ingestion.Configuration;
 using NewsIngest.Ingestion.Hosting;
 
@@ -11,7 +12,8 @@ namespace NewsIngest.Cli.Commands;
 /// <summary>
 /// <c>newsingest run</c>: the long-running worker. Each source runs on its schedule; SIGTERM or Ctrl-C lets in-flight
 /// pages finish (<c>NewsIngest:Pass:ShutdownGrace</c>) within the host's shutdown timeout. Under systemd
-/// (<c>Type=notify</c>) it reports READY and STOPPING. Holds the run lock for its whole life.
+/// (<c>Type=notify</c>) it reports READY and STOPPING. Holds the run lock for its whole life. With
+/// <c>NewsIngest:Metrics:Listen</c> it serves metrics and health from before the worker starts until after it stops.
 /// </summary>
 public static class RunCommand
 {
@@ -21,7 +23,22 @@ public static class RunCommand
         command.SetAction((parse, token) => IngestCommandRunner.RunAsync(parse, "run", Configure, async (host, options, cancellationToken) =>
         {
             var worker = host.Services.GetRequiredService<ScheduledIngestionService>();
-            await host.RunAsync(cancellationToken);
+            MetricsEndpoint? endpoint;
+            try
+            {
+                endpoint = await MetricsEndpoint.StartAsync(host.Services, cancellationToken);
+            }
+            catch (StartupError ex)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"newsingest run: {ErrorText.OneLine(ex.Message)}");
+                return ExitCodes.UsageOrInput;
+            }
+
+            await using (endpoint)
+            {
+                await host.RunAsync(cancellationToken);
+            }
+
             // On .NET 10 a crashed BackgroundService still lets RunAsync finish normally: look at the worker itself.
             if (worker.ExecuteTask is { IsFaulted: true } failed)
             {
@@ -37,6 +54,7 @@ public static class RunCommand
 
     private static void Configure(HostApplicationBuilder builder)
     {
+        TelemetryRegistration.Add(builder, serve: true);
         builder.Services.AddSystemd();
         builder.Services.AddSingleton<ScheduledIngestionService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ScheduledIngestionService>());

@@ -8,6 +8,7 @@ using NewsIngest.Ingestion.Configuration;
 using NewsIngest.Ingestion.Discovery;
 using NewsIngest.Ingestion.Fetching;
 using NewsIngest.Ingestion.Fetching.Local;
+using NewsIngest.Ingestion.Health;
 using NewsIngest.Ingestion.Passes;
 using NewsIngest.Ingestion.Progress;
 using NewsIngest.Ingestion.Telemetry;
@@ -39,6 +40,7 @@ public static class NewsIngestServiceCollectionExtensions
             sp.GetRequiredService<IOptions<NewsIngestOptions>>().Value.Pass, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<IngestionPass>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPassObserver, LoggingPassObserver>(sp => sp.GetRequiredService<LoggingPassObserver>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPassObserver, MetricsPassObserver>());
+        services.TryAddSingleton<WorkerHealth>();
         services.TryAddSingleton<FileFetcher>();
         // http(s) goes to whatever IPageFetcher is registered (the HTTP fetcher, once AddNewsIngestFetching is called
         // by the executable); without one, http(s) URLs fail with a clear "no HTTP fetcher" reason.

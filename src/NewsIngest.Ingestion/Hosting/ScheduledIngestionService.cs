@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsIngest.Ingestion.Configuration;
+using NewsIngest.Ingestion.Health;
 using NewsIngest.Ingestion.Scheduling;
 
 namespace NewsIngest.Ingestion.Hosting;
@@ -9,13 +10,15 @@ namespace NewsIngest.Ingestion.Hosting;
 /// <summary>
 /// The <c>run</c> mode worker: opens the runtime, then runs each source on its own schedule (one loop per source,
 /// so a source's runs never overlap while sources run side by side). A failed pass is logged and the source
-/// waits for its next occurrence; the host is never taken down by one source.
+/// waits for its next occurrence; the host is never taken down by one source. Its loop beats <see cref="WorkerHealth"/>
+/// (liveness) and tells it when the runtime is open and when a stop drains it (readiness).
 /// </summary>
 public sealed class ScheduledIngestionService(
     IngestionRuntimeFactory factory,
     IOptions<NewsIngestOptions> options,
     TimeProvider time,
-    ILogger<ScheduledIngestionService> logger) : BackgroundService
+    ILogger<ScheduledIngestionService> logger,
+    WorkerHealth health) : BackgroundService
 {
     private int _completedPasses;
 
@@ -24,8 +27,26 @@ public sealed class ScheduledIngestionService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await using var draining = stoppingToken.Register(health.MarkDraining);
+        using var beat = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var beating = BeatAsync(beat.Token);
+        try
+        {
+            await RunSourcesAsync(stoppingToken);
+        }
+        finally
+        {
+            health.MarkEnded();
+            await beat.CancelAsync();
+            await beating;
+        }
+    }
+
+    private async Task RunSourcesAsync(CancellationToken stoppingToken)
+    {
         var settings = options.Value;
         await using var runtime = await factory.OpenAsync(stoppingToken);
+        health.MarkRunning();
         var zone = NewsIngestOptionsValidator.FindTimeZone(settings.TimeZone);
         var loops = settings.Sources.Select(source =>
         {
@@ -48,5 +69,22 @@ public sealed class ScheduledIngestionService(
             }, stoppingToken);
         }).ToList();
         await Task.WhenAll(loops);
+    }
+
+    private async Task BeatAsync(CancellationToken cancellationToken)
+    {
+        using var ticks = new PeriodicTimer(WorkerHealth.BeatInterval, time);
+        try
+        {
+            do
+            {
+                health.Beat();
+            }
+            while (await ticks.WaitForNextTickAsync(cancellationToken));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping or ended: liveness reads the end from WorkerHealth, not from missing beats.
+        }
     }
 }

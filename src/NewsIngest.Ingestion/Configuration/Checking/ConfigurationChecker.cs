@@ -7,13 +7,14 @@ using Microsoft.Extensions.Configuration;
 using NewsIngest.Ingestion.Discovery;
 using NewsIngest.Ingestion.Fetching;
 using NewsIngest.Ingestion.Politeness;
+using NewsIngest.Ingestion.Telemetry;
 
 namespace NewsIngest.Ingestion.Configuration.Checking;
 
 /// <summary>
 /// Checks the whole configuration tree before anything is bound: every key must be known (the failure names the
 /// nearest known key), every value must convert to its property's type (the failure names the expected form), and
-/// the data-annotation rules of <c>Http</c>, <c>Politeness</c> and <c>Discovery</c> hold. Each failure is one line
+/// the data-annotation rules of <c>Http</c>, <c>Politeness</c>, <c>Discovery</c> and <c>Metrics</c> hold. Each failure is one line
 /// that starts with the configuration key. Sections owned by libraries (<c>Serilog</c>, <c>Logging</c>) are left to them.
 /// </summary>
 public static class ConfigurationChecker
@@ -29,6 +30,7 @@ public static class ConfigurationChecker
         ["Http"] = typeof(HttpOptions),
         ["Politeness"] = typeof(PolitenessOptions),
         ["Discovery"] = typeof(DiscoveryOptions),
+        ["Metrics"] = typeof(MetricsOptions),
     };
 
     /// <summary>Whether <paramref name="key"/> names a setting or section directly under <c>NewsIngest</c>.</summary>
