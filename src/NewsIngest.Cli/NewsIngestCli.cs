@@ -19,6 +19,7 @@ public static class NewsIngestCli
         root.Subcommands.Add(ShowCommand.Create());
         root.Subcommands.Add(FailuresCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(StateCommand.Create());
         ExitCodesHelpAction.AddTo(root);
         return root;
     }

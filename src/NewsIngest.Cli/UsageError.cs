@@ -12,7 +12,13 @@ internal static class UsageError
     public static string Describe(ParseResult parse)
     {
         var command = parse.CommandResult.Command;
-        var help = command is RootCommand ? "newsingest --help" : $"newsingest {command.Name} --help";
+        var names = new List<string>();
+        for (var result = parse.CommandResult; result.Command is not RootCommand; result = (System.CommandLine.Parsing.CommandResult)result.Parent!)
+        {
+            names.Insert(0, result.Command.Name);
+        }
+
+        var help = string.Join(' ', ["newsingest", .. names, "--help"]);
         return $"newsingest: {Message(parse, command)} (see '{help}')";
     }
 

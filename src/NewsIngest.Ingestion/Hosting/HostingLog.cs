@@ -19,4 +19,7 @@ internal static partial class HostingLog
 
     [LoggerMessage(105, LogLevel.Error, "Pass of source {Source} failed; next run as scheduled")]
     public static partial void PassCrashed(ILogger logger, Exception exception, string source);
+
+    [LoggerMessage(110, LogLevel.Warning, "The state {StatePath} knew no URL but the output holds records: rebuilt its URL index from {Records} records ({Updated} URLs), so none is written again; {BadLines} line(s) are not records {Examples}")]
+    public static partial void Rebuilt(ILogger logger, string statePath, int records, int updated, int badLines, string examples);
 }

@@ -50,6 +50,14 @@ public sealed class IngestionRuntimeFactory(
                 HostingLog.Reconciled(logger, committed.Count, dropped.Count);
             }
 
+            if (await state.CountUrlsAsync(cancellationToken) == 0 && RecordFiles.List(sink.Directory, settings.Output.FilePrefix).Count > 0)
+            {
+                // A new, deleted or replaced state beside existing output: without its URLs every page would be
+                // written again as version 1.
+                var rebuilt = await UrlIndexRebuilder.RebuildAsync(state, sink.Directory, settings.Output.FilePrefix, cancellationToken);
+                HostingLog.Rebuilt(logger, state.Path, rebuilt.Records, rebuilt.Updated, rebuilt.BadLines.Count, string.Join(", ", rebuilt.BadLines.Take(5)));
+            }
+
             HostingLog.Opened(logger, state.Path, sink.Directory);
             var archive = settings.Output.Archive ? new PageArchive(settings.Output.ArchiveDirectory!) : null;
             var writer = new RecordBatchWriter(state, sink, settings.Output, time, loggers.CreateLogger<RecordBatchWriter>(), metrics);

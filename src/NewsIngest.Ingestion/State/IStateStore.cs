@@ -12,6 +12,12 @@ public interface IStateStore : IAsyncDisposable
     /// <summary>Inserts or replaces the state of <see cref="UrlState.Url"/>.</summary>
     Task SaveAsync(UrlState state, CancellationToken cancellationToken);
 
+    /// <summary>Inserts or replaces every state in one transaction (a rebuild of the URL index).</summary>
+    Task SaveAllAsync(IReadOnlyList<UrlState> states, CancellationToken cancellationToken);
+
+    /// <summary>How many URLs the state knows.</summary>
+    Task<long> CountUrlsAsync(CancellationToken cancellationToken);
+
     /// <summary>The state whose <see cref="UrlState.CanonicalUrl"/> is <paramref name="canonicalUrl"/>, if any.</summary>
     Task<UrlState?> FindByCanonicalAsync(string canonicalUrl, CancellationToken cancellationToken);
 

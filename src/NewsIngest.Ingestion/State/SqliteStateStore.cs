@@ -64,6 +64,25 @@ public sealed class SqliteStateStore : IStateStore, IPassHistory
             await command.ExecuteNonQueryAsync(cancellationToken);
         }, cancellationToken);
 
+    public Task SaveAllAsync(IReadOnlyList<UrlState> states, CancellationToken cancellationToken) =>
+        InTransactionAsync(async transaction =>
+        {
+            foreach (var state in states)
+            {
+                await using var command = Upsert(state);
+                command.Transaction = transaction;
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }, cancellationToken);
+
+    public Task<long> CountUrlsAsync(CancellationToken cancellationToken) =>
+        WithGateAsync(async () =>
+        {
+            await using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM urls;";
+            return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        }, cancellationToken);
+
     public Task BeginWriteAsync(PendingWrite pending, CancellationToken cancellationToken) =>
         BeginWritesAsync([pending], cancellationToken);
 

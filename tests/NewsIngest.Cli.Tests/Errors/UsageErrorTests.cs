@@ -4,9 +4,9 @@ namespace NewsIngest.Cli.Tests.Errors;
 public sealed class UsageErrorTests
 {
     [Theory]
-    [InlineData(new[] { "bogus" }, "newsingest: unknown command 'bogus' (commands: extract, check, once, run, reprocess, status, show, failures, eval) (see 'newsingest --help')")]
+    [InlineData(new[] { "bogus" }, "newsingest: unknown command 'bogus' (commands: extract, check, once, run, reprocess, status, show, failures, eval, state) (see 'newsingest --help')")]
     [InlineData(new[] { "onec" }, "newsingest: unknown command 'onec' (did you mean 'once'?) (see 'newsingest --help')")]
-    [InlineData(new string[0], "newsingest: no command given (commands: extract, check, once, run, reprocess, status, show, failures, eval) (see 'newsingest --help')")]
+    [InlineData(new string[0], "newsingest: no command given (commands: extract, check, once, run, reprocess, status, show, failures, eval, state) (see 'newsingest --help')")]
     [InlineData(new[] { "extract", "page.html", "--format", "yaml" }, "newsingest: --format 'yaml' is not one of json, text, markdown (see 'newsingest extract --help')")]
     [InlineData(new[] { "extract", "page.html", "--input-format", "pdf" }, "newsingest: --input-format 'pdf' is not one of auto, html, text (see 'newsingest extract --help')")]
     [InlineData(new[] { "extract", "page.html", "--bogus" }, "newsingest: unknown option '--bogus' (a file whose name starts with '-' is ./--bogus) (see 'newsingest extract --help')")]
