@@ -66,7 +66,7 @@ public sealed class FrontierDispatcher
         return added;
     }
 
-    /// <summary>No more items will be added: <see cref="RunAsync"/> ends once the queued ones are done.</summary>
+    /// <summary>No more items will be added: <c>RunAsync</c> ends once the queued ones are done.</summary>
     public void CompleteAdding()
     {
         lock (_sync)
@@ -82,7 +82,18 @@ public sealed class FrontierDispatcher
     /// until <paramref name="dispatchToken"/> asks to start nothing more; then waits for the items in flight.
     /// <paramref name="workToken"/> is handed to each item (it may fire later than the dispatch token).
     /// </summary>
-    public async Task RunAsync(Func<FrontierItem, CancellationToken, Task> process, CancellationToken dispatchToken, CancellationToken workToken)
+    public Task RunAsync(Func<FrontierItem, CancellationToken, Task> process, CancellationToken dispatchToken, CancellationToken workToken)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        return RunAsync((item, _, token) => process(item, token), dispatchToken, workToken);
+    }
+
+    /// <summary>
+    /// As <see cref="RunAsync(Func{FrontierItem, CancellationToken, Task}, CancellationToken, CancellationToken)"/>;
+    /// an item may call the action it is given once its request has ended, to free its host for the next item while
+    /// it goes on (extraction, storage) in its slot; otherwise the host is freed when the item ends.
+    /// </summary>
+    public async Task RunAsync(Func<FrontierItem, Action, CancellationToken, Task> process, CancellationToken dispatchToken, CancellationToken workToken)
     {
         ArgumentNullException.ThrowIfNull(process);
         var inFlight = new HashSet<Task>();
@@ -130,17 +141,29 @@ public sealed class FrontierDispatcher
         await Task.WhenAll(pending);
     }
 
-    private async Task RunOneAsync(Func<FrontierItem, CancellationToken, Task> process, FrontierItem item, CancellationToken workToken)
+    private async Task RunOneAsync(Func<FrontierItem, Action, CancellationToken, Task> process, FrontierItem item, CancellationToken workToken)
     {
+        var released = 0;
+        Task hostFreed = Task.CompletedTask;
+        void ReleaseHost()
+        {
+            if (Interlocked.Exchange(ref released, 1) == 0)
+            {
+                // The host's next turn is what politeness says now its request has ended (spacing, Crawl-delay, cooldown).
+                hostFreed = _store.CompleteAsync(item, TurnOf(item), CancellationToken.None).AsTask();
+                Wake();
+            }
+        }
+
         try
         {
             await Task.Yield(); // the dispatcher goes on taking while this item runs
-            await process(item, workToken);
+            await process(item, ReleaseHost, workToken);
         }
         finally
         {
-            // The host's next turn is what politeness says now the request has ended (spacing, Crawl-delay, cooldown).
-            await _store.CompleteAsync(item, TurnOf(item), CancellationToken.None);
+            ReleaseHost();
+            await hostFreed;
             Interlocked.Decrement(ref _running);
             _slots.Release();
             Wake();

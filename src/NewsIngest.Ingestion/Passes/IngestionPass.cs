@@ -66,7 +66,7 @@ public sealed class IngestionPass(
         try
         {
             await frontier.RunAsync(
-                async (item, token) => counters.Add(item.Source, await ProcessSafelyAsync(item.Source, item.Page, token)),
+                async (item, fetched, token) => counters.Add(item.Source, await ProcessSafelyAsync(item.Source, item.Page, fetched, token)),
                 stopToken,
                 abort.Token);
         }
@@ -205,11 +205,11 @@ public sealed class IngestionPass(
         return found;
     }
 
-    private async Task<PageResult> ProcessSafelyAsync(string source, DiscoveredUrl page, CancellationToken token)
+    private async Task<PageResult> ProcessSafelyAsync(string source, DiscoveredUrl page, Action fetched, CancellationToken token)
     {
         try
         {
-            return await processor.ProcessAsync(source, page, token);
+            return await processor.ProcessAsync(source, page, fetched, token);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
         {

@@ -31,14 +31,30 @@ public sealed class PageProcessor(
     private readonly ConcurrentDictionary<string, (string Url, string Hash)> _queued = new(StringComparer.Ordinal);
 
     /// <summary>Processes <paramref name="page"/> of <paramref name="source"/>; failures are results, not exceptions.</summary>
-    public async Task<PageResult> ProcessAsync(string source, DiscoveredUrl page, CancellationToken cancellationToken)
+    public Task<PageResult> ProcessAsync(string source, DiscoveredUrl page, CancellationToken cancellationToken) =>
+        ProcessAsync(source, page, fetched: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ProcessAsync(string, DiscoveredUrl, CancellationToken)"/>; <paramref name="fetched"/> is called
+    /// as soon as the fetch has ended (before extraction and storage), so the frontier can give the host its next turn.
+    /// </summary>
+    public async Task<PageResult> ProcessAsync(string source, DiscoveredUrl page, Action? fetched, CancellationToken cancellationToken)
     {
         var key = page.Url.AbsoluteUri;
         var previous = await state.GetAsync(key, cancellationToken);
         // Validators only once a record exists: a 304 must never stand in for a record we never wrote.
         var validated = previous is { Version: > 0 } || previous?.ContentHash is not null;
         var request = new FetchRequest(page.Url, validated ? previous!.ETag : null, validated ? previous!.LastModified : null);
-        var fetch = await fetcher.FetchAsync(request, cancellationToken);
+        FetchResult fetch;
+        try
+        {
+            fetch = await fetcher.FetchAsync(request, cancellationToken);
+        }
+        finally
+        {
+            fetched?.Invoke();
+        }
+
         var now = time.GetUtcNow();
         var seen = (previous ?? new UrlState { Url = key }) with { LastFetchedAt = now, Source = source };
 

@@ -7,7 +7,10 @@ namespace NewsIngest.Ingestion.Discovery.Caching;
 /// <summary>
 /// An <see cref="IDiscoveryCache"/> in its own tables (<c>discovery_sites</c>, <c>discovery_resources</c>) of the
 /// state database file, so it survives restarts next to the URL state. One short connection per call (pooled);
-/// WAL and a busy timeout let the host's state store share the file.
+/// WAL and a busy timeout let the host's state store share the file. Writes go one at a time through this instance
+/// (sources are discovered concurrently: left to SQLite's busy handler, its sleeps held each source's pages back by up
+/// to a second) and commit with <c>synchronous=NORMAL</c>: a cache entry lost to a power cut costs one refetch, not a
+/// record, so it is not worth an fsync per feed.
 /// </summary>
 public sealed class SqliteDiscoveryCache : IDiscoveryCache
 {
@@ -21,6 +24,7 @@ public sealed class SqliteDiscoveryCache : IDiscoveryCache
 
     private readonly string _connectionString;
     private readonly SemaphoreSlim _initLock = new(1, 1);
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
     private bool _initialized;
 
     /// <param name="databasePath">The state database file (created when missing).</param>
@@ -50,7 +54,15 @@ public sealed class SqliteDiscoveryCache : IDiscoveryCache
 
     public async Task SaveSiteAsync(SiteEndpoints endpoints, CancellationToken cancellationToken)
     {
+        await _writeLock.WaitAsync(cancellationToken);
+        using var release = new Releaser(_writeLock);
         await using var connection = await OpenAsync(cancellationToken);
+        await using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA synchronous = NORMAL;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT OR REPLACE INTO discovery_sites (site, feeds, sitemaps, discovered_at)
@@ -94,7 +106,15 @@ public sealed class SqliteDiscoveryCache : IDiscoveryCache
 
     public async Task SaveResourceAsync(ResourceState state, CancellationToken cancellationToken)
     {
+        await _writeLock.WaitAsync(cancellationToken);
+        using var release = new Releaser(_writeLock);
         await using var connection = await OpenAsync(cancellationToken);
+        await using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA synchronous = NORMAL;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT OR REPLACE INTO discovery_resources
@@ -147,4 +167,9 @@ public sealed class SqliteDiscoveryCache : IDiscoveryCache
 
     private static IReadOnlyList<string> List(string json) =>
         JsonSerializer.Deserialize(json, DiscoveryCacheJson.Default.IReadOnlyListString) ?? [];
+
+    private sealed class Releaser(SemaphoreSlim semaphore) : IDisposable
+    {
+        public void Dispose() => semaphore.Release();
+    }
 }
