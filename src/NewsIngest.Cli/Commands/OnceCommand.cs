@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NewsIngest.Cli.Hosting;
+using NewsIngest.Cli.Hosting.Progress;
 using NewsIngest.Cli.Hosting.Telemetry;
 using NewsIngest.Ingestion.Hosting;
 
@@ -33,5 +34,9 @@ public static class OnceCommand
     }
 
     // No metrics endpoint: a one-shot pass is gone before a scraper comes by; OTLP export works (pushed at the end).
-    private static void Configure(HostApplicationBuilder builder) => TelemetryRegistration.Add(builder, serve: false);
+    private static void Configure(HostApplicationBuilder builder)
+    {
+        TelemetryRegistration.Add(builder, serve: false);
+        ProgressRegistration.Add(builder, ConsoleMode.Current);
+    }
 }
