@@ -1,4 +1,5 @@
 using NewsIngest.Ingestion.Discovery;
+using NewsIngest.Ingestion.Telemetry;
 
 namespace NewsIngest.Ingestion.Frontier;
 
@@ -9,7 +10,7 @@ namespace NewsIngest.Ingestion.Frontier;
 /// <see cref="IHostPacing"/> again (a feed read or a robots.txt fetch may have used the host meanwhile) and puts the
 /// item back if the host is not free after all; after it, the host's next turn is what politeness says then.
 /// </summary>
-public sealed class FrontierDispatcher
+public sealed class FrontierDispatcher : IFrontierGauge
 {
     private readonly IFrontierStore _store;
     private readonly IHostPacing? _pacing;
@@ -44,6 +45,12 @@ public sealed class FrontierDispatcher
 
     /// <summary>Items started and not finished.</summary>
     public int Running => Volatile.Read(ref _running);
+
+    /// <summary>Items queued and not started.</summary>
+    public int FrontierSize => _store.Queued;
+
+    /// <summary>Hosts in cooldown, as politeness sees them (0 when nothing is paced).</summary>
+    public int HostsInCooldown => _pacing?.HostsInCooldown ?? 0;
 
     /// <summary>The host queue of a URL: its authority, as politeness keys hosts, or <c>file:</c>.</summary>
     public static string HostOf(Uri url)

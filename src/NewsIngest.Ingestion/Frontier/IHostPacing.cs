@@ -15,4 +15,7 @@ public interface IHostPacing
 
     /// <summary>Requests the host takes at once: one while a delay applies, else <c>Pass:MaxConcurrencyPerHost</c>.</summary>
     int ConcurrencyOf(Uri url);
+
+    /// <summary>Hosts whose cooldown (after 429/503, or Retry-After) has not ended yet; for the metrics.</summary>
+    int HostsInCooldown { get; }
 }

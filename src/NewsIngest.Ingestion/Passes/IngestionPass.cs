@@ -41,12 +41,12 @@ public sealed class IngestionPass(
         var startedAt = time.GetUtcNow();
         var problems = sources.Select(_ => new List<string>()).ToArray();
         var pagesBySource = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
-        var counters = new PassCounters(sources.Select(s => s.Name).ToList(), _observer);
         var frontier = new FrontierDispatcher(
             frontierStore?.Invoke() ?? new InMemoryFrontierStore(), pacing, options.MaxConcurrency, options.MaxConcurrencyPerHost, time)
         {
             Idle = FrontierIdle,
         };
+        var counters = new PassCounters(sources.Select(s => s.Name).ToList(), _observer) { Frontier = frontier };
 
         _observer.PassStarted(counters);
         // In-flight pages run on their own token: it fires only ShutdownGrace after a stop request.

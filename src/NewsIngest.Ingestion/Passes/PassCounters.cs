@@ -28,7 +28,8 @@ internal sealed class PassCounters(IReadOnlyList<string>? sources = null, IPassO
 
     public int Failed => Count(PageOutcome.Failed) + Count(PageOutcome.RobotsUnavailable);
 
-    public IFrontierGauge? Frontier => null;
+    /// <summary>The pass's frontier, set before the pass is announced to its observers.</summary>
+    public IFrontierGauge? Frontier { get; init; }
 
     /// <summary>Takes <paramref name="pages"/> more pages into the pass.</summary>
     public void AddPages(int pages) => Interlocked.Add(ref _total, pages);

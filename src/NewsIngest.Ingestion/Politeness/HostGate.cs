@@ -88,6 +88,16 @@ internal sealed class HostGate(
     }
 
     /// <inheritdoc />
+    public int HostsInCooldown
+    {
+        get
+        {
+            var now = time.GetUtcNow();
+            return _hosts.Values.Count(host => host.CooldownUntil > now);
+        }
+    }
+
+    /// <inheritdoc />
     public int ConcurrencyOf(Uri url)
     {
         var host = Get(url);

@@ -22,6 +22,21 @@ public class HostGateTests
     }
 
     [Fact]
+    public void Hosts_in_cooldown_counts_the_hosts_whose_cooldown_has_not_ended()
+    {
+        var gate = CreateGate();
+        gate.CoolDown(HostA, retryAfter: null);
+        gate.CoolDown(HostB, retryAfter: TimeSpan.FromSeconds(90));
+
+        var both = gate.HostsInCooldown;
+        _time.Advance(TimeSpan.FromSeconds(31));
+        var one = gate.HostsInCooldown;
+        _time.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.Equal((2, 1, 0), (both, one, gate.HostsInCooldown));
+    }
+
+    [Fact]
     public async Task A_second_request_to_a_host_waits_for_the_first_to_end_and_then_for_the_min_delay()
     {
         var gate = CreateGate();

@@ -86,6 +86,59 @@ public sealed class PassMetricsTests : IAsyncLifetime
         Assert.Equal(2, _recorder.Sum(InstrumentNames.DiscoveryProblems, ("source", "test")));
     }
 
+    [Fact]
+    public async Task The_frontier_size_is_what_waits_to_start_while_a_pass_runs_and_nothing_after_it()
+    {
+        _fetcher.Serve(A, "story a");
+        _fetcher.Serve(B, "story b");
+        _fetcher.Serve(C, "story c");
+        var gated = new GatedFetcher(_fetcher);
+        var processor = new PageProcessor(gated, _state, _writer, null, new FakeExtractor(), _time, NullLogger.Instance, _metrics);
+        var pass = new IngestionPass([new FakeDiscoverer()], processor, new PassOptions { MaxConcurrency = 1 }, _time,
+            NullLogger<IngestionPass>.Instance, new MetricsPassObserver(_metrics)).RunAsync([Source(A, B, C)], default);
+
+        // While the first page's fetch is held, the other two end up waiting in the frontier (discovery may still be
+        // queueing them when the fetch starts: observe until both are in, or fail after the hang guard).
+        await gated.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var guard = Task.Delay(TimeSpan.FromSeconds(30));
+        do
+        {
+            _recorder.Observe();
+            await Task.Yield();
+        }
+        while (_recorder.Of(InstrumentNames.FrontierSize)[^1].Value < 2 && !guard.IsCompleted);
+
+        var during = _recorder.Of(InstrumentNames.FrontierSize)[^1].Value;
+        var observations = _recorder.Of(InstrumentNames.FrontierSize).Count;
+        gated.Release.SetResult();
+        await pass;
+        _recorder.Observe();
+
+        Assert.Equal(2, during);
+        Assert.Equal(observations, _recorder.Of(InstrumentNames.FrontierSize).Count);
+    }
+
+    /// <summary>Holds the first fetch until released, so a test can look at a pass in the middle.</summary>
+    private sealed class GatedFetcher(IPageFetcher inner) : IPageFetcher
+    {
+        private int _calls;
+
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async Task<FetchResult> FetchAsync(FetchRequest request, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Increment(ref _calls) == 1)
+            {
+                Entered.SetResult();
+                await Release.Task.WaitAsync(cancellationToken);
+            }
+
+            return await inner.FetchAsync(request, cancellationToken);
+        }
+    }
+
     private Task<PassSummary> RunAsync(params Uri[] urls) =>
         new IngestionPass([new FakeDiscoverer()], Processor(), new PassOptions(), _time, NullLogger<IngestionPass>.Instance,
             new PassObservers([new MetricsPassObserver(_metrics), new LoggingPassObserver(new PassOptions(), _time, NullLogger<IngestionPass>.Instance)]))
