@@ -113,7 +113,8 @@ public sealed class PageProcessor(
             Attempts = 0,
             CanonicalUrl = extracted.Record.CanonicalUrl ?? seen.CanonicalUrl,
         };
-        return await StoreAsync(source, page, extracted.Record, fresh, fetch.StatusCode, now, cancellationToken);
+        var record = fetch.Truncated ? BodyCutSignal.Mark(extracted.Record, fetch.Body.Length) : extracted.Record;
+        return await StoreAsync(source, page, record, fresh, fetch.StatusCode, now, cancellationToken);
     }
 
     /// <summary>
