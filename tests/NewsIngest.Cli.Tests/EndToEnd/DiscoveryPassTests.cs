@@ -13,13 +13,7 @@ public sealed class DiscoveryPassTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = await NewsServer.StartAsync();
-        foreach (var path in Articles)
-        {
-            _server.Serve(path, "text/html; charset=utf-8", ArticlePage.Html(
-                _server.Url(path), $"Harbour report {path[^1]}", $"Shipping volumes at berth {path[^1]} rose for a third month.", paywalled: path == "/a/2"));
-        }
-
-        LoopbackSites.ServeNewsSite(_server);
+        LoopbackSites.ServeNewsSiteWithArticles(_server, paywalled: 2);
     }
 
     [Fact]

@@ -8,6 +8,19 @@ namespace NewsIngest.Cli.Tests.EndToEnd;
 /// </summary>
 internal static class LoopbackSites
 {
+    /// <summary>The articles /a/1 … /a/6 the site lists (/a/<paramref name="paywalled"/> behind a wall) and its
+    /// discovery documents (<see cref="ServeNewsSite"/>).</summary>
+    public static void ServeNewsSiteWithArticles(NewsServer server, int? paywalled = null)
+    {
+        foreach (var i in Enumerable.Range(1, 6))
+        {
+            server.Serve($"/a/{i}", "text/html; charset=utf-8", ArticlePage.Html(
+                server.Url($"/a/{i}"), $"Harbour report {i}", $"Shipping volumes at berth {i} rose for a third month.", paywalled: i == paywalled));
+        }
+
+        ServeNewsSite(server);
+    }
+
     public static void ServeNewsSite(NewsServer server)
     {
         var b = server.BaseUri.AbsoluteUri.TrimEnd('/');

@@ -14,13 +14,7 @@ public sealed class StoredRecordSchemaTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = await NewsServer.StartAsync();
-        foreach (var i in Enumerable.Range(1, 6))
-        {
-            _server.Serve($"/a/{i}", "text/html; charset=utf-8", ArticlePage.Html(
-                _server.Url($"/a/{i}"), $"Harbour report {i}", $"Shipping volumes at berth {i} rose for a third month.", paywalled: i == 2));
-        }
-
-        LoopbackSites.ServeNewsSite(_server);
+        LoopbackSites.ServeNewsSiteWithArticles(_server, paywalled: 2);
         _work.WithPages(2);
     }
 
