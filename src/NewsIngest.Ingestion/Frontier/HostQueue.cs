@@ -2,12 +2,14 @@ namespace NewsIngest.Ingestion.Frontier;
 
 /// <summary>
 /// The pages of one host in <see cref="InMemoryFrontierStore"/>: one queue per source, served round-robin, so a
-/// source with 5,000 pages on a host does not starve one with 5 on the same host. Not thread-safe: the store locks.
+/// source with 5,000 pages on a host does not starve one with 5 on the same host. A source that joins (or rejoins)
+/// the host goes next, ahead of those already served: sources are discovered concurrently, and one read first must
+/// not take two turns before the other's first. Not thread-safe: the store locks.
 /// </summary>
 internal sealed class HostQueue(string key, HostTurn turn)
 {
     private readonly Dictionary<string, Queue<FrontierItem>> _bySource = new(StringComparer.Ordinal);
-    private readonly Queue<string> _rotation = new();
+    private readonly LinkedList<string> _rotation = new();
     private readonly Stack<FrontierItem> _deferred = new();
 
     public string Key { get; } = key;
@@ -33,7 +35,7 @@ internal sealed class HostQueue(string key, HostTurn turn)
 
         if (queue.Count == 0)
         {
-            _rotation.Enqueue(item.Source);
+            _rotation.AddFirst(item.Source);
         }
 
         queue.Enqueue(item);
@@ -49,12 +51,13 @@ internal sealed class HostQueue(string key, HostTurn turn)
             return deferred;
         }
 
-        var source = _rotation.Dequeue();
+        var source = _rotation.First!.Value;
+        _rotation.RemoveFirst();
         var queue = _bySource[source];
         var item = queue.Dequeue();
         if (queue.Count > 0)
         {
-            _rotation.Enqueue(source);
+            _rotation.AddLast(source);
         }
         else
         {

@@ -94,8 +94,11 @@ public class RetryTests
         });
         await using var harness = new FetchHarness(new Dictionary<string, string?>
         {
+            // Two attempts of 0.2 s a short retry apart fit the total with room for a loaded machine (the default
+            // 1 s retry delay left 0.4 s of an 0.8 s total: the second attempt sometimes never started).
             ["NewsIngest:Http:AttemptTimeout"] = "00:00:00.200",
-            ["NewsIngest:Http:TotalTimeout"] = "00:00:00.800",
+            ["NewsIngest:Http:RetryBaseDelay"] = "00:00:00.010",
+            ["NewsIngest:Http:TotalTimeout"] = "00:00:01.500",
             ["NewsIngest:Http:MaxRetries"] = "1",
         });
 
