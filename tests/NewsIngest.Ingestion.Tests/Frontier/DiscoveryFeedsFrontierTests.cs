@@ -1,15 +1,12 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NewsIngest.Ingestion.Configuration;
 using NewsIngest.Ingestion.Discovery;
 using NewsIngest.Ingestion.Discovery.Caching;
 using NewsIngest.Ingestion.Passes;
-using NewsIngest.Ingestion.State;
-using NewsIngest.Ingestion.Storage;
 using NewsIngest.Ingestion.Tests.Passes;
 using NewsIngest.Ingestion.Tests.Storage;
 using NewsIngest.Ingestion.Tests.Support;
@@ -21,23 +18,16 @@ public sealed class DiscoveryFeedsFrontierTests : IAsyncLifetime
 {
     private const int Feeds = 50;
     private readonly TempDirectory _dir = new();
-    private SqliteStateStore _state = null!;
-    private JsonLinesSink _sink = null!;
-    private RecordBatchWriter _writer = null!;
+    private PassStorage _storage = null!;
 
     public async Task InitializeAsync()
     {
-        _state = await SqliteStateStore.OpenAsync(_dir.Combine("state.db"), default);
-        _sink = new JsonLinesSink(_dir.Combine("records"), "records", 1 << 20, TimeProvider.System);
-        _writer = new RecordBatchWriter(_state, _sink, new OutputOptions(), TimeProvider.System, NullLogger.Instance);
+        _storage = await PassStorage.OpenAsync(_dir.Combine("state.db"), _dir.Combine("records"), TimeProvider.System);
     }
 
     public async Task DisposeAsync()
     {
-        await _writer.DisposeAsync();
-        await _sink.DisposeAsync();
-        await _state.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        await _storage.DisposeAsync();
         _dir.Dispose();
     }
 
@@ -76,7 +66,7 @@ public sealed class DiscoveryFeedsFrontierTests : IAsyncLifetime
         var discoverer = new SourceDiscoverer(
             harness.Fetcher, new InMemoryDiscoveryCache(), Options.Create(new DiscoveryOptions()), TimeProvider.System, NullLogger<SourceDiscoverer>.Instance);
         var options = new PassOptions { MaxConcurrency = 4, MaxDiscoveryConcurrency = 4 };
-        var processor = new PageProcessor(harness.Fetcher, _state, _writer, null, new FakeExtractor(), TimeProvider.System, NullLogger.Instance);
+        var processor = new PageProcessor(harness.Fetcher, _storage.State, _storage.Writer, null, new FakeExtractor(), TimeProvider.System, NullLogger.Instance);
         var pass = new IngestionPass([discoverer], processor, options, TimeProvider.System, NullLogger<IngestionPass>.Instance, pacing: harness.Pacing);
         var sources = Enumerable.Range(0, Feeds)
             .Select(i => new SourceOptions { Name = $"s{i}", Feeds = [server.Url($"/feed/{i}").AbsoluteUri] })

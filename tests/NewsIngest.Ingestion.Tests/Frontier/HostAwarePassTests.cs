@@ -1,14 +1,12 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using NewsIngest.Ingestion.Configuration;
 using NewsIngest.Ingestion.Passes;
 using NewsIngest.Ingestion.Politeness;
-using NewsIngest.Ingestion.State;
-using NewsIngest.Ingestion.Storage;
 using NewsIngest.Ingestion.Tests.Passes;
 using NewsIngest.Ingestion.Tests.Storage;
+using NewsIngest.Ingestion.Tests.Support;
 
 namespace NewsIngest.Ingestion.Tests.Frontier;
 
@@ -24,26 +22,19 @@ public sealed class HostAwarePassTests : IAsyncLifetime
     private readonly PassOptions _pass = new() { MaxConcurrency = 2, MaxConcurrencyPerHost = 2 };
     private HostGate _gate = null!;
     private GateFetcher _fetcher = null!;
-    private SqliteStateStore _state = null!;
-    private JsonLinesSink _sink = null!;
-    private RecordBatchWriter _writer = null!;
+    private PassStorage _storage = null!;
 
     public async Task InitializeAsync()
     {
         var politeness = new PolitenessOptions { MinDelay = TimeSpan.FromSeconds(1), CooldownBase = TimeSpan.FromSeconds(30) };
         _gate = new HostGate(Options.Create(politeness), Options.Create(_pass), _time, NullLogger<HostGate>.Instance);
         _fetcher = new GateFetcher(_gate, _time);
-        _state = await SqliteStateStore.OpenAsync(_dir.Combine("state.db"), default);
-        _sink = new JsonLinesSink(_dir.Combine("records"), "records", 1 << 20, _time);
-        _writer = new RecordBatchWriter(_state, _sink, new OutputOptions(), _time, NullLogger.Instance);
+        _storage = await PassStorage.OpenAsync(_dir.Combine("state.db"), _dir.Combine("records"), _time);
     }
 
     public async Task DisposeAsync()
     {
-        await _writer.DisposeAsync();
-        await _sink.DisposeAsync();
-        await _state.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        await _storage.DisposeAsync();
         _dir.Dispose();
     }
 
@@ -112,7 +103,7 @@ public sealed class HostAwarePassTests : IAsyncLifetime
 
     private Task<PassSummary> RunAsync(params SourceOptions[] sources)
     {
-        var processor = new PageProcessor(_fetcher, _state, _writer, null, new FakeExtractor(), _time, NullLogger.Instance);
+        var processor = new PageProcessor(_fetcher, _storage.State, _storage.Writer, null, new FakeExtractor(), _time, NullLogger.Instance);
         var pass = new IngestionPass([new FakeDiscoverer()], processor, _pass, _time, NullLogger<IngestionPass>.Instance, pacing: _gate);
         return FakeClockPass.RunAsync(pass, _time, sources);
     }

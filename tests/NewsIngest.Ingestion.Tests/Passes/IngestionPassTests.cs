@@ -1,13 +1,12 @@
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using NewsIngest.Ingestion.Configuration;
 using NewsIngest.Ingestion.Fetching;
 using NewsIngest.Ingestion.Passes;
-using NewsIngest.Ingestion.State;
 using NewsIngest.Ingestion.Storage;
 using NewsIngest.Ingestion.Tests.Storage;
+using NewsIngest.Ingestion.Tests.Support;
 
 namespace NewsIngest.Ingestion.Tests.Passes;
 
@@ -20,25 +19,18 @@ public sealed class IngestionPassTests : IAsyncLifetime
     private readonly TempDirectory _dir = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
     private readonly FakeFetcher _fetcher = new();
-    private SqliteStateStore _state = null!;
-    private JsonLinesSink _sink = null!;
-    private RecordBatchWriter _writer = null!;
+    private PassStorage _storage = null!;
 
     private string OutputDirectory => _dir.Combine("records");
 
     public async Task InitializeAsync()
     {
-        _state = await SqliteStateStore.OpenAsync(_dir.Combine("state.db"), default);
-        _sink = new JsonLinesSink(OutputDirectory, "records", 1 << 20, _time);
-        _writer = new RecordBatchWriter(_state, _sink, new OutputOptions(), _time, NullLogger.Instance);
+        _storage = await PassStorage.OpenAsync(_dir.Combine("state.db"), OutputDirectory, _time);
     }
 
     public async Task DisposeAsync()
     {
-        await _writer.DisposeAsync();
-        await _sink.DisposeAsync();
-        await _state.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        await _storage.DisposeAsync();
         _dir.Dispose();
     }
 
@@ -63,7 +55,7 @@ public sealed class IngestionPassTests : IAsyncLifetime
 
         // The server lost its validators (new ETag) but the text is the same.
         _fetcher.Serve(A, "story a");
-        await _state.SaveAsync((await _state.GetAsync(A.AbsoluteUri, default))! with { ETag = "\"stale\"" }, default);
+        await _storage.State.SaveAsync((await _storage.State.GetAsync(A.AbsoluteUri, default))! with { ETag = "\"stale\"" }, default);
         var summary = await RunAsync(A);
 
         Assert.Equal((1, 0, 0, 1), (summary.Fetched, summary.New, summary.Changed, summary.Unchanged));
@@ -83,7 +75,7 @@ public sealed class IngestionPassTests : IAsyncLifetime
         Assert.Equal(1, summary.Changed);
         Assert.Equal(1, again.NotModified);
         Assert.Equal([("https://news.test/a", 1), ("https://news.test/a", 2)], WrittenRecords());
-        var state = await _state.GetAsync(A.AbsoluteUri, default);
+        var state = await _storage.State.GetAsync(A.AbsoluteUri, default);
         Assert.Equal((2, "not-modified", 0), (state!.Version, state.LastStatus, state.Attempts));
     }
 
@@ -98,7 +90,7 @@ public sealed class IngestionPassTests : IAsyncLifetime
         Assert.Equal((0, 1, 0), (summary.Fetched, summary.NotModified, summary.Written));
         Assert.Null(_fetcher.Requests[0].ETag);
         Assert.NotNull(_fetcher.Requests[1].ETag);
-        Assert.Equal("not-modified", (await _state.GetAsync(A.AbsoluteUri, default))!.LastStatus);
+        Assert.Equal("not-modified", (await _storage.State.GetAsync(A.AbsoluteUri, default))!.LastStatus);
     }
 
     [Fact]
@@ -116,9 +108,9 @@ public sealed class IngestionPassTests : IAsyncLifetime
 
         Assert.Equal((3, 1), (summary.Failed, summary.New));
         Assert.True(summary.HasFailures);
-        var state = await _state.GetAsync(broken.AbsoluteUri, default);
+        var state = await _storage.State.GetAsync(broken.AbsoluteUri, default);
         Assert.Equal(("http-500", 1, 0), (state!.LastStatus, state.Attempts, state.Version));
-        Assert.Equal("extract-rejected", (await _state.GetAsync(empty.AbsoluteUri, default))!.LastStatus);
+        Assert.Equal("extract-rejected", (await _storage.State.GetAsync(empty.AbsoluteUri, default))!.LastStatus);
     }
 
     [Fact]
@@ -146,7 +138,7 @@ public sealed class IngestionPassTests : IAsyncLifetime
         Assert.Equal((1, 1, 0, 1), (summary.RobotsUnavailable, summary.RobotsDenied, summary.Failed, summary.New));
         Assert.True(summary.HasFailures);
         Assert.Contains("robots-denied 1, robots-unavailable 1, paywalled 0", summary.ToLine(), StringComparison.Ordinal);
-        Assert.Equal("robots-unavailable", (await _state.GetAsync(A.AbsoluteUri, default))!.LastStatus);
+        Assert.Equal("robots-unavailable", (await _storage.State.GetAsync(A.AbsoluteUri, default))!.LastStatus);
     }
 
     [Fact]
@@ -212,20 +204,20 @@ public sealed class IngestionPassTests : IAsyncLifetime
     {
         // Given an output disk with no room left
         var disk = new FillingDisk(_dir.Combine("full")) { FreeBytes = 0 };
-        await using (var writer = new RecordBatchWriter(_state, disk, new OutputOptions(), _time, NullLogger.Instance))
+        await using (var writer = new RecordBatchWriter(_storage.State, disk, new OutputOptions(), _time, NullLogger.Instance))
         {
             _fetcher.Serve(A, "story a");
             _fetcher.Serve(B, "story b");
 
             // When a pass fetches two pages
-            var processor = new PageProcessor(_fetcher, _state, writer, null, new FakeExtractor(), _time, NullLogger.Instance);
+            var processor = new PageProcessor(_fetcher, _storage.State, writer, null, new FakeExtractor(), _time, NullLogger.Instance);
             var summary = await new IngestionPass([new FakeDiscoverer()], processor, new PassOptions(), _time, NullLogger<IngestionPass>.Instance)
                 .RunAsync([Source(A, B)], default);
 
             // Then both are failed, not new, and nothing says they were written
             Assert.Equal((2, 0, 2), (summary.Fetched, summary.New, summary.Failed));
-            Assert.Empty(await _state.GetPendingWritesAsync(default));
-            Assert.Null((await _state.GetAsync(A.AbsoluteUri, default))?.ContentHash);
+            Assert.Empty(await _storage.State.GetPendingWritesAsync(default));
+            Assert.Null((await _storage.State.GetAsync(A.AbsoluteUri, default))?.ContentHash);
         }
 
         // And the next pass, with room on the output, writes them
@@ -238,7 +230,7 @@ public sealed class IngestionPassTests : IAsyncLifetime
 
     private IngestionPass CreatePass(FakeDiscoverer discoverer)
     {
-        var processor = new PageProcessor(_fetcher, _state, _writer, null, new FakeExtractor(), _time, NullLogger.Instance);
+        var processor = new PageProcessor(_fetcher, _storage.State, _storage.Writer, null, new FakeExtractor(), _time, NullLogger.Instance);
         return new IngestionPass([discoverer], processor, new PassOptions(), _time, NullLogger<IngestionPass>.Instance);
     }
 

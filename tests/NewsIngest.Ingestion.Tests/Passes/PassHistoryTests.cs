@@ -1,12 +1,11 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using NewsIngest.Ingestion.Configuration;
 using NewsIngest.Ingestion.Fetching;
 using NewsIngest.Ingestion.Passes;
 using NewsIngest.Ingestion.State;
-using NewsIngest.Ingestion.Storage;
 using NewsIngest.Ingestion.Tests.Storage;
+using NewsIngest.Ingestion.Tests.Support;
 
 namespace NewsIngest.Ingestion.Tests.Passes;
 
@@ -20,25 +19,18 @@ public sealed class PassHistoryTests : IAsyncLifetime
     private readonly TempDirectory _dir = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
     private readonly FakeFetcher _fetcher = new();
-    private SqliteStateStore _state = null!;
-    private JsonLinesSink _sink = null!;
-    private RecordBatchWriter _writer = null!;
+    private PassStorage _storage = null!;
 
     private string StatePath => _dir.Combine("state.db");
 
     public async Task InitializeAsync()
     {
-        _state = await SqliteStateStore.OpenAsync(StatePath, default);
-        _sink = new JsonLinesSink(_dir.Combine("records"), "records", 1 << 20, _time);
-        _writer = new RecordBatchWriter(_state, _sink, new OutputOptions(), _time, NullLogger.Instance);
+        _storage = await PassStorage.OpenAsync(StatePath, _dir.Combine("records"), _time);
     }
 
     public async Task DisposeAsync()
     {
-        await _writer.DisposeAsync();
-        await _sink.DisposeAsync();
-        await _state.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        await _storage.DisposeAsync();
         _dir.Dispose();
     }
 
@@ -111,8 +103,8 @@ public sealed class PassHistoryTests : IAsyncLifetime
 
     private IngestionPass CreatePass(FakeDiscoverer discoverer)
     {
-        var processor = new PageProcessor(_fetcher, _state, _writer, null, new FakeExtractor(), _time, NullLogger.Instance);
-        return new IngestionPass([discoverer], processor, new PassOptions(), _time, NullLogger<IngestionPass>.Instance, history: _state);
+        var processor = new PageProcessor(_fetcher, _storage.State, _storage.Writer, null, new FakeExtractor(), _time, NullLogger.Instance);
+        return new IngestionPass([discoverer], processor, new PassOptions(), _time, NullLogger<IngestionPass>.Instance, history: _storage.State);
     }
 
     private static SourceOptions Source(string name, params Uri[] urls) => new() { Name = name, Urls = urls.Select(u => u.AbsoluteUri).ToList() };

@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -7,11 +6,10 @@ using NewsIngest.Ingestion.Configuration;
 using NewsIngest.Ingestion.Fetching;
 using NewsIngest.Ingestion.Passes;
 using NewsIngest.Ingestion.Progress;
-using NewsIngest.Ingestion.State;
-using NewsIngest.Ingestion.Storage;
 using NewsIngest.Ingestion.Telemetry;
 using NewsIngest.Ingestion.Tests.Passes;
 using NewsIngest.Ingestion.Tests.Storage;
+using NewsIngest.Ingestion.Tests.Support;
 
 namespace NewsIngest.Ingestion.Tests.Telemetry;
 
@@ -28,26 +26,19 @@ public sealed class PassMetricsTests : IAsyncLifetime
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
     private NewsIngestMetrics _metrics = null!;
     private MeasurementRecorder _recorder = null!;
-    private SqliteStateStore _state = null!;
-    private JsonLinesSink _sink = null!;
-    private RecordBatchWriter _writer = null!;
+    private PassStorage _storage = null!;
 
     public async Task InitializeAsync()
     {
         var factory = _services.GetRequiredService<IMeterFactory>();
         _recorder = new MeasurementRecorder(factory);
         _metrics = new NewsIngestMetrics(factory);
-        _state = await SqliteStateStore.OpenAsync(_dir.Combine("state.db"), default);
-        _sink = new JsonLinesSink(_dir.Combine("records"), "records", 1 << 20, _time);
-        _writer = new RecordBatchWriter(_state, _sink, new OutputOptions(), _time, NullLogger.Instance, _metrics);
+        _storage = await PassStorage.OpenAsync(_dir.Combine("state.db"), _dir.Combine("records"), _time, _metrics);
     }
 
     public async Task DisposeAsync()
     {
-        await _writer.DisposeAsync();
-        await _sink.DisposeAsync();
-        await _state.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        await _storage.DisposeAsync();
         _recorder.Dispose();
         await _services.DisposeAsync();
         _dir.Dispose();
@@ -93,7 +84,7 @@ public sealed class PassMetricsTests : IAsyncLifetime
         _fetcher.Serve(B, "story b");
         _fetcher.Serve(C, "story c");
         var gated = new GatedFetcher(_fetcher);
-        var processor = new PageProcessor(gated, _state, _writer, null, new FakeExtractor(), _time, NullLogger.Instance, _metrics);
+        var processor = new PageProcessor(gated, _storage.State, _storage.Writer, null, new FakeExtractor(), _time, NullLogger.Instance, _metrics);
         var pass = new IngestionPass([new FakeDiscoverer()], processor, new PassOptions { MaxConcurrency = 1 }, _time,
             NullLogger<IngestionPass>.Instance, new MetricsPassObserver(_metrics)).RunAsync([Source(A, B, C)], default);
 
@@ -144,7 +135,7 @@ public sealed class PassMetricsTests : IAsyncLifetime
             new PassObservers([new MetricsPassObserver(_metrics), new LoggingPassObserver(new PassOptions(), _time, NullLogger<IngestionPass>.Instance)]))
             .RunAsync([Source(urls)], default);
 
-    private PageProcessor Processor() => new(_fetcher, _state, _writer, null, new FakeExtractor(), _time, NullLogger.Instance, _metrics);
+    private PageProcessor Processor() => new(_fetcher, _storage.State, _storage.Writer, null, new FakeExtractor(), _time, NullLogger.Instance, _metrics);
 
     private static SourceOptions Source(params Uri[] urls) => new() { Name = "test", Urls = urls.Select(u => u.AbsoluteUri).ToList() };
 }
