@@ -21,8 +21,8 @@ public sealed class ExtractIdTests
         Assert.Equal(html.GetProperty("id").GetString(), textWithUrl.GetProperty("id").GetString());
     }
 
-    private static string Seed(string extension) => Path.Combine(
-        Path.GetDirectoryName(NewsIngestExecutable.Path)!, "..", "..", "..", "..", "..", "samples", "pages", $"mni-political-risk.{extension}");
+    private static string Seed(string extension) =>
+        Path.Combine(NewsIngestExecutable.RepositoryRoot, "samples", "pages", $"mni-political-risk.{extension}");
 
     private static async Task<JsonElement> ExtractAsync(params string[] args)
     {

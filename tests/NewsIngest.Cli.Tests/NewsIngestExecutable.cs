@@ -14,6 +14,10 @@ internal static class NewsIngestExecutable
 
     public static string Path => Dll.Value;
 
+    /// <summary>The repository checkout the tests run from (docs, samples and projects are read from it).</summary>
+    public static string RepositoryRoot { get; } = System.IO.Path.GetFullPath(
+        System.IO.Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
+
     /// <summary>Starts newsingest with <paramref name="args"/>; stdout and stderr are redirected.</summary>
     public static Process Start(IEnumerable<string> args, IDictionary<string, string>? environment = null)
     {
@@ -67,8 +71,7 @@ internal static class NewsIngestExecutable
         var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(System.IO.Path.DirectorySeparatorChar));
         var tfm = output.Name;
         var configuration = output.Parent!.Name;
-        var root = output.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
-        var dll = System.IO.Path.Combine(root, "src", "NewsIngest.Cli", "bin", configuration, tfm, "newsingest.dll");
+        var dll = System.IO.Path.Combine(RepositoryRoot, "src", "NewsIngest.Cli", "bin", configuration, tfm, "newsingest.dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException($"build the Cli project first: {dll} is missing", dll);
     }
 }

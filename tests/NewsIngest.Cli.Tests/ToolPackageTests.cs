@@ -14,7 +14,7 @@ public sealed class ToolPackageTests : IDisposable
     [Fact]
     public async Task The_packed_tool_installs_into_a_tool_path_and_its_newsingest_command_runs()
     {
-        var project = Path.Combine(Path.GetDirectoryName(NewsIngestExecutable.Path)!, "..", "..", "..", "NewsIngest.Cli.csproj");
+        var project = Path.Combine(NewsIngestExecutable.RepositoryRoot, "src", "NewsIngest.Cli", "NewsIngest.Cli.csproj");
         var configuration = new DirectoryInfo(Path.GetDirectoryName(NewsIngestExecutable.Path)!).Parent!.Name;
         var packages = Path.Combine(_root, "packages");
         var tools = Path.Combine(_root, "tools");

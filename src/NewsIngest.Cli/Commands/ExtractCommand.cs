@@ -8,11 +8,7 @@ namespace NewsIngest.Cli.Commands;
 /// <summary><c>newsingest extract</c>: one page (file, URL or stdin) to one record on stdout.</summary>
 public static class ExtractCommand
 {
-    private static readonly Argument<string[]> Inputs = new("input")
-    {
-        Description = "A file, a directory (every .html/.htm/.txt in it), an http(s) URL, or - for stdin.",
-        Arity = ArgumentArity.OneOrMore,
-    };
+    private static readonly Argument<string[]> Inputs = CreateInputs();
 
     private static readonly Option<string?> Url = new("--url")
     {
@@ -35,20 +31,31 @@ public static class ExtractCommand
         Description = "Also print, on stderr, every block of the page with its role and the reason for it.",
     };
 
-    public static Command Create()
+    // Built once: a validator added in Create would be added again by every command line built in one process.
+    private static Argument<string[]> CreateInputs()
     {
-        var command = new Command("extract", "Extract the free preview of one or more pages and print the record.")
+        var inputs = new Argument<string[]>("input")
         {
-            Inputs, Url, Format, Compact, InputFormatOption, ExplainOption,
+            Description = "A file, a directory (every .html/.htm/.txt in it), an http(s) URL, or - for stdin.",
+            Arity = ArgumentArity.OneOrMore,
         };
         // The input argument takes any word, so an unknown option would otherwise be read as a missing file.
-        Inputs.Validators.Add(result =>
+        inputs.Validators.Add(result =>
         {
             if (result.Tokens.FirstOrDefault(t => t.Value.Length > 1 && t.Value.StartsWith('-')) is { } token)
             {
                 result.AddError($"unknown option '{token.Value}' (a file whose name starts with '-' is ./{token.Value})");
             }
         });
+        return inputs;
+    }
+
+    public static Command Create()
+    {
+        var command = new Command("extract", "Extract the free preview of one or more pages and print the record.")
+        {
+            Inputs, Url, Format, Compact, InputFormatOption, ExplainOption,
+        };
         command.SetAction((parse, token) => RunAsync(parse, token));
         return command;
     }

@@ -22,23 +22,27 @@ public static class CrashPoint
     private static readonly (string Point, int Count)? Armed = Parse(Environment.GetEnvironmentVariable(Variable));
     private static int _reached;
 
-    /// <summary>
-    /// Counts <paramref name="point"/>; the armed point's n-th time runs <paramref name="before"/> (a torn write,
-    /// say) and kills the process.
-    /// </summary>
-    public static void Reach(string point, Action? before = null)
+    /// <summary>Counts <paramref name="point"/>; kills the process when it is the armed point's n-th time.</summary>
+    public static void Reach(string point)
     {
-        if (Armed is not { } armed || armed.Point != point)
+        if (IsDue(point))
         {
-            return;
+            Die();
         }
+    }
 
-        if (Interlocked.Increment(ref _reached) == armed.Count)
-        {
-            before?.Invoke();
-            Process.GetCurrentProcess().Kill();
-            Thread.Sleep(Timeout.Infinite);
-        }
+    /// <summary>
+    /// Counts <paramref name="point"/>; true when it is the armed point's n-th time, for a caller that does something
+    /// first (a torn write) and then calls <see cref="Die"/>.
+    /// </summary>
+    public static bool IsDue(string point) =>
+        Armed is { } armed && armed.Point == point && Interlocked.Increment(ref _reached) == armed.Count;
+
+    /// <summary>SIGKILL to this process: nothing after it runs.</summary>
+    public static void Die()
+    {
+        Process.GetCurrentProcess().Kill();
+        Thread.Sleep(Timeout.Infinite);
     }
 
     private static (string, int)? Parse(string? value)

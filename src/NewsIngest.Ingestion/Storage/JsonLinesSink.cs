@@ -156,7 +156,7 @@ public sealed class JsonLinesSink : IRecordSink
             // Synchronous and uncancellable on purpose: the lines are written whole, then fsynced, or the failure
             // is repaired before the next append. (Test-only, unset in production: half of the batch reaches the
             // disk, then the process dies.)
-            CrashPoint.Reach(CrashPoint.MidAppend, () =>
+            if (CrashPoint.IsDue(CrashPoint.MidAppend))
             {
                 // Half the bytes, moved off a line end: half of two equal lines is a clean boundary, not a torn line.
                 var cut = size / 2;
@@ -167,7 +167,8 @@ public sealed class JsonLinesSink : IRecordSink
 
                 stream.Write(buffer, 0, cut);
                 stream.Flush(flushToDisk: true);
-            });
+                CrashPoint.Die();
+            }
 
             stream.Write(buffer, 0, size);
             stream.Flush(flushToDisk: true);

@@ -9,7 +9,7 @@ namespace NewsIngest.Cli.Tests.EndToEnd;
 /// </summary>
 internal static class StoredRecordSchema
 {
-    public static string DocsDirectory { get; } = Path.Combine(FindRepositoryRoot(), "docs");
+    public static string DocsDirectory { get; } = Path.Combine(NewsIngestExecutable.RepositoryRoot, "docs");
 
     public static JsonNode StoredDocument => JsonNode.Parse(File.ReadAllText(Path.Combine(DocsDirectory, "stored-record.schema.json")))!;
 
@@ -26,18 +26,5 @@ internal static class StoredRecordSchema
             : [.. (results.Details ?? []).Where(d => d.Errors is { Count: > 0 })
                 .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Key}: {e.Value}"))
                 .DefaultIfEmpty("invalid (no detail reported)")];
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "NewsIngest.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"NewsIngest.sln not found above {AppContext.BaseDirectory}");
     }
 }
