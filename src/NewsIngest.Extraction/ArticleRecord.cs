@@ -32,4 +32,7 @@ public sealed record ArticleRecord
     public required string ContentHash { get; init; }
 
     public required ExtractorInfo Extractor { get; init; }
+
+    /// <summary>The site template that cleaned the preview, or null when none was warm (or none was given).</summary>
+    public SiteTemplateInfo? SiteTemplate { get; init; }
 }

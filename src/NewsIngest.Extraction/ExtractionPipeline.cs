@@ -107,7 +107,7 @@ public sealed class ExtractionPipeline
         {
             LinkPercent = (int)Math.Round(b.LinkDensity * 100),
         }));
-        return ExtractionResult.Success(RecordBuilder.Build(context));
+        return ExtractionResult.Success(RecordBuilder.Build(context)) with { TemplateSample = context.TemplateSample };
     }
 
 }

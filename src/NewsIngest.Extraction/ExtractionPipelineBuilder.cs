@@ -6,6 +6,7 @@ using NewsIngest.Extraction.Paywall;
 using NewsIngest.Extraction.Pipeline;
 using NewsIngest.Extraction.Segmentation;
 using NewsIngest.Extraction.StructuredData;
+using NewsIngest.Extraction.Templates;
 
 namespace NewsIngest.Extraction;
 
@@ -40,17 +41,17 @@ public sealed class ExtractionPipelineBuilder
     public ExtractionPipeline Build()
     {
         // HTML: parse → segment → structured data → classify → locate body → headline/dek → gated parts → wall →
-        // dedupe → leftovers → settle → verdict. Text renderings skip the DOM-only stages.
+        // dedupe → leftovers → site template (when the input carries one) → settle → verdict. Text renderings skip the DOM-only stages.
         IExtractionStage[] html =
         [
             new HtmlParseStage(), new DomSegmenter(), new PageFactsStage(), new HiddenArticleStage(), new BoilerplateStage(),
             new MainContentLocator(), new ArticleTailStage(), new HeadlineStage(), new DekStage(), new GatedPartStage(), new WallLocator(),
-            new Deduplicator(), new LeftoverStage(), new FinishStage(), new PaywallVerdictStage(),
+            new Deduplicator(), new LeftoverStage(), new SiteTemplateStage(), new FinishStage(), new PaywallVerdictStage(),
         ];
         IExtractionStage[] text =
         [
             new TextSegmenter(), new BoilerplateStage(), new HeadlineStage(), new DekStage(), new WallLocator(), new Deduplicator(),
-            new FinishStage(), new PaywallVerdictStage(),
+            new SiteTemplateStage(), new FinishStage(), new PaywallVerdictStage(),
         ];
         return new ExtractionPipeline(_options, _time, [.. _extra, .. html], [.. _extra, .. text]);
     }

@@ -23,6 +23,9 @@ public sealed record ExtractionResult
     [MemberNotNullWhen(false, nameof(Error))]
     public bool IsSuccess => Record is not null;
 
+    /// <summary>What the page contributes to its site's template; set when the input carried a model.</summary>
+    public Templates.PageSample? TemplateSample { get; init; }
+
     public static ExtractionResult Success(ArticleRecord record) => new(record, null);
 
     public static ExtractionResult Rejected(string reason) => new(null, reason);

@@ -68,9 +68,11 @@ internal static class RecordBuilder
                 Duplicates = removed[(int)BlockRole.Duplicate],
                 Hidden = removed[(int)BlockRole.Hidden],
                 Wall = removed[(int)BlockRole.Wall],
+                Template = removed[(int)BlockRole.Template],
             },
             ContentHash = contentHash,
             Extractor = ExtractorInfo.Current,
+            SiteTemplate = context.TemplateApplied is { } model ? new SiteTemplateInfo(model.Site, model.Version) : null,
         };
     }
 

@@ -14,4 +14,7 @@ public sealed record RemovedCounts
 
     /// <summary>Blocks from the wall on (the wall itself, its marketing, anything behind it).</summary>
     public int Wall { get; init; }
+
+    /// <summary>Blocks of the site's template (learned from the site's other pages), outside the article's text.</summary>
+    public int Template { get; init; }
 }

@@ -1,6 +1,7 @@
 using AngleSharp.Html.Dom;
 using NewsIngest.Extraction.Segmentation;
 using NewsIngest.Extraction.StructuredData;
+using NewsIngest.Extraction.Templates;
 
 namespace NewsIngest.Extraction.Pipeline;
 
@@ -48,6 +49,12 @@ internal sealed class ExtractionContext(PageInput input, ExtractionOptions optio
 
     /// <summary>The verdict, set by the last classification stage.</summary>
     public PaywallStatus Status { get; set; } = PaywallStatus.Unknown;
+
+    /// <summary>The page's block fingerprints for its site's template, when the input carried a model.</summary>
+    public PageSample? TemplateSample { get; set; }
+
+    /// <summary>The warm site template that cleaned the preview, if any.</summary>
+    public SiteTemplate? TemplateApplied { get; set; }
 
     public string? Headline { get; set; }
     public string? Dek { get; set; }

@@ -29,4 +29,7 @@ internal enum BlockRole
 
     /// <summary>A repeat of a block already kept.</summary>
     Duplicate,
+
+    /// <summary>A block of the site's template (<see cref="Templates.SiteTemplate"/>), outside the article's text.</summary>
+    Template,
 }

@@ -35,6 +35,7 @@ public sealed class RecordSchemaTests
         { "preview.blocks[0].text", "\"\"" },
         { "publishedAt", "\"last Tuesday\"" },
         { "schemaVersion", "2" },
+        { "siteTemplate.version", "\"v1\"" },
         { "headline", "42" },
         { "surprise", "\"a property the schema does not name\"" },
     };
@@ -111,6 +112,7 @@ public sealed class RecordSchemaTests
             (typeof(PaywallInfo), defs["paywall"]!),
             (typeof(RemovedCounts), defs["removed"]!),
             (typeof(ExtractorInfo), defs["extractor"]!),
+            (typeof(SiteTemplateInfo), defs["siteTemplate"]!),
         ];
 
         foreach (var (type, schema) in pairs)

@@ -42,9 +42,10 @@ internal static class SchemaRecords
             HiddenWords = 412,
             Signals = ["ld:isAccessibleForFree=false", "text:en:to-read-the-full-story"],
         },
-        Removed = new RemovedCounts { Boilerplate = 12, Duplicates = 4, Hidden = 5, Wall = 7 },
+        Removed = new RemovedCounts { Boilerplate = 12, Duplicates = 4, Hidden = 5, Wall = 7, Template = 3 },
         ContentHash = Hash,
         Extractor = new ExtractorInfo("newsingest", "0.1.0"),
+        SiteTemplate = new SiteTemplateInfo("news.example", "0123456789abcdef"),
     };
 
     /// <summary>A record with only what the type requires; everything nullable is null.</summary>
