@@ -99,7 +99,8 @@ public sealed class IngestionPass(
         }
 
         _observer.PassCompleted(counters, summary);
-        await RecordAsync(sources, pagesBySource, counters, allProblems, startedAt, summary, abort.Token);
+        // Not on the abort token: an interrupted pass is exactly the one status must show (one small local write).
+        await RecordAsync(sources, pagesBySource, counters, allProblems, startedAt, summary, CancellationToken.None);
         return summary;
     }
 
@@ -165,7 +166,7 @@ public sealed class IngestionPass(
         {
             await history.RecordPassesAsync(records, cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || cancellationToken.IsCancellationRequested)
+        catch (Exception ex)
         {
             PassLog.PassNotRecorded(logger, ex.Message);
         }

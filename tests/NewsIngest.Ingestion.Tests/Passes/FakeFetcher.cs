@@ -9,12 +9,19 @@ internal sealed class FakeFetcher : IPageFetcher
 {
     private readonly Dictionary<Uri, string> _bodies = [];
     private readonly Dictionary<Uri, FetchOutcome> _failures = [];
+    private readonly Dictionary<Uri, TaskCompletionSource> _hanging = [];
 
     public List<FetchRequest> Requests { get; } = [];
 
     public void Serve(Uri url, string body) => _bodies[url] = body;
 
     public void Fail(Uri url, FetchOutcome outcome) => _failures[url] = outcome;
+
+    /// <summary>
+    /// Makes a request for <paramref name="url"/> never answer (until cancelled); the returned task completes when
+    /// that request has started, the explicit moment a test acts on a page in flight.
+    /// </summary>
+    public Task Hang(Uri url) => (_hanging[url] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
     /// <summary>Stops failing <paramref name="url"/>.</summary>
     public void Clear(Uri url) => _failures.Remove(url);
@@ -24,6 +31,12 @@ internal sealed class FakeFetcher : IPageFetcher
         lock (Requests)
         {
             Requests.Add(request);
+        }
+
+        if (_hanging.TryGetValue(request.Url, out var started))
+        {
+            started.TrySetResult();
+            return HangAsync(cancellationToken);
         }
 
         if (_failures.TryGetValue(request.Url, out var failure))
@@ -50,5 +63,11 @@ internal sealed class FakeFetcher : IPageFetcher
                 Body = Encoding.UTF8.GetBytes(body),
                 ETag = etag,
             });
+    }
+
+    private static async Task<FetchResult> HangAsync(CancellationToken cancellationToken)
+    {
+        await Task.Delay(Timeout.Infinite, cancellationToken);
+        throw new InvalidOperationException("unreachable");
     }
 }

@@ -101,10 +101,30 @@ public sealed class PassHistoryTests : IAsyncLifetime
         }
     }
 
-    private IngestionPass CreatePass(FakeDiscoverer discoverer)
+    [Fact]
+    public async Task A_pass_stopped_past_its_grace_is_still_recorded_as_interrupted()
+    {
+        // Given a pass whose one page is in flight when a stop comes with no grace for it
+        var inFlight = _fetcher.Hang(A);
+        using var stop = new CancellationTokenSource();
+        var pass = CreatePass(new FakeDiscoverer(), new PassOptions { ShutdownGrace = TimeSpan.Zero });
+        var running = pass.RunAsync([Source("news", A)], stop.Token);
+        await inFlight;
+
+        await stop.CancelAsync();
+        await running;
+
+        // Then status still learns about the pass, and that it was cut short
+        await using var reader = (await StateReader.OpenAsync(StatePath, default))!;
+        var last = (await reader.LastPassesAsync(default))["news"];
+        Assert.True(last.Summary.Interrupted);
+        Assert.Equal((1, 1), (last.Summary.Pages, last.Summary.Skipped));
+    }
+
+    private IngestionPass CreatePass(FakeDiscoverer discoverer, PassOptions? options = null)
     {
         var processor = new PageProcessor(_fetcher, _storage.State, _storage.Writer, null, new FakeExtractor(), _time, NullLogger.Instance);
-        return new IngestionPass([discoverer], processor, new PassOptions(), _time, NullLogger<IngestionPass>.Instance, history: _storage.State);
+        return new IngestionPass([discoverer], processor, options ?? new PassOptions(), _time, NullLogger<IngestionPass>.Instance, history: _storage.State);
     }
 
     private static SourceOptions Source(string name, params Uri[] urls) => new() { Name = name, Urls = urls.Select(u => u.AbsoluteUri).ToList() };
