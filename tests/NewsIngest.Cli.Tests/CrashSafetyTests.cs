@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using NewsIngest.Ingestion.Storage;
+using NewsIngest.Ingestion.Faults;
 using Xunit.Abstractions;
 
 namespace NewsIngest.Cli.Tests;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using NewsIngest.Ingestion.Storage;
+using NewsIngest.Ingestion.Faults;
 
 namespace NewsIngest.Cli.Tests;
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using NewsIngest.Extraction;
 using NewsIngest.Ingestion.Discovery;
+using NewsIngest.Ingestion.Faults;
 using NewsIngest.Ingestion.Fetching;
 using NewsIngest.Ingestion.State;
 using NewsIngest.Ingestion.Storage;
@@ -97,6 +98,7 @@ public sealed class PageProcessor(
             }, cancellationToken);
         }
 
+        StopPoint.Reach(StopPoint.Extracting);
         var extracting = time.GetTimestamp();
         var extracted = extractor.Extract(fetch.Body, fetch.Charset, fetch.FinalUrl ?? page.Url, cancellationToken);
         metrics?.Extracted(extracted.IsSuccess, time.GetElapsedTime(extracting));

@@ -1,6 +1,7 @@
 using System.Buffers;
 using Microsoft.Extensions.Options;
 using NewsIngest.Ingestion.Configuration;
+using NewsIngest.Ingestion.Faults;
 
 namespace NewsIngest.Ingestion.Storage;
 

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using NewsIngest.Ingestion.Configuration;
+using NewsIngest.Ingestion.Faults;
 using NewsIngest.Ingestion.State;
 using NewsIngest.Ingestion.Telemetry;
 
@@ -192,6 +193,7 @@ public sealed class RecordBatchWriter : IAsyncDisposable
         Batches++;
         StorageLog.BatchWritten(_logger, batch.Count, (long)_time.GetElapsedTime(started).TotalMilliseconds);
         batch.ForEach(b => b.Succeed());
+        StopPoint.Reach(CrashPoint.Committed);
         _metrics?.RecordsWritten(batch.Count);
     }
 
