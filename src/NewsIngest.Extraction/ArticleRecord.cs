@@ -31,6 +31,11 @@ public sealed record ArticleRecord
     /// <summary>Hash of the normalized preview text: equal previews give equal hashes.</summary>
     public required string ContentHash { get; init; }
 
+    /// <summary>
+    /// 64-bit SimHash of the preview's word 5-grams as 16 hex digits: near-identical previews differ in few bits.
+    /// </summary>
+    public string Fingerprint { get; init; } = "0000000000000000";
+
     public required ExtractorInfo Extractor { get; init; }
 
     /// <summary>The site template that cleaned the preview, or null when none was warm (or none was given).</summary>

@@ -4,6 +4,7 @@ using System.Text;
 using NewsIngest.Extraction.Dedup;
 using NewsIngest.Extraction.Pipeline;
 using NewsIngest.Extraction.Segmentation;
+using NewsIngest.Extraction.Similarity;
 
 namespace NewsIngest.Extraction;
 
@@ -71,6 +72,7 @@ internal static class RecordBuilder
                 Template = removed[(int)BlockRole.Template],
             },
             ContentHash = contentHash,
+            Fingerprint = SimHash.ToHex(SimHash.OfText(text)),
             Extractor = ExtractorInfo.Current,
             SiteTemplate = context.TemplateApplied is { } model ? new SiteTemplateInfo(model.Site, model.Version) : null,
         };

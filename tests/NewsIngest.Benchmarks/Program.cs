@@ -6,7 +6,7 @@ using NewsIngest.Benchmarks.Stages;
 
 // "report": a quick Stopwatch sanity check of throughput; "stages": the per-stage profile; "records": every corpus
 // page's record and block roles, to diff before/after a change; "loop": extract in a loop for an external profiler
-// (perf record -p); "e2e" and "politeness" run the built newsingest once as a child over loopback hosts; anything else goes to BenchmarkDotNet (e.g. --filter '*ExtractionBenchmarks*').
+// (perf record -p); "neardup-eval" scores the near-duplicate rule on generated pairs; "e2e" and "politeness" run the built newsingest once as a child over loopback hosts; anything else goes to BenchmarkDotNet (e.g. --filter '*ExtractionBenchmarks*').
 return args switch
 {
     ["report", ..] => SanityReport.Run(Console.Out),
@@ -14,6 +14,7 @@ return args switch
     ["records", ..] => RecordDump.Run(Console.Out, Console.Error),
     ["loop", ..] => ProfileLoop.Run(args, Console.Out),
     ["e2e", ..] => NewsIngest.Benchmarks.EndToEnd.EndToEndBenchmark.RunAsync(args, Console.Out).GetAwaiter().GetResult(),
+    ["neardup-eval", ..] => NewsIngest.Benchmarks.NearDuplicates.NearDuplicateEval.Run(args, Console.Out),
     ["politeness", ..] => NewsIngest.Benchmarks.Politeness.PolitenessBenchmark.RunAsync(args, Console.Out).GetAwaiter().GetResult(),
     _ => RunBenchmarks(args),
 };
