@@ -6,7 +6,12 @@ namespace NewsIngest.Extraction.Segmentation;
 /// </summary>
 internal static class BlockSplitter
 {
-    public static IEnumerable<(BlockType Type, string Text)> Split(string raw, BlockType kind, int headingLevel)
+    /// <summary>
+    /// The blocks of <paramref name="raw"/>, each with the range of <paramref name="raw"/> it was cut from
+    /// (<c>Start</c> inclusive, <c>End</c> exclusive), so what is measured on the raw text (link characters) can be
+    /// given to the block that holds it.
+    /// </summary>
+    public static IEnumerable<(BlockType Type, string Text, int Start, int End)> Split(string raw, BlockType kind, int headingLevel)
     {
         var type = TypeOf(kind, headingLevel);
         if (!raw.Contains('\n'))
@@ -15,7 +20,8 @@ internal static class BlockSplitter
             var single = TextMetrics.IsCollapsed(raw) ? raw.Trim() : TextMetrics.CollapseWhitespace(raw);
             if (single.Length > 0)
             {
-                yield return Classify(single, type);
+                var (t, text) = Classify(single, type);
+                yield return (t, text, 0, raw.Length);
             }
 
             yield break;
@@ -24,25 +30,36 @@ internal static class BlockSplitter
         var lines = raw.Split('\n');
         var bulleted = lines.Any(l => StartsWithBullet(l.AsSpan().Trim()));
         var paragraph = new List<string>();
+        int start = 0, end = 0, offset = 0;
         foreach (var line in lines)
         {
             var trimmed = line.Trim();
             var breakHere = trimmed.Length == 0 || (bulleted && StartsWithBullet(trimmed));
             if (breakHere && paragraph.Count > 0)
             {
-                yield return Classify(TextMetrics.CollapseWhitespace(string.Join(' ', paragraph)), type);
+                var (t, text) = Classify(TextMetrics.CollapseWhitespace(string.Join(' ', paragraph)), type);
+                yield return (t, text, start, end);
                 paragraph.Clear();
             }
 
             if (trimmed.Length > 0)
             {
+                if (paragraph.Count == 0)
+                {
+                    start = offset;
+                }
+
                 paragraph.Add(trimmed);
+                end = offset + line.Length;
             }
+
+            offset += line.Length + 1;
         }
 
         if (paragraph.Count > 0)
         {
-            yield return Classify(TextMetrics.CollapseWhitespace(string.Join(' ', paragraph)), type);
+            var (t, text) = Classify(TextMetrics.CollapseWhitespace(string.Join(' ', paragraph)), type);
+            yield return (t, text, start, end);
         }
     }
 

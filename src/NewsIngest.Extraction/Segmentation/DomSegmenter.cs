@@ -41,6 +41,9 @@ internal sealed class DomSegmenter : IExtractionStage
         private int _linkChars;
         private int _linkDepth;
 
+        // Where link text sits in the buffer (start, end), for a buffer that is cut into several blocks.
+        private readonly List<(int Start, int End)> _linkRanges = [];
+
         public void Run(IElement body)
         {
             try
@@ -195,9 +198,17 @@ internal sealed class DomSegmenter : IExtractionStage
 
             var before = _text.Length;
             _text.AppendCollapsed(data);
-            if (_linkDepth > 0)
+            if (_linkDepth > 0 && _text.Length > before)
             {
                 _linkChars += _text.Length - before;
+                if (_linkRanges.Count > 0 && _linkRanges[^1].End == before)
+                {
+                    _linkRanges[^1] = (_linkRanges[^1].Start, _text.Length);
+                }
+                else
+                {
+                    _linkRanges.Add((before, _text.Length));
+                }
             }
         }
 
@@ -216,6 +227,7 @@ internal sealed class DomSegmenter : IExtractionStage
             _text.TrimEndSpaces();
             if (_text.Length == 0)
             {
+                _linkRanges.Clear();
                 return;
             }
 
@@ -224,6 +236,7 @@ internal sealed class DomSegmenter : IExtractionStage
             if (_depth == 0 || context.Blocks.Count >= context.Options.MaxBlocks)
             {
                 _text.Clear();
+                _linkRanges.Clear();
                 return;
             }
 
@@ -236,13 +249,27 @@ internal sealed class DomSegmenter : IExtractionStage
             }
             else
             {
-                foreach (var (type, text) in BlockSplitter.Split(_text.ToString(), scope.Kind, scope.HeadingLevel))
+                // A paragraph cut at blank lines: each part counts the link text inside its own range, not the whole
+                // element's (a list of entries each with one linked name is not a link list).
+                foreach (var (type, text, start, end) in BlockSplitter.Split(_text.ToString(), scope.Kind, scope.HeadingLevel))
                 {
-                    AddBlock(scope, type, text, linkChars);
+                    AddBlock(scope, type, text, linkChars == 0 ? 0 : LinkCharsIn(start, end));
                 }
             }
 
             _text.Clear();
+            _linkRanges.Clear();
+        }
+
+        private int LinkCharsIn(int start, int end)
+        {
+            var chars = 0;
+            foreach (var (s, e) in _linkRanges)
+            {
+                chars += Math.Max(0, Math.Min(e, end) - Math.Max(s, start));
+            }
+
+            return chars;
         }
 
         private void AddBlock(in Scope scope, BlockType type, string text, int linkChars) =>

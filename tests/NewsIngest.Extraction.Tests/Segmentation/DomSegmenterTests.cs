@@ -66,4 +66,19 @@ public sealed class DomSegmenterTests
 
         Assert.Contains("long enough", record.Preview.Text);
     }
+
+    [Fact]
+    public void Entries_cut_from_one_paragraph_at_blank_lines_count_only_their_own_links()
+    {
+        // Given a ranked list written as one paragraph, each entry a linked name then a description, split by <br><br>
+        var entries = Enumerable.Range(1, 12).Select(k => (
+            Name: $"The Harbour Kitchen at pier {k} beside the old fish market",
+            Description: $"Entry {k}: a small room where the cook serves whatever the boats bring in that morning, with bread baked next door.")).ToList();
+        var body = string.Join("<br><br>", entries.Select((e, k) => $"<b>No.{k + 1} <a href='https://example.org/{k}'>{e.Name}</a></b><br>{e.Description}"));
+
+        var record = Extract.Html(Extract.Page($"<h1>The best small restaurants</h1><div class='content'><p>{body}</p></div>"));
+
+        // Then every description is kept: the links are in the names, not in the descriptions
+        Assert.All(entries, e => Assert.Contains(e.Description, record.Preview.Text, StringComparison.Ordinal));
+    }
 }
