@@ -11,7 +11,7 @@ namespace NewsIngest.Extraction.Boilerplate;
 /// a <c>hide</c> class on a root wrapper. Hiding an element that holds most of the page's prose is such a trick, not
 /// text kept from the reader. From features measured once (prose characters per hiding element, visible prose,
 /// the page's declared access), a hiding element's blocks are shown again when the page does not declare a wall,
-/// the element is no wall container, holds at least <see cref="MinHiddenProseChars"/> of prose, and either holds at
+/// the element is no wall container (unless the page declares itself free), holds at least <see cref="MinHiddenProseChars"/> of prose, and either holds at
 /// least <see cref="MajorityShare"/> of all the page's prose, or is a script-time rule (noscript, the page's CSS) on a
 /// page with no visible prose of its own. Blocks hidden a second time inside it stay hidden; so does
 /// <c>aria-hidden</c>, which hides from screen readers, not from the eye, and marks copies (carousels, clones).
@@ -29,6 +29,9 @@ internal sealed class HiddenArticleStage : IExtractionStage
             return;
         }
 
+        // A page that declares itself free has no wall to keep: a hidden container named like one is a template's
+        // (a metering script that never closes on this article), and when it holds most of the prose it is the body.
+        var declaredFree = context.Facts.IsAccessibleForFree == true;
         var visible = 0;
         var scriptHidden = 0;
         var groups = new Dictionary<IElement, int>();
@@ -43,7 +46,7 @@ internal sealed class HiddenArticleStage : IExtractionStage
             {
                 visible += block.Text.Length;
             }
-            else if (IsCandidate(block))
+            else if (IsCandidate(block, declaredFree))
             {
                 groups[block.HiddenElement!] = groups.GetValueOrDefault(block.HiddenElement!) + block.Text.Length;
                 scriptHidden += IsScriptTime(block) ? block.Text.Length : 0;
@@ -63,15 +66,15 @@ internal sealed class HiddenArticleStage : IExtractionStage
 
         foreach (var block in context.Blocks)
         {
-            if (IsCandidate(block) && (revealed.Contains(block.HiddenElement!) || (loadingTrick && IsScriptTime(block))))
+            if (IsCandidate(block, declaredFree) && (revealed.Contains(block.HiddenElement!) || (loadingTrick && IsScriptTime(block))))
             {
                 block.Reveal();
             }
         }
     }
 
-    private static bool IsCandidate(Block block) =>
-        block.HiddenReason is { } reason && block.HiddenElement is not null && block.WallContainer is null
+    private static bool IsCandidate(Block block, bool declaredFree) =>
+        block.HiddenReason is { } reason && block.HiddenElement is not null && (block.WallContainer is null || declaredFree)
         && !block.HiddenAgain && reason != "[aria-hidden]";
 
     private static bool IsScriptTime(Block block) =>

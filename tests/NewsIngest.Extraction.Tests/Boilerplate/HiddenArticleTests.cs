@@ -86,4 +86,27 @@ public sealed class HiddenArticleTests
 
         Assert.Equal(Paragraphs.Take(1), record.PreviewTexts());
     }
+
+    [Fact]
+    public void A_hidden_wall_named_container_holding_the_body_of_a_page_declared_free_is_the_article()
+    {
+        // Given a page whose JSON-LD says it is free, a visible lead, and the rest in <div class="paywall" hidden>
+        const string Free = """<script type="application/ld+json">{"@type":"NewsArticle","headline":"Ferry","isAccessibleForFree":"True"}</script>""";
+        var page = Extract.Page($"<article>{Article(0, 1)}<div class='paywall' hidden>{Article(1, 4)}</div></article>", Free);
+
+        var record = Extract.Html(page);
+
+        Assert.Equal(Paragraphs, record.PreviewTexts());
+        Assert.Equal(PaywallStatus.Free, record.Paywall.Status);
+    }
+
+    [Fact]
+    public void A_hidden_wall_named_container_on_a_page_that_declares_nothing_stays_hidden()
+    {
+        var page = Extract.Page($"<article>{Article(0, 1)}<div class='paywall' hidden>{Article(1, 4)}</div></article>");
+
+        var record = Extract.Html(page);
+
+        Assert.Equal(Paragraphs.Take(1), record.PreviewTexts());
+    }
 }
