@@ -2,7 +2,8 @@ namespace NewsIngest.Extraction.Similarity;
 
 /// <summary>
 /// The site a URL belongs to, for telling a syndicated copy from one site's second address: the host in lower case
-/// without a leading <c>www.</c>, <c>m.</c>, <c>amp.</c> or <c>mobile.</c> (so an AMP or mobile copy is the same site).
+/// without a leading <c>www.</c>, <c>m.</c>, <c>amp.</c> or <c>mobile.</c> (so an AMP or mobile copy is the same site),
+/// with its port when not the scheme's default (two servers of one machine are two sites).
 /// </summary>
 public static class SiteKey
 {
@@ -20,10 +21,11 @@ public static class SiteKey
         {
             if (host.StartsWith(prefix, StringComparison.Ordinal) && host.Length > prefix.Length)
             {
-                return host[prefix.Length..];
+                host = host[prefix.Length..];
+                break;
             }
         }
 
-        return host;
+        return uri.IsDefaultPort ? host : $"{host}:{uri.Port}";
     }
 }

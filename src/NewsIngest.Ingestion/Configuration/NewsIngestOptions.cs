@@ -19,6 +19,8 @@ public sealed class NewsIngestOptions
 
     public ExtractionSettings Extraction { get; set; } = new();
 
+    public NearDuplicateOptions NearDuplicates { get; set; } = new();
+
     /// <summary>The schedule of a source without one: cron (5 or 6 fields) or an interval. Default every 30 minutes.</summary>
     public string DefaultSchedule { get; set; } = "*/30 * * * *";
 

@@ -25,6 +25,7 @@ public sealed class NewsIngestOptionsValidator : IValidateOptions<NewsIngestOpti
         }
 
         ValidatePass(options.Pass, failures);
+        ValidateNearDuplicates(options.NearDuplicates, failures);
         if (options.Extraction.MaxPageTime <= TimeSpan.Zero && options.Extraction.MaxPageTime != Timeout.InfiniteTimeSpan)
         {
             failures.Add($"{Root}:Extraction:MaxPageTime: must be positive");
@@ -188,6 +189,19 @@ public sealed class NewsIngestOptionsValidator : IValidateOptions<NewsIngestOpti
         if (output.BatchWindow < TimeSpan.Zero || output.BatchWindow > TimeSpan.FromSeconds(1))
         {
             failures.Add($"{Root}:Output:BatchWindow: {output.BatchWindow} is outside 00:00:00..00:00:01");
+        }
+    }
+
+    private static void ValidateNearDuplicates(NearDuplicateOptions near, List<string> failures)
+    {
+        if (near.Window < TimeSpan.FromHours(1) || near.Window > TimeSpan.FromDays(366))
+        {
+            failures.Add($"{Root}:NearDuplicates:Window: {near.Window} is outside 01:00:00..366.00:00:00");
+        }
+
+        if (near.MaxPerSite is < 100 or > 1_000_000)
+        {
+            failures.Add($"{Root}:NearDuplicates:MaxPerSite: {near.MaxPerSite} is outside 100..1000000");
         }
     }
 

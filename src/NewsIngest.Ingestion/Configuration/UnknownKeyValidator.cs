@@ -24,6 +24,7 @@ public sealed class UnknownKeyValidator(IConfiguration section) : IValidateOptio
         Check(section.GetSection(nameof(NewsIngestOptions.State)), typeof(StateOptions), failures);
         Check(section.GetSection(nameof(NewsIngestOptions.Pass)), typeof(PassOptions), failures);
         Check(section.GetSection(nameof(NewsIngestOptions.Extraction)), typeof(ExtractionSettings), failures);
+        Check(section.GetSection(nameof(NewsIngestOptions.NearDuplicates)), typeof(NearDuplicateOptions), failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

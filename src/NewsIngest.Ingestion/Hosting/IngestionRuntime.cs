@@ -1,4 +1,5 @@
 using NewsIngest.Ingestion.Configuration;
+using NewsIngest.Ingestion.NearDuplicates;
 using NewsIngest.Ingestion.Passes;
 using NewsIngest.Ingestion.State;
 using NewsIngest.Ingestion.Storage;
@@ -38,11 +39,19 @@ public sealed class IngestionRuntime(
     /// <summary>What start-up recovery did (torn lines, pending writes).</summary>
     public ReconcileReport Recovery { get; } = recovery;
 
+    /// <summary>The near-duplicate annotator, when <see cref="NearDuplicateOptions.Enabled"/>.</summary>
+    public NearDuplicateAnnotator? NearDuplicates { get; init; }
+
     public async ValueTask DisposeAsync()
     {
         // The writer first: it writes what is still queued, then the file and the state close.
         await Writer.DisposeAsync();
         await Sink.DisposeAsync();
+        if (NearDuplicates is not null)
+        {
+            await NearDuplicates.DisposeAsync();
+        }
+
         await State.DisposeAsync();
     }
 }

@@ -4,6 +4,7 @@ using NewsIngest.Ingestion.Configuration;
 using NewsIngest.Ingestion.Discovery;
 using NewsIngest.Ingestion.Fetching.Local;
 using NewsIngest.Ingestion.Frontier;
+using NewsIngest.Ingestion.NearDuplicates;
 using NewsIngest.Ingestion.Passes;
 using NewsIngest.Ingestion.Progress;
 using NewsIngest.Ingestion.State;
@@ -34,6 +35,7 @@ public sealed class IngestionRuntimeFactory(
         var logger = loggers.CreateLogger<IngestionRuntimeFactory>();
         var state = await SqliteStateStore.OpenAsync(settings.State.Path, cancellationToken);
         JsonLinesSink? sink = null;
+        NearDuplicateAnnotator? nearDuplicates = null;
         try
         {
             sink = new JsonLinesSink(options, time);
@@ -61,12 +63,24 @@ public sealed class IngestionRuntimeFactory(
             HostingLog.Opened(logger, state.Path, sink.Directory);
             var archive = settings.Output.Archive ? new PageArchive(settings.Output.ArchiveDirectory!) : null;
             var writer = new RecordBatchWriter(state, sink, settings.Output, time, loggers.CreateLogger<RecordBatchWriter>(), metrics);
-            var processor = new PageProcessor(fetcher, state, writer, archive, extractor, time, loggers.CreateLogger<PageProcessor>(), metrics);
+            nearDuplicates = settings.NearDuplicates.Enabled
+                ? new NearDuplicateAnnotator(await SqliteNearDuplicateIndex.OpenAsync(state.Path, cancellationToken), settings.NearDuplicates, time)
+                : null;
+            var processor = new PageProcessor(
+                fetcher, state, writer, archive, extractor, time, loggers.CreateLogger<PageProcessor>(), metrics, nearDuplicates);
             var pass = new IngestionPass(discoverers, processor, settings.Pass, time, loggers.CreateLogger<IngestionPass>(), new PassObservers(observers), state, pacing);
-            return new IngestionRuntime(settings, state, sink, writer, archive, processor, pass, new ReconcileReport(torn, committed.Count, dropped.Count));
+            return new IngestionRuntime(settings, state, sink, writer, archive, processor, pass, new ReconcileReport(torn, committed.Count, dropped.Count))
+            {
+                NearDuplicates = nearDuplicates,
+            };
         }
         catch
         {
+            if (nearDuplicates is not null)
+            {
+                await nearDuplicates.DisposeAsync();
+            }
+
             if (sink is not null)
             {
                 await sink.DisposeAsync();

@@ -4,6 +4,7 @@ using NewsIngest.Extraction;
 using NewsIngest.Ingestion.Discovery;
 using NewsIngest.Ingestion.Faults;
 using NewsIngest.Ingestion.Fetching;
+using NewsIngest.Ingestion.NearDuplicates;
 using NewsIngest.Ingestion.State;
 using NewsIngest.Ingestion.Storage;
 using NewsIngest.Ingestion.Telemetry;
@@ -23,7 +24,8 @@ public sealed class PageProcessor(
     IPageExtractor extractor,
     TimeProvider time,
     ILogger logger,
-    NewsIngestMetrics? metrics = null)
+    NewsIngestMetrics? metrics = null,
+    NearDuplicateAnnotator? nearDuplicates = null)
 {
     /// <summary>
     /// Canonical URLs whose record is with the batch writer, not committed yet: the state cannot tell a second
@@ -139,6 +141,16 @@ public sealed class PageProcessor(
             return new PageResult(PageOutcome.Unchanged, Fetched: true, Paywalled: paywalled);
         }
 
+        var near = nearDuplicates is null ? NearDuplicateVerdict.None
+            : await nearDuplicates.AnnotateAsync(record, fresh.Url, cancellationToken);
+        if (near.SkipWrite)
+        {
+            await state.SaveAsync(fresh with { ContentHash = record.ContentHash }, cancellationToken);
+            PassLog.Page(logger, PageOutcome.Unchanged, fresh.Url, fresh.Version);
+            Release(record.CanonicalUrl, claim);
+            return new PageResult(PageOutcome.Unchanged, Fetched: true, Paywalled: paywalled) { SameTextSkipped = true };
+        }
+
         var version = fresh.Version + 1;
         var committed = fresh with { ContentHash = record.ContentHash, Version = version, RecordId = record.Id };
         var stored = new StoredRecord
@@ -149,6 +161,7 @@ public sealed class PageProcessor(
             HttpStatus = httpStatus,
             Version = version,
             Hints = page.Hints,
+            NearDuplicate = near.Match,
         };
         Task durable;
         try

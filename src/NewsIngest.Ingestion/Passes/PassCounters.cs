@@ -15,6 +15,7 @@ internal sealed class PassCounters(IReadOnlyList<string>? sources = null, IPassO
     private readonly int[] _outcomes = new int[Enum.GetValues<PageOutcome>().Length];
     private int _fetched;
     private int _paywalled;
+    private int _sameTextSkipped;
     private int _done;
     private int _total;
 
@@ -68,6 +69,11 @@ internal sealed class PassCounters(IReadOnlyList<string>? sources = null, IPassO
             Interlocked.Increment(ref _paywalled);
         }
 
+        if (result.SameTextSkipped)
+        {
+            Interlocked.Increment(ref _sameTextSkipped);
+        }
+
         Interlocked.Increment(ref _done);
     }
 
@@ -95,6 +101,7 @@ internal sealed class PassCounters(IReadOnlyList<string>? sources = null, IPassO
         RobotsDenied = Count(PageOutcome.RobotsDenied),
         RobotsUnavailable = Count(PageOutcome.RobotsUnavailable),
         Paywalled = Volatile.Read(ref _paywalled),
+        SameTextSkipped = Volatile.Read(ref _sameTextSkipped),
         Skipped = Count(PageOutcome.Skipped),
         Problems = problems,
         Duration = duration,

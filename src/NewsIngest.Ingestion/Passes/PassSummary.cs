@@ -31,6 +31,9 @@ public sealed record PassSummary
     /// <summary>Fetched pages whose record says a paywall stops the anonymous reader.</summary>
     public int Paywalled { get; init; }
 
+    /// <summary>Unchanged pages left unwritten as same-text copies of another URL's record (<c>NearDuplicates:SkipSameText</c>).</summary>
+    public int SameTextSkipped { get; init; }
+
     /// <summary>Pages not started because the pass was stopped.</summary>
     public int Skipped { get; init; }
 
@@ -50,7 +53,7 @@ public sealed record PassSummary
 
     /// <summary>The one-line summary.</summary>
     public string ToLine() => string.Create(CultureInfo.InvariantCulture,
-        $"{Pages} pages from {Sources} sources: fetched {Fetched}, new {New}, changed {Changed}, unchanged {Unchanged}, not modified {NotModified}, failed {Failed}, robots-denied {RobotsDenied}{(RobotsUnavailable > 0 ? $", robots-unavailable {RobotsUnavailable}" : "")}, paywalled {Paywalled}{(Problems.Count > 0 ? $", discovery problems {Problems.Count}" : "")}{(Skipped > 0 ? $", skipped {Skipped}" : "")} in {Duration.TotalSeconds:0.0} s{(Interrupted ? " (interrupted)" : "")}");
+        $"{Pages} pages from {Sources} sources: fetched {Fetched}, new {New}, changed {Changed}, unchanged {Unchanged}, not modified {NotModified}, failed {Failed}, robots-denied {RobotsDenied}{(RobotsUnavailable > 0 ? $", robots-unavailable {RobotsUnavailable}" : "")}, paywalled {Paywalled}{(SameTextSkipped > 0 ? $", same-text skipped {SameTextSkipped}" : "")}{(Problems.Count > 0 ? $", discovery problems {Problems.Count}" : "")}{(Skipped > 0 ? $", skipped {Skipped}" : "")} in {Duration.TotalSeconds:0.0} s{(Interrupted ? " (interrupted)" : "")}");
 
     public override string ToString() => ToLine();
 }

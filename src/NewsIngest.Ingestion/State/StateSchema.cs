@@ -9,7 +9,7 @@ internal static class StateSchema
     /// The migrations in order: entry <c>i</c> brings a file from <c>user_version</c> i to i + 1, in one transaction.
     /// A feature that needs tables of its own appends an entry; entries already released never change.
     /// </summary>
-    private static readonly string[] Migrations = [Version1, Version2];
+    private static readonly string[] Migrations = [Version1, Version2, NearDuplicateIndex];
 
     /// <summary>The schema this build writes.</summary>
     public static int CurrentVersion => Migrations.Length;
@@ -77,6 +77,33 @@ internal static class StateSchema
             interrupted        INTEGER NOT NULL
         );
         CREATE INDEX IF NOT EXISTS passes_source ON passes (source, id);
+        """;
+
+    /// <summary>
+    /// The near-duplicate index (<c>NearDuplicates/</c>): per record its site, cluster, word count, exact text key,
+    /// sorted 32-bit shingle hashes and band keys (both little-endian blobs); one row per (band key, record) to find
+    /// candidates; <c>added_at</c> in Unix milliseconds. <c>seq</c> orders records by when they were first indexed, so a cluster's earliest is its lowest.
+    /// </summary>
+    private const string NearDuplicateIndex = """
+        CREATE TABLE IF NOT EXISTS neardup_texts (
+            seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+            record_id  TEXT NOT NULL UNIQUE,
+            site       TEXT NOT NULL,
+            cluster_of TEXT NOT NULL,
+            words      INTEGER NOT NULL,
+            text_key   INTEGER NOT NULL,
+            added_at   INTEGER NOT NULL,
+            shingles   BLOB NOT NULL,
+            bands      BLOB NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS neardup_texts_key ON neardup_texts (text_key);
+        CREATE INDEX IF NOT EXISTS neardup_texts_site ON neardup_texts (site, seq);
+        CREATE INDEX IF NOT EXISTS neardup_texts_added ON neardup_texts (added_at);
+        CREATE TABLE IF NOT EXISTS neardup_bands (
+            band_key INTEGER NOT NULL,
+            seq      INTEGER NOT NULL,
+            PRIMARY KEY (band_key, seq)
+        ) WITHOUT ROWID;
         """;
 
     /// <summary>Brings the file to <see cref="CurrentVersion"/>; refuses a file from a newer build.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using NewsIngest.Extraction;
+using NewsIngest.Ingestion.NearDuplicates;
 
 namespace NewsIngest.Ingestion.Storage;
 
@@ -24,4 +25,7 @@ public sealed record StoredRecord
 
     /// <summary>Hints from the feed or sitemap that listed the URL (title, published date, summary, guid).</summary>
     public IReadOnlyDictionary<string, string>? Hints { get; init; }
+
+    /// <summary>The earlier record this one is a copy, near-copy, preview or syndication of; null when none.</summary>
+    public NearDuplicateInfo? NearDuplicate { get; init; }
 }

@@ -8,7 +8,7 @@ namespace NewsIngest.Ingestion.Storage;
 /// <summary>
 /// Writes a <see cref="StoredRecord"/> as one flat JSON object: every extraction field (with
 /// <see cref="RecordJson.Compact"/>), then <c>source</c>, <c>fetchedAt</c>, <c>httpStatus</c>, <c>version</c> and
-/// <c>hints</c> when there are any.
+/// <c>hints</c> when there are any, <c>nearDuplicate</c> when the record has one.
 /// </summary>
 public static class StoredRecordJson
 {
@@ -51,6 +51,15 @@ public static class StoredRecordJson
                     writer.WriteString(key, value);
                 }
 
+                writer.WriteEndObject();
+            }
+
+            if (record.NearDuplicate is { } near)
+            {
+                writer.WriteStartObject("nearDuplicate");
+                writer.WriteString("of", near.Of);
+                writer.WriteString("relation", near.RelationName);
+                writer.WriteNumber("similarity", near.Similarity);
                 writer.WriteEndObject();
             }
 

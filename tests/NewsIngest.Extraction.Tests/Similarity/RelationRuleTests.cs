@@ -77,6 +77,7 @@ public sealed class RelationRuleTests
     [InlineData("https://amp.news.example/a", "news.example")]
     [InlineData("https://M.News.Example/a", "news.example")]
     [InlineData("https://wire.example/a", "wire.example")]
+    [InlineData("http://127.0.0.1:41234/a", "127.0.0.1:41234")]
     public void An_amp_mobile_or_www_address_is_the_same_site(string url, string site)
     {
         Assert.Equal(site, SiteKey.Of(url));
