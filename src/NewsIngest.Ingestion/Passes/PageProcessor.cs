@@ -118,17 +118,19 @@ public sealed class PageProcessor(
             CanonicalUrl = extracted.Record.CanonicalUrl ?? seen.CanonicalUrl,
         };
         var record = fetch.Truncated ? BodyCutSignal.Mark(extracted.Record, fetch.Body.Length) : extracted.Record;
-        return await StoreAsync(source, page, record, fresh, fetch.StatusCode, now, cancellationToken);
+        return await StoreAsync(source, page, record, fresh, seen, fetch.StatusCode, now, cancellationToken);
     }
 
     /// <summary>
     /// Hands <paramref name="record"/> to the batch writer as the next version of the URL unless its preview equals the
     /// last one (or a same-canonical page's); the result's <see cref="PageResult.Pending"/> settles once it is written.
-    /// Shared with <c>reprocess</c>.
+    /// A record that cannot be written leaves <paramref name="unwritten"/> (the URL's state without this fetch's
+    /// validators, so the next pass fetches the page whole) marked <c>write-failed</c> with the reason. Shared with
+    /// <c>reprocess</c>.
     /// </summary>
     public async Task<PageResult> StoreAsync(
-        string source, DiscoveredUrl page, ArticleRecord record, UrlState fresh, int? httpStatus, DateTimeOffset fetchedAt,
-        CancellationToken cancellationToken)
+        string source, DiscoveredUrl page, ArticleRecord record, UrlState fresh, UrlState unwritten, int? httpStatus,
+        DateTimeOffset fetchedAt, CancellationToken cancellationToken)
     {
         var paywalled = record.Paywall.Status == PaywallStatus.Paywalled;
         var claim = (fresh.Url, record.ContentHash);
@@ -176,15 +178,16 @@ public sealed class PageProcessor(
         }
 
         var written = new PageResult(version == 1 ? PageOutcome.New : PageOutcome.Changed, Fetched: true, Paywalled: paywalled);
-        return written with { Pending = SettleAsync(written, durable, fresh.Url, version, record.CanonicalUrl, claim) };
+        return written with { Pending = SettleAsync(written, durable, unwritten, version, record.CanonicalUrl, claim) };
     }
 
     /// <summary>Writes what is queued now rather than at the end of the batch window (end of a pass, stop request).</summary>
     public void FlushWrites() => writer.Flush();
 
     private async Task<PageResult> SettleAsync(
-        PageResult written, Task durable, string url, int version, string? canonical, (string Url, string Hash) claim)
+        PageResult written, Task durable, UrlState unwritten, int version, string? canonical, (string Url, string Hash) claim)
     {
+        var url = unwritten.Url;
         try
         {
             // A crash before the batch commits is settled by the reconciler at the next start.
@@ -195,12 +198,32 @@ public sealed class PageProcessor(
         catch (RecordWriteException ex)
         {
             PassLog.PageFailed(logger, url, ex.Message);
+            await SaveWriteFailureAsync(unwritten, ex.Message);
             return new PageResult(PageOutcome.Failed, Fetched: true, Error: ex.Message);
         }
         finally
         {
             // Committed (the state answers from now on) or failed (the next pass tries again).
             Release(canonical, claim);
+        }
+    }
+
+    /// <summary>Best effort: when the state cannot take it either (its disk is the full one), the log line stands.</summary>
+    private async Task SaveWriteFailureAsync(UrlState unwritten, string reason)
+    {
+        try
+        {
+            await state.SaveAsync(unwritten with
+            {
+                LastStatus = "write-failed",
+                Attempts = unwritten.Attempts + 1,
+                LastError = reason,
+                LastErrorAt = time.GetUtcNow(),
+            }, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is IOException or Microsoft.Data.Sqlite.SqliteException or ObjectDisposedException)
+        {
+            PassLog.PageFailed(logger, unwritten.Url, $"its failure could not be recorded either: {ex.Message}");
         }
     }
 

@@ -54,7 +54,7 @@ public sealed class Reprocessor(
 
             var current = await state.GetAsync(entry.Url, cancellationToken) ?? new UrlState { Url = entry.Url };
             var fresh = current with { CanonicalUrl = extracted.Record.CanonicalUrl ?? current.CanonicalUrl };
-            return await processor.StoreAsync(entry.Source, new DiscoveredUrl(url), extracted.Record, fresh,
+            return await processor.StoreAsync(entry.Source, new DiscoveredUrl(url), extracted.Record, fresh, current,
                 entry.HttpStatus, entry.FetchedAt, cancellationToken);
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or UriFormatException)

@@ -217,7 +217,12 @@ public sealed class IngestionPassTests : IAsyncLifetime
             // Then both are failed, not new, and nothing says they were written
             Assert.Equal((2, 0, 2), (summary.Fetched, summary.New, summary.Failed));
             Assert.Empty(await _storage.State.GetPendingWritesAsync(default));
-            Assert.Null((await _storage.State.GetAsync(A.AbsoluteUri, default))?.ContentHash);
+            var failed = (await _storage.State.GetAsync(A.AbsoluteUri, default))!;
+            Assert.Null(failed.ContentHash);
+
+            // And the state says why, for status and failures
+            Assert.Equal(("write-failed", 1, _time.GetUtcNow()), (failed.LastStatus, failed.Attempts, failed.LastErrorAt));
+            Assert.Contains("No space left on device", failed.LastError, StringComparison.Ordinal);
         }
 
         // And the next pass, with room on the output, writes them
