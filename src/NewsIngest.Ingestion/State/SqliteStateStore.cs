@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace NewsIngest.Ingestion.State;
 
 /// <summary>
-/// <see cref="IStateStore"/> in one SQLite file (WAL, FULL sync, busy timeout). Two connections: one for writes (one
+/// <see cref="IStateStore"/> in one SQLite file (WAL, FULL sync for the record protocol, busy timeout). Two connections: one for writes (one
 /// caller at a time: SQLite serializes writers anyway) and one for the per-page lookups, so a page's read never
 /// waits behind a batch's fsync (WAL readers do not block the writer, nor it them).
 /// </summary>
@@ -57,11 +57,25 @@ public sealed class SqliteStateStore : IStateStore, IPassHistory
     public Task<UrlState?> FindByCanonicalAsync(string canonicalUrl, CancellationToken cancellationToken) =>
         QuerySingleAsync($"SELECT {UrlStateRows.Columns} FROM urls WHERE canonical_url = $p ORDER BY url LIMIT 1;", canonicalUrl, cancellationToken);
 
+    /// <summary>
+    /// A visit that writes no record (304, unchanged, failed, robots) is committed without an fsync of its own
+    /// (<c>synchronous = NORMAL</c> for that one statement): a kill loses nothing, a power cut may lose the latest of
+    /// them (the page is fetched again), and the next record commit's fsync makes them durable. The record protocol's
+    /// own transactions stay FULL.
+    /// </summary>
     public Task SaveAsync(UrlState state, CancellationToken cancellationToken) =>
         WithGateAsync(async () =>
         {
-            await using var command = Upsert(state);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await SetSynchronousAsync("NORMAL", cancellationToken);
+            try
+            {
+                await using var command = Upsert(state);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+            finally
+            {
+                await SetSynchronousAsync("FULL", CancellationToken.None);
+            }
         }, cancellationToken);
 
     public Task SaveAllAsync(IReadOnlyList<UrlState> states, CancellationToken cancellationToken) =>
@@ -294,6 +308,13 @@ public sealed class SqliteStateStore : IStateStore, IPassHistory
             url.Value = each;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
+    }
+
+    private async Task SetSynchronousAsync(string level, CancellationToken cancellationToken)
+    {
+        await using var pragma = _connection.CreateCommand();
+        pragma.CommandText = $"PRAGMA synchronous = {level};";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Runs <paramref name="body"/> in one write transaction: one fsync of the WAL for all its rows.</summary>
