@@ -3,7 +3,7 @@ namespace NewsIngest.Cli;
 /// <summary>The process exit codes, documented in README.md.</summary>
 public static class ExitCodes
 {
-    /// <summary>Everything asked for was done.</summary>
+    /// <summary>Everything asked for was done; pages deferred to the next pass while their host cools down count as done.</summary>
     public const int Ok = 0;
 
     /// <summary>The run finished, but some pages or sources failed (each reported).</summary>
@@ -33,7 +33,7 @@ public static class ExitCodes
     /// <summary>Every code with its meaning, as <c>--help</c> lists them.</summary>
     public static IReadOnlyList<(int Code, string Meaning)> All { get; } =
     [
-        (Ok, "everything asked for was done"),
+        (Ok, "everything asked for was done (pages deferred while their host cools down included)"),
         (SomeFailed, "done, but some pages or sources failed (each reported)"),
         (UsageOrInput, "usage, configuration or input error: nothing was done"),
         (Locked, "another run holds the lock"),

@@ -1,11 +1,12 @@
 using System.CommandLine;
 using NewsIngest.Cli.Inspection;
+using NewsIngest.Ingestion.State;
 
 namespace NewsIngest.Cli.Commands;
 
 /// <summary>
-/// <c>newsingest failures --config F [--since T] [--json]</c>: the URLs whose last fetch failed, most recent first, with
-/// the status, the reason and when. Read-only; exit 0 whether or not there are failures, 5 with no state yet.
+/// <c>newsingest failures --config F [--since T] [--json]</c>: the URLs whose last fetch failed, and those deferred to
+/// the next pass (status <c>deferred</c>), most recent first, with the status, the reason and when. Read-only; exit 0 whether or not there are failures, 5 with no state yet.
 /// </summary>
 public static class FailuresCommand
 {
@@ -56,7 +57,10 @@ public static class FailuresCommand
                 }
 
                 await table.WriteAsync(stdout, cancellationToken);
-                await stdout.WriteLineAsync($"{failing.Count} failing URL(s)");
+                var deferred = failing.Count(f => f.Status == UrlStatuses.Deferred);
+                await stdout.WriteLineAsync(deferred == 0
+                    ? $"{failing.Count} failing URL(s)"
+                    : $"{failing.Count - deferred} failing URL(s), {deferred} deferred to the next pass (their host is cooling down)");
                 return ExitCodes.Ok;
             }, token);
         });

@@ -8,7 +8,8 @@ namespace NewsIngest.Cli.Commands;
 /// <summary>
 /// <c>newsingest status --config F [--json]</c>: per configured source its last pass (when, how long, outcome counts,
 /// discovery problems), the next pass its schedule gives, its URLs, records and failing URLs; per host its URLs,
-/// failing URLs, failure streak, robots status and last failure. Read-only; exit 0, or 5 with no state yet.
+/// failing and deferred URLs, failure streak, robots status, cooldown (until when, if it is cooling down after a
+/// 429/503) and last failure. Read-only; exit 0, or 5 with no state yet.
 /// </summary>
 public static class StatusCommand
 {
@@ -27,7 +28,7 @@ public static class StatusCommand
                 Schedule.TryParse(source.Schedule ?? options.DefaultSchedule, zone, out var schedule, out _);
                 return SourceView.Of(source.Name, schedule!, passes.GetValueOrDefault(source.Name), totals.GetValueOrDefault(source.Name), now);
             }).ToList();
-            var hosts = HostView.Of(await state.AllAsync(cancellationToken));
+            var hosts = HostView.Of(await state.AllAsync(cancellationToken), await state.HostsAsync(cancellationToken), now);
             var stdout = parse.InvocationConfiguration.Output;
             if (parse.GetValue(InspectionSwitches.Json))
             {
@@ -49,7 +50,7 @@ public static class StatusCommand
     {
         var table = new TextTable(
             "SOURCE", "LAST PASS (UTC)", "TOOK", "PAGES", "NEW", "CHANGED", "UNCHANGED", "304", "FAILED", "DENIED", "UNAVAIL.",
-            "NEXT PASS (UTC)", "URLS", "RECORDS", "FAILING").Numeric(3, 4, 5, 6, 7, 8, 9, 10, 12, 13, 14);
+            "DEFERRED", "NEXT PASS (UTC)", "URLS", "RECORDS", "FAILING").Numeric(3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 15);
         foreach (var s in sources)
         {
             var p = s.LastPass;
@@ -57,7 +58,7 @@ public static class StatusCommand
                 s.Name,
                 p is null ? "never" : InspectionText.Time(p.StartedAt) + (p.Interrupted ? " (interrupted)" : ""),
                 p is null ? "—" : InspectionText.Duration(TimeSpan.FromSeconds(p.DurationSeconds)),
-                p?.Pages, p?.New, p?.Changed, p?.Unchanged, p?.NotModified, p?.Failed, p?.RobotsDenied, p?.RobotsUnavailable,
+                p?.Pages, p?.New, p?.Changed, p?.Unchanged, p?.NotModified, p?.Failed, p?.RobotsDenied, p?.RobotsUnavailable, p?.Deferred,
                 InspectionText.Time(s.NextPassAt) + (s.Overdue ? " (overdue)" : ""),
                 s.Urls, s.Records, s.Failing);
         }
@@ -80,10 +81,13 @@ public static class StatusCommand
             return;
         }
 
-        var table = new TextTable("HOST", "URLS", "FAILING", "STREAK", "ROBOTS", "LAST FETCH (UTC)", "LAST FAILURE").Numeric(1, 2, 3);
+        var table = new TextTable(
+            "HOST", "URLS", "FAILING", "DEFERRED", "STREAK", "ROBOTS", "COOLING DOWN UNTIL (UTC)", "LAST FETCH (UTC)", "LAST FAILURE").Numeric(1, 2, 3, 4);
         foreach (var h in hosts)
         {
-            table.Add(h.Host, h.Urls, h.Failing, h.FailureStreak, h.Robots, InspectionText.Time(h.LastFetchedAt), h.LastError ?? "—");
+            table.Add(
+                h.Host, h.Urls, h.Failing, h.Deferred, h.FailureStreak, h.Robots, InspectionText.Time(h.CooldownUntil),
+                InspectionText.Time(h.LastFetchedAt), h.LastError ?? "—");
         }
 
         await table.WriteAsync(stdout, cancellationToken);

@@ -26,13 +26,13 @@ public sealed record SourceView(
 public sealed record PassView(
     DateTimeOffset StartedAt, DateTimeOffset FinishedAt, double DurationSeconds, bool Interrupted,
     int Pages, int Fetched, int New, int Changed, int Unchanged, int NotModified, int Failed, int RobotsDenied,
-    int RobotsUnavailable, int Paywalled, int Skipped, IReadOnlyList<string> Problems)
+    int RobotsUnavailable, int Paywalled, int Skipped, IReadOnlyList<string> Problems, int Deferred)
 {
     public static PassView Of(PassRecord pass)
     {
         PassSummary s = pass.Summary;
         return new PassView(
             pass.StartedAt, pass.FinishedAt, Math.Round(s.Duration.TotalSeconds, 3), s.Interrupted, s.Pages, s.Fetched, s.New,
-            s.Changed, s.Unchanged, s.NotModified, s.Failed, s.RobotsDenied, s.RobotsUnavailable, s.Paywalled, s.Skipped, s.Problems);
+            s.Changed, s.Unchanged, s.NotModified, s.Failed, s.RobotsDenied, s.RobotsUnavailable, s.Paywalled, s.Skipped, s.Problems, s.Deferred);
     }
 }

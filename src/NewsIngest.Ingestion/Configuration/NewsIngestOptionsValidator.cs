@@ -231,5 +231,10 @@ public sealed class NewsIngestOptionsValidator : IValidateOptions<NewsIngestOpti
         {
             failures.Add($"{Root}:Pass:ShutdownGrace: must not be negative");
         }
+
+        if (pass.MaxHostWait < TimeSpan.Zero || pass.MaxHostWait > TimeSpan.FromDays(1))
+        {
+            failures.Add($"{Root}:Pass:MaxHostWait: {pass.MaxHostWait} is outside 00:00:00..1.00:00:00");
+        }
     }
 }

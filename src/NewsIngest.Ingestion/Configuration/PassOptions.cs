@@ -24,6 +24,13 @@ public sealed class PassOptions
     /// </summary>
     public int MaxConcurrencyPerHost { get; set; } = 2;
 
+    /// <summary>
+    /// The longest a pass waits for one host's next allowed start (a cooldown after 429/503, a Retry-After). A host
+    /// whose turn lies further off has its remaining pages deferred to the next pass: recorded as <c>deferred</c> with
+    /// the reason, counted in the summary, not a failure. Default 60 s.
+    /// </summary>
+    public TimeSpan MaxHostWait { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>A progress line is logged this often while a pass runs. Default 10 s.</summary>
     public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromSeconds(10);
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Options;
+using NewsIngest.Ingestion.Configuration;
 using NewsIngest.Ingestion.Politeness;
 using Polly;
 using Polly.Timeout;
@@ -10,9 +11,10 @@ namespace NewsIngest.Ingestion.Fetching;
 /// Decides whether and when an attempt is retried: network errors, attempt timeouts, 408, 429 and 5xx but 501; the
 /// delay is the larger of a jittered exponential backoff and the host's own wait (spacing, Crawl-delay, and the
 /// cooldown a Retry-After set, capped by <see cref="HttpOptions.MaxRetryAfter"/>). A retry whose delay would end past
-/// the request's deadline is not made: the answer is returned now instead of a timeout later.
+/// the request's deadline, or whose host wait is beyond <see cref="PassOptions.MaxHostWait"/>, is not made: the answer
+/// is returned now (the pass defers the page) instead of a timeout later or a slot held through a cooldown.
 /// </summary>
-internal sealed class RetryDecider(HostGate gate, IOptions<HttpOptions> options, TimeProvider time)
+internal sealed class RetryDecider(HostGate gate, IOptions<HttpOptions> options, TimeProvider time, IOptions<PassOptions>? pass = null)
 {
     private static readonly ResiliencePropertyKey<TimeSpan> PlannedDelay = new("NewsIngest.RetryDelay");
 
@@ -29,6 +31,11 @@ internal sealed class RetryDecider(HostGate gate, IOptions<HttpOptions> options,
         if (request?.RequestUri is { } url)
         {
             var hostWait = gate.TimeUntilFree(url);
+            if (pass is not null && hostWait > pass.Value.MaxHostWait)
+            {
+                return false;
+            }
+
             delay = hostWait > delay ? hostWait : delay;
             if (request.Options.TryGetValue(FetchRequestOptions.Deadline, out var deadline) && time.GetUtcNow() + delay >= deadline)
             {

@@ -16,6 +16,7 @@ public sealed class FrontierDispatcher : IFrontierGauge
     private readonly IHostPacing? _pacing;
     private readonly TimeProvider _time;
     private readonly int _unpacedLimit;
+    private readonly TimeSpan? _maxHostWait;
     private readonly SemaphoreSlim _slots;
     private readonly Lock _sync = new();
     private TaskCompletionSource _wake = NewSignal();
@@ -27,8 +28,14 @@ public sealed class FrontierDispatcher : IFrontierGauge
     /// <param name="maxConcurrency">Items in flight at once.</param>
     /// <param name="unpacedLimit">Items of one host at once when it is not paced (files, or no pacing).</param>
     /// <param name="time">The clock.</param>
-    public FrontierDispatcher(IFrontierStore store, IHostPacing? pacing, int maxConcurrency, int unpacedLimit, TimeProvider time)
+    /// <param name="maxHostWait">
+    /// The longest to wait for a host's turn: a host whose turn lies further off has its queued items withdrawn and
+    /// handed to <see cref="Deferred"/>; null waits for any turn.
+    /// </param>
+    public FrontierDispatcher(
+        IFrontierStore store, IHostPacing? pacing, int maxConcurrency, int unpacedLimit, TimeProvider time, TimeSpan? maxHostWait = null)
     {
+        _maxHostWait = maxHostWait;
         _store = store;
         _pacing = pacing;
         _time = time;
@@ -42,6 +49,12 @@ public sealed class FrontierDispatcher : IFrontierGauge
     /// advance it exactly to the next turn.
     /// </summary>
     public Action<DateTimeOffset>? Idle { get; set; }
+
+    /// <summary>
+    /// Given the items of a host whose turn lies beyond the longest wait, as they are withdrawn (none is started);
+    /// without it they are dropped. Called from the dispatching loop: keep it short.
+    /// </summary>
+    public Func<FrontierDeferral, CancellationToken, Task>? Deferred { get; init; }
 
     /// <summary>Items started and not finished.</summary>
     public int Running => Volatile.Read(ref _running);
@@ -202,6 +215,16 @@ public sealed class FrontierDispatcher : IFrontierGauge
                 }
 
                 await _store.DeferAsync(item, turn, cancellationToken);
+                if (IsBeyondWait(turn.NotBefore, now))
+                {
+                    await WithdrawAsync(now, cancellationToken);
+                }
+
+                continue;
+            }
+
+            if (take.NextTurnAt is { } next && IsBeyondWait(next, now) && await WithdrawAsync(now, cancellationToken))
+            {
                 continue;
             }
 
@@ -212,6 +235,23 @@ public sealed class FrontierDispatcher : IFrontierGauge
 
             await SleepAsync(wake, now, take.NextTurnAt, cancellationToken);
         }
+    }
+
+    private bool IsBeyondWait(DateTimeOffset turn, DateTimeOffset now) => _maxHostWait is { } wait && turn - now > wait;
+
+    /// <summary>Withdraws the hosts whose turn lies beyond the longest wait; true when there were any.</summary>
+    private async Task<bool> WithdrawAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var withdrawn = await _store.WithdrawAsync(now + _maxHostWait!.Value, cancellationToken);
+        foreach (var deferral in withdrawn)
+        {
+            if (Deferred is { } deferred)
+            {
+                await deferred(deferral, cancellationToken);
+            }
+        }
+
+        return withdrawn.Count > 0;
     }
 
     private async Task SleepAsync(Task wake, DateTimeOffset now, DateTimeOffset? until, CancellationToken cancellationToken)

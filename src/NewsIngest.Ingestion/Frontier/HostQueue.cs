@@ -67,6 +67,18 @@ internal sealed class HostQueue(string key, HostTurn turn)
         return item;
     }
 
+    /// <summary>Takes out every queued item, in the order they would have been served.</summary>
+    public List<FrontierItem> DequeueAll()
+    {
+        var all = new List<FrontierItem>(Count);
+        while (Count > 0)
+        {
+            all.Add(Dequeue());
+        }
+
+        return all;
+    }
+
     public void PutFront(FrontierItem item)
     {
         _deferred.Push(item);

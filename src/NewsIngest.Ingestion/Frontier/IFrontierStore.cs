@@ -26,6 +26,12 @@ public interface IFrontierStore
     /// <summary>A taken item is done; sets the host's next turn.</summary>
     ValueTask CompleteAsync(FrontierItem item, HostTurn turn, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Takes out every queued item of each host whose next turn lies after <paramref name="after"/> (items in flight
+    /// stay), for the pass to defer to the next one.
+    /// </summary>
+    ValueTask<IReadOnlyList<FrontierDeferral>> WithdrawAsync(DateTimeOffset after, CancellationToken cancellationToken);
+
     /// <summary>Items queued and not taken.</summary>
     int Queued { get; }
 }

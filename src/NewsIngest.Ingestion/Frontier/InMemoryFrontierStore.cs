@@ -109,6 +109,26 @@ public sealed class InMemoryFrontierStore : IFrontierStore
         return ValueTask.CompletedTask;
     }
 
+    public ValueTask<IReadOnlyList<FrontierDeferral>> WithdrawAsync(DateTimeOffset after, CancellationToken cancellationToken)
+    {
+        var withdrawn = new List<FrontierDeferral>();
+        lock (_sync)
+        {
+            foreach (var host in _hosts.Values)
+            {
+                if (host.Count > 0 && host.Turn.NotBefore > after)
+                {
+                    var items = host.DequeueAll();
+                    _queued -= items.Count;
+                    host.Version++; // its heap entries are stale now
+                    withdrawn.Add(new FrontierDeferral(host.Key, host.Turn.NotBefore, items));
+                }
+            }
+        }
+
+        return ValueTask.FromResult<IReadOnlyList<FrontierDeferral>>(withdrawn);
+    }
+
     private void Schedule(HostQueue host)
     {
         host.Version++;

@@ -1,6 +1,7 @@
 using NewsIngest.Ingestion.Configuration;
 using NewsIngest.Ingestion.NearDuplicates;
 using NewsIngest.Ingestion.Passes;
+using NewsIngest.Ingestion.Politeness;
 using NewsIngest.Ingestion.State;
 using NewsIngest.Ingestion.Storage;
 
@@ -42,8 +43,17 @@ public sealed class IngestionRuntime(
     /// <summary>The near-duplicate annotator, when <see cref="NearDuplicateOptions.Enabled"/>.</summary>
     public NearDuplicateAnnotator? NearDuplicates { get; init; }
 
+    /// <summary>Saves politeness' host state to <see cref="State"/> (null without HTTP fetching).</summary>
+    public HostStateSaver? HostState { get; init; }
+
     public async ValueTask DisposeAsync()
     {
+        // Host state first (its last changes), while the state is open.
+        if (HostState is not null)
+        {
+            await HostState.DisposeAsync();
+        }
+
         // The writer first: it writes what is still queued, then the file and the state close.
         await Writer.DisposeAsync();
         await Sink.DisposeAsync();

@@ -6,6 +6,7 @@ using NewsIngest.Ingestion.Fetching.Local;
 using NewsIngest.Ingestion.Frontier;
 using NewsIngest.Ingestion.NearDuplicates;
 using NewsIngest.Ingestion.Passes;
+using NewsIngest.Ingestion.Politeness;
 using NewsIngest.Ingestion.Progress;
 using NewsIngest.Ingestion.State;
 using NewsIngest.Ingestion.Storage;
@@ -27,7 +28,8 @@ public sealed class IngestionRuntimeFactory(
     ILoggerFactory loggers,
     IEnumerable<IPassObserver> observers,
     NewsIngestMetrics metrics,
-    IHostPacing? pacing = null)
+    IHostPacing? pacing = null,
+    IPolitenessMemory? politeness = null)
 {
     public async Task<IngestionRuntime> OpenAsync(CancellationToken cancellationToken)
     {
@@ -36,6 +38,7 @@ public sealed class IngestionRuntimeFactory(
         var state = await SqliteStateStore.OpenAsync(settings.State.Path, cancellationToken);
         JsonLinesSink? sink = null;
         NearDuplicateAnnotator? nearDuplicates = null;
+        HostStateSaver? hostState = null;
         try
         {
             sink = new JsonLinesSink(options, time);
@@ -61,21 +64,33 @@ public sealed class IngestionRuntimeFactory(
             }
 
             HostingLog.Opened(logger, state.Path, sink.Directory);
+            hostState = politeness is null ? null
+                : await HostStateSaver.StartAsync(politeness, state, time, loggers.CreateLogger<HostStateSaver>(), cancellationToken);
             var archive = settings.Output.Archive ? new PageArchive(settings.Output.ArchiveDirectory!) : null;
             var writer = new RecordBatchWriter(state, sink, settings.Output, time, loggers.CreateLogger<RecordBatchWriter>(), metrics);
             nearDuplicates = settings.NearDuplicates.Enabled
                 ? new NearDuplicateAnnotator(await SqliteNearDuplicateIndex.OpenAsync(state.Path, cancellationToken), settings.NearDuplicates, time)
                 : null;
             var processor = new PageProcessor(
-                fetcher, state, writer, archive, extractor, time, loggers.CreateLogger<PageProcessor>(), metrics, nearDuplicates);
+                fetcher, state, writer, archive, extractor, time, loggers.CreateLogger<PageProcessor>(), metrics, nearDuplicates)
+            {
+                Pacing = pacing,
+                MaxHostWait = settings.Pass.MaxHostWait,
+            };
             var pass = new IngestionPass(discoverers, processor, settings.Pass, time, loggers.CreateLogger<IngestionPass>(), new PassObservers(observers), state, pacing);
             return new IngestionRuntime(settings, state, sink, writer, archive, processor, pass, new ReconcileReport(torn, committed.Count, dropped.Count))
             {
                 NearDuplicates = nearDuplicates,
+                HostState = hostState,
             };
         }
         catch
         {
+            if (hostState is not null)
+            {
+                await hostState.DisposeAsync();
+            }
+
             if (nearDuplicates is not null)
             {
                 await nearDuplicates.DisposeAsync();

@@ -41,12 +41,16 @@ public sealed class IngestionPass(
         var startedAt = time.GetUtcNow();
         var problems = sources.Select(_ => new List<string>()).ToArray();
         var pagesBySource = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        var deferredHosts = new ConcurrentDictionary<string, HostDeferral>(StringComparer.OrdinalIgnoreCase);
+        PassCounters counters = null!;
         var frontier = new FrontierDispatcher(
-            frontierStore?.Invoke() ?? new InMemoryFrontierStore(), pacing, options.MaxConcurrency, options.MaxConcurrencyPerHost, time)
+            frontierStore?.Invoke() ?? new InMemoryFrontierStore(), pacing, options.MaxConcurrency, options.MaxConcurrencyPerHost, time,
+            options.MaxHostWait)
         {
             Idle = FrontierIdle,
+            Deferred = (deferral, token) => DeferAsync(deferral, counters, deferredHosts, token),
         };
-        var counters = new PassCounters(sources.Select(s => s.Name).ToList(), _observer) { Frontier = frontier };
+        counters = new PassCounters(sources.Select(s => s.Name).ToList(), _observer) { Frontier = frontier };
 
         _observer.PassStarted(counters);
         // In-flight pages run on their own token: it fires only ShutdownGrace after a stop request.
@@ -66,7 +70,16 @@ public sealed class IngestionPass(
         try
         {
             await frontier.RunAsync(
-                async (item, fetched, token) => counters.Add(item.Source, await ProcessSafelyAsync(item.Source, item.Page, fetched, token)),
+                async (item, fetched, token) =>
+                {
+                    var result = await ProcessSafelyAsync(item.Source, item.Page, fetched, token);
+                    if (result.DeferredUntil is { } until)
+                    {
+                        NoteDeferral(deferredHosts, item.Host, until, 1);
+                    }
+
+                    counters.Add(item.Source, result);
+                },
                 stopToken,
                 abort.Token);
         }
@@ -91,7 +104,10 @@ public sealed class IngestionPass(
         var interrupted = stopToken.IsCancellationRequested;
         var found = counters.Total;
         var allProblems = problems.SelectMany(p => p).ToList();
-        var summary = counters.ToSummary(sources.Count, found, allProblems, time.GetElapsedTime(started), interrupted);
+        var summary = counters.ToSummary(sources.Count, found, allProblems, time.GetElapsedTime(started), interrupted) with
+        {
+            DeferredHosts = [.. deferredHosts.Values.OrderBy(h => h.Host, StringComparer.Ordinal)],
+        };
         var missing = found - counters.Done;
         if (missing > 0)
         {
@@ -141,6 +157,39 @@ public sealed class IngestionPass(
             frontier.CompleteAdding();
         }
     }
+
+    /// <summary>
+    /// Records the pages of a host whose turn lies beyond <see cref="PassOptions.MaxHostWait"/> as deferred to the next
+    /// pass, in one state transaction, and counts them; a state that cannot be written leaves them as they were.
+    /// </summary>
+    private async Task DeferAsync(
+        FrontierDeferral deferral, PassCounters counters, ConcurrentDictionary<string, HostDeferral> hosts, CancellationToken token)
+    {
+        var reason = string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"{deferral.Host} is cooling down until {deferral.Until:u}, beyond Pass:MaxHostWait ({options.MaxHostWait})");
+        try
+        {
+            await processor.DeferAsync([.. deferral.Items.Select(i => (i.Source, i.Page))], reason, token);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            PassLog.PageFailed(logger, deferral.Host, $"deferral not recorded: {ex.Message}");
+        }
+
+        PassLog.HostDeferred(logger, deferral.Items.Count, deferral.Host, deferral.Until);
+        NoteDeferral(hosts, deferral.Host, deferral.Until, deferral.Items.Count);
+        foreach (var item in deferral.Items)
+        {
+            counters.Add(item.Source, new PageResult(PageOutcome.Deferred, Error: reason) { DeferredUntil = deferral.Until });
+        }
+    }
+
+    private static void NoteDeferral(ConcurrentDictionary<string, HostDeferral> hosts, string host, DateTimeOffset until, int pages) =>
+        hosts.AddOrUpdate(
+            host,
+            new HostDeferral(host, until, pages),
+            (_, had) => new HostDeferral(host, until > had.Until ? until : had.Until, had.Pages + pages));
 
     /// <summary>Remembers each source's share of the pass; a failure to do so is logged, never the pass's failure.</summary>
     private async Task RecordAsync(

@@ -26,4 +26,10 @@ public enum PageOutcome
 
     /// <summary>robots.txt could not be read (5xx, timeout): not fetched, and a failure of the pass (exit 1).</summary>
     RobotsUnavailable,
+
+    /// <summary>
+    /// Left for the next pass: its host's next allowed start (a cooldown after 429/503) lay beyond
+    /// <c>Pass:MaxHostWait</c>. Recorded as <c>deferred</c> with the reason; not a failure.
+    /// </summary>
+    Deferred,
 }

@@ -4,6 +4,7 @@ using NewsIngest.Extraction;
 using NewsIngest.Ingestion.Discovery;
 using NewsIngest.Ingestion.Faults;
 using NewsIngest.Ingestion.Fetching;
+using NewsIngest.Ingestion.Frontier;
 using NewsIngest.Ingestion.NearDuplicates;
 using NewsIngest.Ingestion.State;
 using NewsIngest.Ingestion.Storage;
@@ -79,6 +80,11 @@ public sealed class PageProcessor(
                 }, cancellationToken);
                 PassLog.PageFailed(logger, key, fetch.Error ?? "robots.txt unavailable");
                 return new PageResult(PageOutcome.RobotsUnavailable, Error: fetch.Error);
+            case FetchOutcome.HttpError when fetch.StatusCode is 429 or 503 && CoolingDownBeyondWait(page.Url) is { } until:
+                var reason = $"{page.Url.Authority} answered {fetch.StatusCode}: cooling down until {until:u}";
+                await state.SaveAsync(seen with { LastStatus = UrlStatuses.Deferred, LastError = reason, LastErrorAt = now }, cancellationToken);
+                PassLog.PageDeferred(logger, key, reason);
+                return new PageResult(PageOutcome.Deferred, Error: reason) { DeferredUntil = until };
             case not FetchOutcome.Ok:
                 var status = fetch.StatusCode is { } code && fetch.Outcome == FetchOutcome.HttpError
                     ? $"http-{code}" : Kebab(fetch.Outcome);
@@ -181,6 +187,38 @@ public sealed class PageProcessor(
         return written with { Pending = SettleAsync(written, durable, unwritten, version, record.CanonicalUrl, claim) };
     }
 
+    /// <summary>
+    /// The host pacing a page answered 429/503 is measured against: when its host's next allowed start then lies
+    /// beyond <see cref="MaxHostWait"/>, the page is deferred to the next pass rather than failed. Null: never.
+    /// </summary>
+    public IHostPacing? Pacing { get; init; }
+
+    /// <summary>The longest a pass waits for a host (<c>Pass:MaxHostWait</c>).</summary>
+    public TimeSpan MaxHostWait { get; init; } = TimeSpan.MaxValue;
+
+    /// <summary>
+    /// Records <paramref name="pages"/> as deferred to the next pass, in one transaction: the reason and the time
+    /// kept, validators and versions untouched.
+    /// </summary>
+    public async Task DeferAsync(IReadOnlyList<(string Source, DiscoveredUrl Page)> pages, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pages);
+        var now = time.GetUtcNow();
+        var states = new List<UrlState>(pages.Count);
+        foreach (var (source, page) in pages)
+        {
+            var key = page.Url.AbsoluteUri;
+            var previous = await state.GetAsync(key, cancellationToken) ?? new UrlState { Url = key };
+            states.Add(previous with { Source = source, LastStatus = UrlStatuses.Deferred, LastError = reason, LastErrorAt = now });
+        }
+
+        await state.SaveAllAsync(states, cancellationToken);
+        foreach (var s in states)
+        {
+            PassLog.PageDeferred(logger, s.Url, reason);
+        }
+    }
+
     /// <summary>Writes what is queued now rather than at the end of the batch window (end of a pass, stop request).</summary>
     public void FlushWrites() => writer.Flush();
 
@@ -257,6 +295,16 @@ public sealed class PageProcessor(
         }, cancellationToken);
         PassLog.PageFailed(logger, seen.Url, reason);
         return new PageResult(PageOutcome.Failed, Fetched: fetched, Error: reason);
+    }
+
+    private DateTimeOffset? CoolingDownBeyondWait(Uri url)
+    {
+        if (Pacing?.TimeUntilReady(url) is not { } wait || wait <= MaxHostWait)
+        {
+            return null;
+        }
+
+        return time.GetUtcNow() + wait;
     }
 
     private static string Kebab(FetchOutcome outcome)

@@ -11,4 +11,7 @@ public sealed record PageResult(PageOutcome Outcome, bool Fetched = false, bool 
     /// result) or could not be written (<see cref="PageOutcome.Failed"/>). Null when the result is final already.
     /// </summary>
     public Task<PageResult>? Pending { get; init; }
+
+    /// <summary>For a <see cref="PageOutcome.Deferred"/> page: its host's next allowed start.</summary>
+    public DateTimeOffset? DeferredUntil { get; init; }
 }

@@ -103,6 +103,7 @@ internal sealed class PassCounters(IReadOnlyList<string>? sources = null, IPassO
         Paywalled = Volatile.Read(ref _paywalled),
         SameTextSkipped = Volatile.Read(ref _sameTextSkipped),
         Skipped = Count(PageOutcome.Skipped),
+        Deferred = Count(PageOutcome.Deferred),
         Problems = problems,
         Duration = duration,
         Interrupted = interrupted,

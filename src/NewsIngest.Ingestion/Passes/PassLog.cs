@@ -34,4 +34,10 @@ internal static partial class PassLog
 
     [LoggerMessage(10, LogLevel.Warning, "Pass not recorded in the state (status will not show it): {Reason}")]
     public static partial void PassNotRecorded(ILogger logger, string reason);
+
+    [LoggerMessage(11, LogLevel.Debug, "Deferred {Url} to the next pass: {Reason}")]
+    public static partial void PageDeferred(ILogger logger, string url, string reason);
+
+    [LoggerMessage(12, LogLevel.Information, "Deferred {Count} page(s) of {Host} to the next pass: cooling down until {Until}")]
+    public static partial void HostDeferred(ILogger logger, int count, string host, DateTimeOffset until);
 }

@@ -34,6 +34,12 @@ public sealed record PassSummary
     /// <summary>Unchanged pages left unwritten as same-text copies of another URL's record (<c>NearDuplicates:SkipSameText</c>).</summary>
     public int SameTextSkipped { get; init; }
 
+    /// <summary>Pages left for the next pass because their host's next allowed start lay beyond <c>Pass:MaxHostWait</c>.</summary>
+    public int Deferred { get; init; }
+
+    /// <summary>The hosts whose pages were deferred, each with until when it cools down, by host.</summary>
+    public IReadOnlyList<HostDeferral> DeferredHosts { get; init; } = [];
+
     /// <summary>Pages not started because the pass was stopped.</summary>
     public int Skipped { get; init; }
 
@@ -53,7 +59,20 @@ public sealed record PassSummary
 
     /// <summary>The one-line summary.</summary>
     public string ToLine() => string.Create(CultureInfo.InvariantCulture,
-        $"{Pages} pages from {Sources} sources: fetched {Fetched}, new {New}, changed {Changed}, unchanged {Unchanged}, not modified {NotModified}, failed {Failed}, robots-denied {RobotsDenied}{(RobotsUnavailable > 0 ? $", robots-unavailable {RobotsUnavailable}" : "")}, paywalled {Paywalled}{(SameTextSkipped > 0 ? $", same-text skipped {SameTextSkipped}" : "")}{(Problems.Count > 0 ? $", discovery problems {Problems.Count}" : "")}{(Skipped > 0 ? $", skipped {Skipped}" : "")} in {Duration.TotalSeconds:0.0} s{(Interrupted ? " (interrupted)" : "")}");
+        $"{Pages} pages from {Sources} sources: fetched {Fetched}, new {New}, changed {Changed}, unchanged {Unchanged}, not modified {NotModified}, failed {Failed}, robots-denied {RobotsDenied}{(RobotsUnavailable > 0 ? $", robots-unavailable {RobotsUnavailable}" : "")}, paywalled {Paywalled}{(SameTextSkipped > 0 ? $", same-text skipped {SameTextSkipped}" : "")}{(Problems.Count > 0 ? $", discovery problems {Problems.Count}" : "")}{DeferredText()}{(Skipped > 0 ? $", skipped {Skipped}" : "")} in {Duration.TotalSeconds:0.0} s{(Interrupted ? " (interrupted)" : "")}");
 
     public override string ToString() => ToLine();
+
+    /// <summary>", deferred 7: host a:80 cooling down until 2026-12-03 09:00:00Z, host b:80 … until …" (three hosts at most).</summary>
+    private string DeferredText()
+    {
+        if (Deferred == 0)
+        {
+            return "";
+        }
+
+        var hosts = string.Join(", ", DeferredHosts.Take(3).Select(h => string.Create(CultureInfo.InvariantCulture, $"host {h.Host} cooling down until {h.Until:yyyy-MM-dd HH:mm:ss}Z")));
+        var more = DeferredHosts.Count > 3 ? $" and {DeferredHosts.Count - 3} more hosts" : "";
+        return string.Create(CultureInfo.InvariantCulture, $", deferred {Deferred}{(hosts.Length > 0 ? ": " + hosts + more : "")}");
+    }
 }

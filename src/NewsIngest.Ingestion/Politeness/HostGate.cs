@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsIngest.Ingestion.Configuration;
 using NewsIngest.Ingestion.Frontier;
+using NewsIngest.Ingestion.State;
 
 namespace NewsIngest.Ingestion.Politeness;
 
@@ -113,6 +114,7 @@ internal sealed class HostGate(
         var host = Get(url);
         lock (host.Sync)
         {
+            host.Changed |= host.Strikes != 0;
             host.Strikes = 0;
         }
     }
@@ -130,7 +132,7 @@ internal sealed class HostGate(
         {
             if (retryAfter is { } given)
             {
-                cooldown = given;
+                cooldown = given < _options.MaxCooldown ? given : _options.MaxCooldown;
             }
             else
             {
@@ -143,6 +145,8 @@ internal sealed class HostGate(
             {
                 host.CooldownUntil = until;
             }
+
+            host.Changed = true;
         }
 
         PolitenessLog.HostCoolingDown(logger, KeyOf(url), cooldown.TotalSeconds);
@@ -167,9 +171,68 @@ internal sealed class HostGate(
         var host = Get(url);
         lock (host.Sync)
         {
+            host.Changed |= host.Spacing != spacing;
             host.Spacing = spacing;
+            host.CrawlDelay = crawlDelay is { } given && given > _options.MaxCrawlDelay ? _options.MaxCrawlDelay : crawlDelay;
         }
     }
+
+    /// <summary>
+    /// Takes up what the state keeps of hosts a previous process paced: the end of their last request, their
+    /// Crawl-delay, cooldown and failure streak, so spacing and cooldowns hold across restarts.
+    /// </summary>
+    public void Restore(IEnumerable<HostRecord> saved)
+    {
+        ArgumentNullException.ThrowIfNull(saved);
+        foreach (var record in saved)
+        {
+            var host = _hosts.GetOrAdd(record.Host, static (_, spacing) => new HostState(spacing), _options.MinDelay);
+            lock (host.Sync)
+            {
+                host.LastEnd = Later(host.LastEnd, record.LastRequestAt);
+                host.CooldownUntil = Later(host.CooldownUntil, record.CooldownUntil) ?? default;
+                host.Strikes = Math.Max(host.Strikes, record.FailureStreak);
+                if (record.CrawlDelay is { } delay)
+                {
+                    var clamped = delay > _options.MaxCrawlDelay ? _options.MaxCrawlDelay : delay;
+                    host.CrawlDelay = clamped;
+                    host.Spacing = clamped > _options.MinDelay ? clamped : _options.MinDelay;
+                }
+            }
+        }
+    }
+
+    /// <summary>The hosts whose kept state changed since the last call, as records to save.</summary>
+    public IReadOnlyList<HostRecord> TakeChanges()
+    {
+        var now = time.GetUtcNow();
+        var changes = new List<HostRecord>();
+        foreach (var (key, host) in _hosts)
+        {
+            lock (host.Sync)
+            {
+                if (!host.Changed)
+                {
+                    continue;
+                }
+
+                host.Changed = false;
+                changes.Add(new HostRecord
+                {
+                    Host = key,
+                    LastRequestAt = host.LastEnd,
+                    CrawlDelay = host.CrawlDelay,
+                    CooldownUntil = host.CooldownUntil == default ? null : host.CooldownUntil,
+                    FailureStreak = host.Strikes,
+                    UpdatedAt = now,
+                });
+            }
+        }
+
+        return changes;
+    }
+
+    private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
     private HostState Get(Uri url) => _hosts.GetOrAdd(KeyOf(url), static (_, spacing) => new HostState(spacing), _options.MinDelay);
 
@@ -191,6 +254,7 @@ internal sealed class HostGate(
             if (host.LastEnd is not { } end || now > end)
             {
                 host.LastEnd = now;
+                host.Changed = true;
             }
         }
     }

@@ -23,6 +23,12 @@ internal sealed class HostState(TimeSpan spacing)
     /// <summary>Headerless 429/503 answers in a row; each doubles the next cooldown.</summary>
     public int Strikes { get; set; }
 
+    /// <summary>The host's robots.txt Crawl-delay (clamped), when it gives one; kept in the state.</summary>
+    public TimeSpan? CrawlDelay { get; set; }
+
+    /// <summary>Something the state keeps changed since the last save (see <see cref="HostGate.TakeChanges"/>).</summary>
+    public bool Changed { get; set; }
+
     /// <summary>The least time from the end of one request to the start of the next: MinDelay or the (clamped) Crawl-delay.</summary>
     public TimeSpan Spacing { get; set; } = spacing;
 }

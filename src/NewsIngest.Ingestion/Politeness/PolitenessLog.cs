@@ -16,4 +16,10 @@ internal static partial class PolitenessLog
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Debug, Message = "Fetched robots.txt of {Origin}: {Outcome}, cached until {ExpiresAt}")]
     public static partial void RobotsFetched(ILogger logger, string origin, string outcome, DateTimeOffset expiresAt);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "Host state: {Hosts} host(s) and {Robots} robots.txt verdict(s) taken up from the state")]
+    public static partial void HostStateRestored(ILogger logger, int hosts, int robots);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Host state not saved (it is saved again with the next changes): {Error}")]
+    public static partial void HostStateNotSaved(ILogger logger, string error);
 }

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsIngest.Ingestion.Fetching;
+using NewsIngest.Ingestion.State;
 
 namespace NewsIngest.Ingestion.Politeness;
 
@@ -21,6 +22,7 @@ internal sealed class RobotsCache(
 {
     private const int MaxRobotsRedirects = 5;
     private readonly Dictionary<string, Task<RobotsEntry>> _entries = new(StringComparer.OrdinalIgnoreCase);
+    private readonly System.Collections.Concurrent.ConcurrentQueue<RobotsRecord> _changes = new();
     private readonly Lock _sync = new();
     private readonly CancellationTokenSource _disposed = new();
     private readonly PolitenessOptions _options = politenessOptions.Value;
@@ -60,6 +62,40 @@ internal sealed class RobotsCache(
             _disposed.Cancel();
             _disposed.Dispose();
         }
+    }
+
+    /// <summary>Takes up the verdicts a previous process fetched and that still hold: robots.txt is not fetched again.</summary>
+    public void Restore(IEnumerable<RobotsRecord> saved)
+    {
+        ArgumentNullException.ThrowIfNull(saved);
+        var now = time.GetUtcNow();
+        lock (_sync)
+        {
+            foreach (var record in saved)
+            {
+                if (record.ExpiresAt <= now || _entries.ContainsKey(record.Origin) || !Uri.TryCreate(record.Origin, UriKind.Absolute, out var origin))
+                {
+                    continue;
+                }
+
+                var robots = record.Text is { } text ? RobotsTxt.Parse(text, new Uri(origin, "/robots.txt"))
+                    : record.DisallowAll ? RobotsTxt.DisallowAll : RobotsTxt.AllowAll;
+                var outcome = Enum.TryParse<FetchOutcome>(record.DeniedOutcome, out var parsed) ? parsed : FetchOutcome.RobotsDenied;
+                _entries[record.Origin] = Task.FromResult(new RobotsEntry(robots, record.ExpiresAt, outcome, record.Reason, record.Text));
+            }
+        }
+    }
+
+    /// <summary>The verdicts fetched since the last call, as records to save.</summary>
+    public IReadOnlyList<RobotsRecord> TakeChanges()
+    {
+        var changes = new List<RobotsRecord>();
+        while (_changes.TryDequeue(out var record))
+        {
+            changes.Add(record);
+        }
+
+        return changes;
     }
 
     /// <summary>The token of a User-Agent: its leading letters, '_' and '-' ("NewsIngest/1.0 (...)" → "NewsIngest").</summary>
@@ -110,6 +146,15 @@ internal sealed class RobotsCache(
         }
 
         gate.SetCrawlDelay(robotsUrl, entry.Robots.GetCrawlDelay(ProductToken));
+        _changes.Enqueue(new RobotsRecord
+        {
+            Origin = origin,
+            Text = entry.Text,
+            DisallowAll = entry.Text is null && !entry.Robots.IsAllowed(ProductToken, "/"),
+            ExpiresAt = entry.ExpiresAt,
+            DeniedOutcome = entry.DeniedOutcome.ToString(),
+            Reason = entry.Reason,
+        });
         PolitenessLog.RobotsFetched(logger, origin, entry.Reason ?? "ok", entry.ExpiresAt);
         return entry;
     }
@@ -119,7 +164,8 @@ internal sealed class RobotsCache(
         switch (result.Outcome)
         {
             case FetchOutcome.Ok:
-                return Allow(RobotsTxt.Parse(Decode(result), robotsUrl));
+                var text = Decode(result);
+                return Allow(RobotsTxt.Parse(text, robotsUrl)) with { Text = text };
             case FetchOutcome.HttpError when result.StatusCode is >= 400 and < 500 and not (int)HttpStatusCode.TooManyRequests:
                 return Allow(RobotsTxt.AllowAll);
             case FetchOutcome.HttpError:

@@ -9,12 +9,12 @@ internal static class PassRows
 {
     public const string Columns =
         "source, started_at, finished_at, pages, fetched, new, changed, unchanged, not_modified, failed, "
-        + "robots_denied, robots_unavailable, paywalled, skipped, problems, interrupted";
+        + "robots_denied, robots_unavailable, paywalled, skipped, problems, interrupted, deferred";
 
     public const string InsertSql = $"""
         INSERT INTO passes ({Columns})
         VALUES ($source, $started, $finished, $pages, $fetched, $new, $changed, $unchanged, $notModified, $failed,
-                $robotsDenied, $robotsUnavailable, $paywalled, $skipped, $problems, $interrupted);
+                $robotsDenied, $robotsUnavailable, $paywalled, $skipped, $problems, $interrupted, $deferred);
         """;
 
     /// <summary>Sets the parameters of <see cref="InsertSql"/> to <paramref name="pass"/>.</summary>
@@ -38,6 +38,7 @@ internal static class PassRows
         command.Parameters.AddWithValue("$skipped", s.Skipped);
         command.Parameters.AddWithValue("$problems", JsonSerializer.Serialize(s.Problems));
         command.Parameters.AddWithValue("$interrupted", s.Interrupted ? 1 : 0);
+        command.Parameters.AddWithValue("$deferred", s.Deferred);
     }
 
     /// <summary>The pass in the current row of a query selecting <see cref="Columns"/>.</summary>
@@ -61,6 +62,7 @@ internal static class PassRows
             Skipped = reader.GetInt32(13),
             Problems = JsonSerializer.Deserialize<string[]>(reader.GetString(14)) ?? [],
             Interrupted = reader.GetInt32(15) != 0,
+            Deferred = reader.GetInt32(16),
             Duration = finished - started,
         });
     }

@@ -8,7 +8,7 @@ namespace NewsIngest.Ingestion.State;
 /// caller at a time: SQLite serializes writers anyway) and one for the per-page lookups, so a page's read never
 /// waits behind a batch's fsync (WAL readers do not block the writer, nor it them).
 /// </summary>
-public sealed class SqliteStateStore : IStateStore, IPassHistory
+public sealed class SqliteStateStore : IStateStore, IPassHistory, IHostStateStore
 {
     private readonly SqliteConnection _connection;
     private readonly SqliteConnection _reader;
@@ -201,6 +201,37 @@ public sealed class SqliteStateStore : IStateStore, IPassHistory
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
         }, cancellationToken);
+
+    public Task<PolitenessSnapshot> LoadPolitenessAsync(CancellationToken cancellationToken) =>
+        WithGateAsync(async () => new PolitenessSnapshot(
+            await HostStateRows.ReadAllAsync(_connection, $"SELECT {HostStateRows.HostColumns} FROM hosts;", HostStateRows.ReadHost, cancellationToken),
+            await HostStateRows.ReadAllAsync(_connection, $"SELECT {HostStateRows.RobotsColumns} FROM robots;", HostStateRows.ReadRobots, cancellationToken)),
+            cancellationToken);
+
+    public Task SavePolitenessAsync(PolitenessSnapshot changes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        return changes.IsEmpty ? Task.CompletedTask : InTransactionAsync(async transaction =>
+        {
+            await using var hosts = _connection.CreateCommand();
+            hosts.Transaction = transaction;
+            hosts.CommandText = HostStateRows.UpsertHostSql;
+            foreach (var host in changes.Hosts)
+            {
+                HostStateRows.Bind(hosts, host);
+                await hosts.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await using var robots = _connection.CreateCommand();
+            robots.Transaction = transaction;
+            robots.CommandText = HostStateRows.UpsertRobotsSql;
+            foreach (var entry in changes.Robots)
+            {
+                HostStateRows.Bind(robots, entry);
+                await robots.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }, cancellationToken);
+    }
 
     public async ValueTask DisposeAsync()
     {

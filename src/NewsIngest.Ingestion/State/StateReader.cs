@@ -91,12 +91,13 @@ public sealed class StateReader : IAsyncDisposable
         HasHistory ? SingleAsync("record_id = $p", recordId, cancellationToken) : Task.FromResult<UrlState?>(null);
 
     /// <summary>
-    /// Failing URLs (see <see cref="UrlStatuses"/>), most recent failure first; with <paramref name="since"/>, only
-    /// those whose last failure is at or after it.
+    /// Failing URLs (see <see cref="UrlStatuses"/>) and those deferred to the next pass, most recent first; with
+    /// <paramref name="since"/>, only those whose last failure or deferral is at or after it.
     /// </summary>
     public async Task<IReadOnlyList<UrlState>> FailingAsync(DateTimeOffset? since, CancellationToken cancellationToken)
     {
-        var failing = await QueryAsync($"WHERE {UrlStatuses.FailingSql} ORDER BY url", null, cancellationToken);
+        var failing = await QueryAsync(
+            $"WHERE {UrlStatuses.FailingSql} OR last_status = '{UrlStatuses.Deferred}' ORDER BY url", null, cancellationToken);
         return failing
             .Select(u => (State: u, At: u.LastErrorAt ?? u.LastFetchedAt))
             .Where(f => since is null || f.At >= since)
@@ -143,7 +144,10 @@ public sealed class StateReader : IAsyncDisposable
         }
 
         await using var command = _connection.CreateCommand();
-        command.CommandText = $"SELECT {PassRows.Columns} FROM passes WHERE id IN (SELECT max(id) FROM passes GROUP BY source);";
+        // A file not yet upgraded by a once or run counts no deferred pages.
+        var columns = await ScalarAsync(_connection, "SELECT count(*) FROM pragma_table_info('passes') WHERE name = 'deferred';", cancellationToken) is 0L
+            ? PassRows.Columns.Replace(", deferred", ", 0", StringComparison.Ordinal) : PassRows.Columns;
+        command.CommandText = $"SELECT {columns} FROM passes WHERE id IN (SELECT max(id) FROM passes GROUP BY source);";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -152,6 +156,18 @@ public sealed class StateReader : IAsyncDisposable
         }
 
         return passes;
+    }
+
+    /// <summary>What the state keeps of each host's pacing and cooldown (empty for a file that keeps none yet).</summary>
+    public async Task<IReadOnlyList<HostRecord>> HostsAsync(CancellationToken cancellationToken)
+    {
+        if (await ScalarAsync(_connection, "SELECT count(*) FROM sqlite_master WHERE name = 'hosts';", cancellationToken) is 0L)
+        {
+            return [];
+        }
+
+        return await HostStateRows.ReadAllAsync(
+            _connection, $"SELECT {HostStateRows.HostColumns} FROM hosts ORDER BY host;", HostStateRows.ReadHost, cancellationToken);
     }
 
     public async ValueTask DisposeAsync() => await _connection.DisposeAsync();

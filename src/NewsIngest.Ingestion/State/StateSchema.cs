@@ -9,7 +9,7 @@ internal static class StateSchema
     /// The migrations in order: entry <c>i</c> brings a file from <c>user_version</c> i to i + 1, in one transaction.
     /// A feature that needs tables of its own appends an entry; entries already released never change.
     /// </summary>
-    private static readonly string[] Migrations = [Version1, Version2, NearDuplicateIndex];
+    private static readonly string[] Migrations = [Version1, Version2, NearDuplicateIndex, HostStateTables];
 
     /// <summary>The schema this build writes.</summary>
     public static int CurrentVersion => Migrations.Length;
@@ -104,6 +104,30 @@ internal static class StateSchema
             seq      INTEGER NOT NULL,
             PRIMARY KEY (band_key, seq)
         ) WITHOUT ROWID;
+        """;
+
+    /// <summary>
+    /// Host state that outlives the process (issue 10): per host its last request end, Crawl-delay, cooldown and
+    /// failure streak; per origin its robots.txt verdict; and per pass the pages deferred to the next one.
+    /// </summary>
+    private const string HostStateTables = """
+        CREATE TABLE IF NOT EXISTS hosts (
+            host            TEXT PRIMARY KEY,
+            last_request_at TEXT,
+            crawl_delay_ms  INTEGER,
+            cooldown_until  TEXT,
+            failure_streak  INTEGER NOT NULL DEFAULT 0,
+            updated_at      TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS robots (
+            origin          TEXT PRIMARY KEY,
+            text            TEXT,
+            disallow_all    INTEGER NOT NULL DEFAULT 0,
+            expires_at      TEXT NOT NULL,
+            denied_outcome  TEXT NOT NULL,
+            reason          TEXT
+        );
+        ALTER TABLE passes ADD COLUMN deferred INTEGER NOT NULL DEFAULT 0;
         """;
 
     /// <summary>Brings the file to <see cref="CurrentVersion"/>; refuses a file from a newer build.</summary>

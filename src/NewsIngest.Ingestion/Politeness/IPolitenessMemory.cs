@@ -1,0 +1,16 @@
+using NewsIngest.Ingestion.State;
+
+namespace NewsIngest.Ingestion.Politeness;
+
+/// <summary>
+/// Politeness' state that outlives the process: each host's pacing, cooldown and failure streak, and the robots.txt
+/// verdicts. The runtime hands it what an <see cref="IHostStateStore"/> kept at start and saves its changes in batches.
+/// </summary>
+public interface IPolitenessMemory
+{
+    /// <summary>Takes up what a previous process kept (expired robots.txt verdicts are left out).</summary>
+    void Restore(PolitenessSnapshot saved);
+
+    /// <summary>What changed since the last call (empty when nothing did).</summary>
+    PolitenessSnapshot TakeChanges();
+}
