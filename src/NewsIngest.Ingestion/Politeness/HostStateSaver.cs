@@ -6,8 +6,9 @@ namespace NewsIngest.Ingestion.Politeness;
 /// <summary>
 /// Keeps politeness' state (host pacing, cooldowns, failure streaks, robots.txt verdicts) in an
 /// <see cref="IHostStateStore"/>: read once at start, then the changes saved every <see cref="Interval"/> in one
-/// transaction (one sync to disk, whatever the number of requests), and once more when disposed. A kill loses at most
-/// the last interval's changes; a failed save is logged and its records are saved with the next changes.
+/// transaction (whatever the number of requests; no fsync of its own), and once more when disposed (the end of
+/// <c>once</c>, a stop of <c>run</c>, SIGTERM included). A kill loses at most the last interval's changes; a failed
+/// save is logged and its records are saved with the next changes.
 /// </summary>
 public sealed class HostStateSaver : IAsyncDisposable
 {

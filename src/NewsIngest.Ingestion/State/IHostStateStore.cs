@@ -10,6 +10,9 @@ public interface IHostStateStore
     /// <summary>Every host and robots.txt record kept.</summary>
     Task<PolitenessSnapshot> LoadPolitenessAsync(CancellationToken cancellationToken);
 
-    /// <summary>Inserts or replaces the given records in one transaction (one sync to disk for all of them).</summary>
+    /// <summary>
+    /// Inserts or replaces the given records in one transaction; it need not be on disk when this returns (a kill must
+    /// not lose it, a power cut may: the worst is one request to a host that was cooling down).
+    /// </summary>
     Task SavePolitenessAsync(PolitenessSnapshot changes, CancellationToken cancellationToken);
 }

@@ -208,6 +208,10 @@ public sealed class SqliteStateStore : IStateStore, IPassHistory, IHostStateStor
             await HostStateRows.ReadAllAsync(_connection, $"SELECT {HostStateRows.RobotsColumns} FROM robots;", HostStateRows.ReadRobots, cancellationToken)),
             cancellationToken);
 
+    /// <summary>
+    /// Host state is advisory (no record depends on it): saved without an fsync of its own, like a visit that writes
+    /// no record; the next record commit's fsync makes it durable.
+    /// </summary>
     public Task SavePolitenessAsync(PolitenessSnapshot changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
@@ -230,7 +234,7 @@ public sealed class SqliteStateStore : IStateStore, IPassHistory, IHostStateStor
                 HostStateRows.Bind(robots, entry);
                 await robots.ExecuteNonQueryAsync(cancellationToken);
             }
-        }, cancellationToken);
+        }, cancellationToken, fsync: false);
     }
 
     public async ValueTask DisposeAsync()
@@ -348,13 +352,31 @@ public sealed class SqliteStateStore : IStateStore, IPassHistory, IHostStateStor
         await pragma.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Runs <paramref name="body"/> in one write transaction: one fsync of the WAL for all its rows.</summary>
-    private Task InTransactionAsync(Func<SqliteTransaction, Task> body, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Runs <paramref name="body"/> in one write transaction: one fsync of the WAL for all its rows, or none with
+    /// <paramref name="fsync"/> false (<c>synchronous = NORMAL</c> for it: a kill loses nothing, a power cut may).
+    /// </summary>
+    private Task InTransactionAsync(Func<SqliteTransaction, Task> body, CancellationToken cancellationToken, bool fsync = true) =>
         WithGateAsync(async () =>
         {
-            await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken);
-            await body(transaction);
-            await transaction.CommitAsync(cancellationToken);
+            if (!fsync)
+            {
+                await SetSynchronousAsync("NORMAL", cancellationToken);
+            }
+
+            try
+            {
+                await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken);
+                await body(transaction);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            finally
+            {
+                if (!fsync)
+                {
+                    await SetSynchronousAsync("FULL", CancellationToken.None);
+                }
+            }
         }, cancellationToken);
 
     private async Task WithGateAsync(Func<Task> action, CancellationToken cancellationToken)

@@ -112,6 +112,7 @@ public sealed class DeferralTests : IAsyncLifetime
         var settings = new Dictionary<string, string?>
         {
             ["NewsIngest:Pass:MaxHostWait"] = "00:00:20",
+            ["NewsIngest:Politeness:MaxCrawlDelay"] = "00:00:10",
             ["NewsIngest:Pass:MaxConcurrencyPerHost"] = "1",
         };
         var index = 0;

@@ -65,6 +65,8 @@ public static class ConfigurationChecker
             {
                 ValidateAnnotations(configuration.GetSection($"{NewsIngestOptions.SectionName}:{name}"), type, failures);
             }
+
+            CheckHostWait(configuration, failures);
         }
 
         return failures;
@@ -151,6 +153,28 @@ public static class ConfigurationChecker
             var message = result.ErrorMessage ?? "is not valid";
             var key = member is null ? section.Path : $"{section.Path}:{member}";
             failures.Add($"{key}: {message}");
+        }
+    }
+
+    /// <summary>
+    /// <c>Pass:MaxHostWait</c> bounds the wait for a cooling-down host; it must not be shorter than a host's normal
+    /// spacing (<c>Politeness:MinDelay</c>, a Crawl-delay up to <c>Politeness:MaxCrawlDelay</c>), or every paced host
+    /// would have its pages deferred after the first.
+    /// </summary>
+    private static void CheckHostWait(IConfiguration configuration, List<string> failures)
+    {
+        var pass = new PassOptions();
+        configuration.GetSection($"{NewsIngestOptions.SectionName}:Pass").Bind(pass);
+        var politeness = new PolitenessOptions();
+        configuration.GetSection(PolitenessOptions.SectionName).Bind(politeness);
+        var (name, spacing) = politeness.MaxCrawlDelay >= politeness.MinDelay
+            ? (nameof(PolitenessOptions.MaxCrawlDelay), politeness.MaxCrawlDelay)
+            : (nameof(PolitenessOptions.MinDelay), politeness.MinDelay);
+        if (pass.MaxHostWait < spacing)
+        {
+            failures.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{NewsIngestOptions.SectionName}:Pass:MaxHostWait: {pass.MaxHostWait} is shorter than Politeness:{name} ({spacing}): a host paced that slowly would have its pages deferred"));
         }
     }
 
