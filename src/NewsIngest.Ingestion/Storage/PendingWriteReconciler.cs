@@ -1,4 +1,3 @@
-using System.Text.Json;
 using NewsIngest.Ingestion.State;
 
 namespace NewsIngest.Ingestion.Storage;
@@ -45,38 +44,15 @@ public static class PendingWriteReconciler
     {
         var ids = pending.Select(p => p.RecordId).Distinct(StringComparer.Ordinal).ToList();
         var found = new HashSet<(string, int, string)>();
-        foreach (var file in files)
+        await foreach (var line in RecordLines.ReadAsync(files, cancellationToken))
         {
-            using var reader = new StreamReader(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
-            while (await reader.ReadLineAsync(cancellationToken) is { } line)
+            // Cheap filter first: only lines that mention a pending id are parsed.
+            if (ids.Any(id => line.Text.Contains(id, StringComparison.Ordinal)) && RecordLines.TryReadKey(line.Text) is { } key)
             {
-                // Cheap filter first: only lines that mention a pending id are parsed.
-                if (!ids.Any(id => line.Contains(id, StringComparison.Ordinal)) || Read(line) is not { } key)
-                {
-                    continue;
-                }
-
-                found.Add(key);
+                found.Add((key.Id, key.Version, key.ContentHash));
             }
         }
 
         return found;
-    }
-
-    private static (string, int, string)? Read(string line)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(line);
-            var root = document.RootElement;
-            return root.TryGetProperty("id", out var id) && root.TryGetProperty("version", out var version)
-                && root.TryGetProperty("contentHash", out var hash)
-                ? (id.GetString() ?? "", version.GetInt32(), hash.GetString() ?? "")
-                : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 }

@@ -22,11 +22,9 @@ public static class RecordFinder
         foreach (var file in RecordFiles.List(directory, prefix).Reverse())
         {
             JsonElement? last = null;
-            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var reader = new StreamReader(stream);
-            while (await reader.ReadLineAsync(cancellationToken) is { } line)
+            await foreach (var line in RecordLines.ReadAsync([file], cancellationToken))
             {
-                if (line.Contains(recordId, StringComparison.Ordinal) && Parse(line) is { } record
+                if (line.Text.Contains(recordId, StringComparison.Ordinal) && RecordLines.TryReadObject(line.Text) is { } record
                     && record.TryGetProperty("id", out var id) && id.ValueEquals(recordId)
                     && (version is null || (record.TryGetProperty("version", out var v) && v.TryGetInt32(out var n) && n == version))
                     && (accept is null || accept(record)))
@@ -42,18 +40,5 @@ public static class RecordFinder
         }
 
         return null;
-    }
-
-    private static JsonElement? Parse(string line)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(line);
-            return document.RootElement.ValueKind == JsonValueKind.Object ? document.RootElement.Clone() : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using NewsIngest.Ingestion.State;
 
 namespace NewsIngest.Ingestion.Storage;
@@ -22,24 +21,18 @@ public static class UrlIndexRebuilder
         var latest = new Dictionary<string, UrlState>(StringComparer.Ordinal);
         var bad = new List<string>();
         var records = 0;
-        foreach (var file in RecordFiles.List(directory, prefix))
+        await foreach (var line in RecordLines.ReadAsync(RecordFiles.List(directory, prefix), cancellationToken))
         {
-            using var reader = new StreamReader(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
-            var number = 0;
-            while (await reader.ReadLineAsync(cancellationToken) is { } line)
+            if (RecordLines.TryReadKey(line.Text) is not { Url: not null } key)
             {
-                number++;
-                if (Read(line) is not { } found)
-                {
-                    bad.Add($"{file}:{number}");
-                    continue;
-                }
+                bad.Add($"{line.File}:{line.Number}");
+                continue;
+            }
 
-                records++;
-                if (!latest.TryGetValue(found.Url, out var known) || found.Version > known.Version)
-                {
-                    latest[found.Url] = found;
-                }
+            records++;
+            if (!latest.TryGetValue(key.Url, out var known) || key.Version > known.Version)
+            {
+                latest[key.Url] = Indexed(key);
             }
         }
 
@@ -70,35 +63,15 @@ public static class UrlIndexRebuilder
         return new Report(records, updates.Count, bad);
     }
 
-    private static UrlState? Read(string line)
+    private static UrlState Indexed(RecordKey key) => new()
     {
-        try
-        {
-            using var document = JsonDocument.Parse(line);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object
-                || !root.TryGetProperty("url", out var url) || url.ValueKind != JsonValueKind.String
-                || !root.TryGetProperty("version", out var version) || !version.TryGetInt32(out var number)
-                || !root.TryGetProperty("contentHash", out var hash) || hash.ValueKind != JsonValueKind.String)
-            {
-                return null;
-            }
-
-            return new UrlState
-            {
-                Url = url.GetString()!,
-                Version = number,
-                ContentHash = hash.GetString(),
-                RecordId = root.TryGetProperty("id", out var id) ? id.GetString() : null,
-                CanonicalUrl = root.TryGetProperty("canonicalUrl", out var canonical) && canonical.ValueKind == JsonValueKind.String ? canonical.GetString() : null,
-                Source = root.TryGetProperty("source", out var source) && source.ValueKind == JsonValueKind.String ? source.GetString() : null,
-                LastFetchedAt = root.TryGetProperty("fetchedAt", out var fetched) && fetched.TryGetDateTimeOffset(out var at) ? at : null,
-                LastStatus = "rebuilt",
-            };
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+        Url = key.Url!,
+        Version = key.Version,
+        ContentHash = key.ContentHash,
+        RecordId = key.Id,
+        CanonicalUrl = key.CanonicalUrl,
+        Source = key.Source,
+        LastFetchedAt = key.FetchedAt,
+        LastStatus = "rebuilt",
+    };
 }
