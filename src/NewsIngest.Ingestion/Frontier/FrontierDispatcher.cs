@@ -56,6 +56,12 @@ public sealed class FrontierDispatcher : IFrontierGauge
     /// </summary>
     public Func<FrontierDeferral, CancellationToken, Task>? Deferred { get; init; }
 
+    /// <summary>
+    /// Long-lived (<c>run</c>): adding is never complete, so <c>RunAsync</c> goes on until its dispatch token fires,
+    /// and <see cref="Idle"/> is told whenever nothing is in flight.
+    /// </summary>
+    public bool Continuous { get; init; }
+
     /// <summary>Items started and not finished.</summary>
     public int Running => Volatile.Read(ref _running);
 
@@ -184,6 +190,7 @@ public sealed class FrontierDispatcher : IFrontierGauge
         {
             ReleaseHost();
             await hostFreed;
+            await _store.ReleaseAsync(item, CancellationToken.None);
             Interlocked.Decrement(ref _running);
             _slots.Release();
             Wake();
@@ -264,7 +271,7 @@ public sealed class FrontierDispatcher : IFrontierGauge
         bool settled;
         lock (_sync)
         {
-            settled = _addingCompleted && Running == 0;
+            settled = (_addingCompleted || Continuous) && Running == 0;
         }
 
         if (settled && until is { } turn)

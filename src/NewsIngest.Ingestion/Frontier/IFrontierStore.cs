@@ -10,7 +10,8 @@ public interface IFrontierStore
 {
     /// <summary>
     /// Queues <paramref name="item"/> behind its host; <paramref name="turn"/> applies when the host is new to the
-    /// store. False when an item with the same <see cref="FrontierItem.Key"/> was already added.
+    /// store. False when an item with the same <see cref="FrontierItem.Key"/> is in the store (queued, or taken and not
+    /// released yet).
     /// </summary>
     ValueTask<bool> AddAsync(FrontierItem item, HostTurn turn, CancellationToken cancellationToken);
 
@@ -23,12 +24,18 @@ public interface IFrontierStore
     /// <summary>Puts a taken item back, first in its host's queue, and sets the host's next turn.</summary>
     ValueTask DeferAsync(FrontierItem item, HostTurn turn, CancellationToken cancellationToken);
 
-    /// <summary>A taken item is done; sets the host's next turn.</summary>
+    /// <summary>A taken item's request is done; sets the host's next turn.</summary>
     ValueTask CompleteAsync(FrontierItem item, HostTurn turn, CancellationToken cancellationToken);
 
     /// <summary>
+    /// A taken item's work has ended (after <see cref="CompleteAsync"/>): its key may be added again, as a long-lived
+    /// frontier's next pass of the same source does.
+    /// </summary>
+    ValueTask ReleaseAsync(FrontierItem item, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Takes out every queued item of each host whose next turn lies after <paramref name="after"/> (items in flight
-    /// stay), for the pass to defer to the next one.
+    /// stay), for the pass to defer to the next one; their keys may be added again.
     /// </summary>
     ValueTask<IReadOnlyList<FrontierDeferral>> WithdrawAsync(DateTimeOffset after, CancellationToken cancellationToken);
 

@@ -109,6 +109,17 @@ public sealed class InMemoryFrontierStore : IFrontierStore
         return ValueTask.CompletedTask;
     }
 
+    public ValueTask ReleaseAsync(FrontierItem item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        lock (_sync)
+        {
+            _keys.Remove(item.Key);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
     public ValueTask<IReadOnlyList<FrontierDeferral>> WithdrawAsync(DateTimeOffset after, CancellationToken cancellationToken)
     {
         var withdrawn = new List<FrontierDeferral>();
@@ -120,6 +131,7 @@ public sealed class InMemoryFrontierStore : IFrontierStore
                 {
                     var items = host.DequeueAll();
                     _queued -= items.Count;
+                    _keys.ExceptWith(items.Select(i => i.Key));
                     host.Version++; // its heap entries are stale now
                     withdrawn.Add(new FrontierDeferral(host.Key, host.Turn.NotBefore, items));
                 }

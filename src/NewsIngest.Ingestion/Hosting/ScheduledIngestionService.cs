@@ -8,8 +8,9 @@ using NewsIngest.Ingestion.Scheduling;
 namespace NewsIngest.Ingestion.Hosting;
 
 /// <summary>
-/// The <c>run</c> mode worker: opens the runtime, then runs each source on its own schedule (one loop per source,
-/// so a source's runs never overlap while sources run side by side). A failed pass is logged and the source
+/// The <c>run</c> mode worker: opens the runtime and one long-lived frontier, then runs each source on its own
+/// schedule (one loop per source, so a source's runs never overlap while sources run side by side); each pass adds its
+/// pages to the shared frontier when due and ends, with its summary, when its own pages are done. A failed pass is logged and the source
 /// waits for its next occurrence; the host is never taken down by one source. Its loop beats <see cref="WorkerHealth"/>
 /// (liveness) and tells it when the runtime is open and when a stop drains it (readiness).
 /// </summary>
@@ -46,6 +47,9 @@ public sealed class ScheduledIngestionService(
     {
         var settings = options.Value;
         await using var runtime = await factory.OpenAsync(stoppingToken);
+        // One frontier for every source's passes: they share Pass:MaxConcurrency and each host's turns, and each pass
+        // ends with its own pages, whatever another source's slow host still holds.
+        await using var frontier = runtime.Pass.Share(stoppingToken);
         health.MarkRunning();
         var zone = NewsIngestOptionsValidator.FindTimeZone(settings.TimeZone);
         var loops = settings.Sources.Select(source =>
@@ -59,7 +63,7 @@ public sealed class ScheduledIngestionService(
             {
                 try
                 {
-                    await runtime.Pass.RunAsync([source], token);
+                    await runtime.Pass.RunAsync([source], frontier, token);
                     Interlocked.Increment(ref _completedPasses);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using NewsIngest.Ingestion.Configuration;
 using NewsIngest.Ingestion.Discovery;
@@ -16,6 +15,7 @@ namespace NewsIngest.Ingestion.Passes;
 /// gives in-flight pages <see cref="PassOptions.ShutdownGrace"/> to finish. Its progress, page results and summary go
 /// to an <see cref="IPassObserver"/> (by default the log: a progress line now and then, one summary line at the end);
 /// at the end, each source's share goes to <paramref name="history"/> when given (the state's <c>passes</c> table).
+/// <c>once</c> runs a pass over a frontier of its own; <c>run</c> runs its passes over one <see cref="SharedFrontier"/>.
 /// </summary>
 public sealed class IngestionPass(
     IEnumerable<IArticleDiscoverer> discoverers,
@@ -34,54 +34,22 @@ public sealed class IngestionPass(
     /// <summary>Handed to each pass's <see cref="FrontierDispatcher.Idle"/> (tests on a fake clock).</summary>
     internal Action<DateTimeOffset>? FrontierIdle { get; set; }
 
-    /// <summary>Runs the pass; <paramref name="stopToken"/> asks it to stop early (the summary says so).</summary>
+    /// <summary>Runs the pass over a frontier of its own; <paramref name="stopToken"/> asks it to stop early (the summary says so).</summary>
     public async Task<PassSummary> RunAsync(IReadOnlyList<SourceOptions> sources, CancellationToken stopToken)
     {
-        var started = time.GetTimestamp();
-        var startedAt = time.GetUtcNow();
-        var problems = sources.Select(_ => new List<string>()).ToArray();
-        var pagesBySource = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
-        var deferredHosts = new ConcurrentDictionary<string, HostDeferral>(StringComparer.OrdinalIgnoreCase);
-        PassCounters counters = null!;
-        var frontier = new FrontierDispatcher(
-            frontierStore?.Invoke() ?? new InMemoryFrontierStore(), pacing, options.MaxConcurrency, options.MaxConcurrencyPerHost, time,
-            options.MaxHostWait)
-        {
-            Idle = FrontierIdle,
-            Deferred = (deferral, token) => DeferAsync(deferral, counters, deferredHosts, token),
-        };
-        counters = new PassCounters(sources.Select(s => s.Name).ToList(), _observer) { Frontier = frontier };
+        PassRun run = null!;
+        var frontier = NewDispatcher((deferral, token) => DeferAsync(run, deferral, token), continuous: false);
+        run = NewRun(sources, frontier);
 
-        _observer.PassStarted(counters);
+        _observer.PassStarted(run.Counters);
         // In-flight pages run on their own token: it fires only ShutdownGrace after a stop request.
         using var abort = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
-        await using var onStop = stopToken.Register(() =>
-        {
-            PassLog.Stopping(logger, options.ShutdownGrace.TotalSeconds);
-            processor.FlushWrites();
-            abort.CancelAfter(options.ShutdownGrace);
-        });
+        await using var onStop = stopToken.Register(() => Stopping(abort));
 
-        var discovery = DiscoverAllAsync(sources, frontier, problems, source =>
-        {
-            pagesBySource.AddOrUpdate(source, 1, (_, n) => n + 1);
-            counters.AddPages(1);
-        }, stopToken);
+        var discovery = DiscoverAllAsync(run, frontier, stopToken);
         try
         {
-            await frontier.RunAsync(
-                async (item, fetched, token) =>
-                {
-                    var result = await ProcessSafelyAsync(item.Source, item.Page, fetched, token);
-                    if (result.DeferredUntil is { } until)
-                    {
-                        NoteDeferral(deferredHosts, item.Host, until, 1);
-                    }
-
-                    counters.Add(item.Source, result);
-                },
-                stopToken,
-                abort.Token);
+            await frontier.RunAsync((item, fetched, token) => ProcessAsync(run, item, fetched, token), stopToken, abort.Token);
         }
         catch (OperationCanceledException) when (abort.IsCancellationRequested)
         {
@@ -89,24 +57,96 @@ public sealed class IngestionPass(
         }
 
         await discovery;
+        return await FinishAsync(run, stopToken, abort.Token);
+    }
 
+    /// <summary>
+    /// Runs the pass over <paramref name="frontier"/>, shared with other passes (<c>run</c>): its pages join the frontier
+    /// as its sources are read, and the pass ends when its own pages are done, whatever the other passes still wait for.
+    /// </summary>
+    public async Task<PassSummary> RunAsync(IReadOnlyList<SourceOptions> sources, SharedFrontier frontier, CancellationToken stopToken)
+    {
+        ArgumentNullException.ThrowIfNull(frontier);
+        var run = NewRun(sources, frontier.Dispatcher);
+        frontier.Attach(run);
+        try
+        {
+            _observer.PassStarted(run.Counters);
+            await DiscoverAllAsync(run, frontier.Dispatcher, stopToken);
+            await Task.WhenAny(run.Finished, frontier.Stopped);
+            return await FinishAsync(run, stopToken, frontier.WorkToken);
+        }
+        finally
+        {
+            frontier.Detach(run);
+        }
+    }
+
+    /// <summary>
+    /// Starts one frontier for many passes (<c>run</c>): it dispatches until <paramref name="stopToken"/> fires or it is
+    /// disposed; hand it to <see cref="RunAsync(IReadOnlyList{SourceOptions}, SharedFrontier, CancellationToken)"/>.
+    /// </summary>
+    public SharedFrontier Share(CancellationToken stopToken) => new(
+        deferred => NewDispatcher(deferred, continuous: true),
+        ProcessAsync,
+        DeferAsync,
+        time,
+        Stopping,
+        stopToken);
+
+    private FrontierDispatcher NewDispatcher(Func<FrontierDeferral, CancellationToken, Task> deferred, bool continuous) => new(
+        frontierStore?.Invoke() ?? new InMemoryFrontierStore(), pacing, options.MaxConcurrency, options.MaxConcurrencyPerHost, time,
+        options.MaxHostWait)
+    {
+        Idle = FrontierIdle,
+        Deferred = deferred,
+        Continuous = continuous,
+    };
+
+    private PassRun NewRun(IReadOnlyList<SourceOptions> sources, FrontierDispatcher frontier) =>
+        new(sources, new PassCounters([.. sources.Select(s => s.Name)], _observer) { Frontier = frontier }, time);
+
+    /// <summary>A stop request: start nothing more, write what is queued, give the pages in flight their grace.</summary>
+    private void Stopping(CancellationTokenSource abort)
+    {
+        PassLog.Stopping(logger, options.ShutdownGrace.TotalSeconds);
+        processor.FlushWrites();
+        abort.CancelAfter(options.ShutdownGrace);
+    }
+
+    private async Task ProcessAsync(PassRun run, FrontierItem item, Action fetched, CancellationToken token)
+    {
+        var result = await ProcessSafelyAsync(item.Source, item.Page, fetched, token);
+        if (result.DeferredUntil is { } until)
+        {
+            run.NoteDeferral(item.Host, until, 1);
+        }
+
+        run.Counters.Add(item.Source, result);
+        run.PageDone();
+    }
+
+    /// <summary>The end of a pass: its records written (within the grace after a stop), its summary told and kept.</summary>
+    private async Task<PassSummary> FinishAsync(PassRun run, CancellationToken stopToken, CancellationToken abortToken)
+    {
+        var counters = run.Counters;
         // Records still in the writer's queue are written now, within the same grace.
         processor.FlushWrites();
         try
         {
-            await counters.WhenSettledAsync(abort.Token);
+            await counters.WhenSettledAsync(abortToken);
         }
-        catch (OperationCanceledException) when (abort.IsCancellationRequested)
+        catch (OperationCanceledException) when (abortToken.IsCancellationRequested)
         {
             // Not settled in time: counted as skipped below; the writer still finishes them before the process ends.
         }
 
         var interrupted = stopToken.IsCancellationRequested;
         var found = counters.Total;
-        var allProblems = problems.SelectMany(p => p).ToList();
-        var summary = counters.ToSummary(sources.Count, found, allProblems, time.GetElapsedTime(started), interrupted) with
+        var allProblems = run.Problems.SelectMany(p => p).ToList();
+        var summary = counters.ToSummary(run.Sources.Count, found, allProblems, time.GetElapsedTime(run.StartedTimestamp), interrupted) with
         {
-            DeferredHosts = [.. deferredHosts.Values.OrderBy(h => h.Host, StringComparer.Ordinal)],
+            DeferredHosts = [.. run.DeferredHosts.Values.OrderBy(h => h.Host, StringComparer.Ordinal)],
         };
         var missing = found - counters.Done;
         if (missing > 0)
@@ -116,34 +156,34 @@ public sealed class IngestionPass(
 
         _observer.PassCompleted(counters, summary);
         // Not on the abort token: an interrupted pass is exactly the one status must show (one small local write).
-        await RecordAsync(sources, pagesBySource, counters, allProblems, startedAt, summary, CancellationToken.None);
+        await RecordAsync(run, allProblems, summary, CancellationToken.None);
         return summary;
     }
 
     /// <summary>
     /// Reads the sources, several at once, and queues each one's pages as soon as it is read. The same article
     /// reached through several sources, feeds or sitemaps is queued (fetched and recorded) once, for the source that
-    /// found it first. Problems are kept per source, so the summary lists them in source order.
+    /// found it first (on a shared frontier: for the pass that queued it first). Problems are kept per source, so the
+    /// summary lists them in source order.
     /// </summary>
-    private async Task DiscoverAllAsync(
-        IReadOnlyList<SourceOptions> sources, FrontierDispatcher frontier, List<string>[] problems, Action<string> queued, CancellationToken stopToken)
+    private async Task DiscoverAllAsync(PassRun run, FrontierDispatcher frontier, CancellationToken stopToken)
     {
         await Task.Yield(); // the frontier starts dispatching while the first source is read
         try
         {
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDiscoveryConcurrency, CancellationToken = stopToken };
-            await Parallel.ForEachAsync(Enumerable.Range(0, sources.Count), parallel, async (index, token) =>
+            await Parallel.ForEachAsync(Enumerable.Range(0, run.Sources.Count), parallel, async (index, token) =>
             {
-                var source = sources[index];
-                var found = await DiscoverAsync(source, problems[index], token);
+                var source = run.Sources[index];
+                var found = await DiscoverAsync(source, run.Problems[index], token);
                 var selected = SourceFilter.Apply(source, found, time.GetUtcNow());
                 PassLog.Discovered(logger, source.Name, selected.Count);
                 foreach (var page in selected)
                 {
                     var key = page.Url.IsFile ? page.Url.AbsoluteUri : UrlCanonicalizer.Canonicalize(page.Url).AbsoluteUri;
-                    if (await frontier.AddAsync(source.Name, page, key, token))
+                    if (run.Claim(key) && await frontier.AddAsync(source.Name, page, key, token))
                     {
-                        queued(source.Name);
+                        run.Queued(source.Name);
                     }
                 }
             });
@@ -154,7 +194,11 @@ public sealed class IngestionPass(
         }
         finally
         {
-            frontier.CompleteAdding();
+            run.DiscoveryEnded();
+            if (!frontier.Continuous)
+            {
+                frontier.CompleteAdding();
+            }
         }
     }
 
@@ -162,8 +206,7 @@ public sealed class IngestionPass(
     /// Records the pages of a host whose turn lies beyond <see cref="PassOptions.MaxHostWait"/> as deferred to the next
     /// pass, in one state transaction, and counts them; a state that cannot be written leaves them as they were.
     /// </summary>
-    private async Task DeferAsync(
-        FrontierDeferral deferral, PassCounters counters, ConcurrentDictionary<string, HostDeferral> hosts, CancellationToken token)
+    private async Task DeferAsync(PassRun run, FrontierDeferral deferral, CancellationToken token)
     {
         var reason = string.Create(
             System.Globalization.CultureInfo.InvariantCulture,
@@ -178,24 +221,18 @@ public sealed class IngestionPass(
         }
 
         PassLog.HostDeferred(logger, deferral.Items.Count, deferral.Host, deferral.Until);
-        NoteDeferral(hosts, deferral.Host, deferral.Until, deferral.Items.Count);
+        run.NoteDeferral(deferral.Host, deferral.Until, deferral.Items.Count);
         foreach (var item in deferral.Items)
         {
-            counters.Add(item.Source, new PageResult(PageOutcome.Deferred, Error: reason) { DeferredUntil = deferral.Until });
+            run.Counters.Add(item.Source, new PageResult(PageOutcome.Deferred, Error: reason) { DeferredUntil = deferral.Until });
+            run.PageDone();
         }
     }
 
-    private static void NoteDeferral(ConcurrentDictionary<string, HostDeferral> hosts, string host, DateTimeOffset until, int pages) =>
-        hosts.AddOrUpdate(
-            host,
-            new HostDeferral(host, until, pages),
-            (_, had) => new HostDeferral(host, until > had.Until ? until : had.Until, had.Pages + pages));
-
     /// <summary>Remembers each source's share of the pass; a failure to do so is logged, never the pass's failure.</summary>
-    private async Task RecordAsync(
-        IReadOnlyList<SourceOptions> sources, ConcurrentDictionary<string, int> pagesBySource, PassCounters counters,
-        List<string> problems, DateTimeOffset startedAt, PassSummary summary, CancellationToken cancellationToken)
+    private async Task RecordAsync(PassRun run, List<string> problems, PassSummary summary, CancellationToken cancellationToken)
     {
+        var (sources, pagesBySource, counters, startedAt) = (run.Sources, run.PagesBySource, run.Counters, run.StartedAt);
         if (history is null)
         {
             return;

@@ -92,4 +92,20 @@ public sealed class InMemoryFrontierStoreTests
         Assert.Equal((2, (DateTimeOffset?)T0.AddSeconds(3)), (_store.Queued, (await _store.TakeAsync(T0, default)).NextTurnAt));
         Assert.Equal("https://news.test/1", await TakeUrlAsync(T0.AddSeconds(3)));
     }
+
+    [Fact]
+    public async Task A_page_in_flight_is_not_queued_twice_and_once_released_it_may_be_queued_again()
+    {
+        var turn = new HostTurn(T0, 1);
+        await _store.AddAsync(Item("s", "https://news.test/1"), turn, default);
+        var taken = (await _store.TakeAsync(T0, default)).Item!;
+        await _store.CompleteAsync(taken, turn, default);
+
+        // Its request is done but its work (extraction, storage) goes on: another pass may not queue it yet
+        Assert.False(await _store.AddAsync(Item("other", "https://news.test/1"), turn, default));
+
+        await _store.ReleaseAsync(taken, default);
+        Assert.True(await _store.AddAsync(Item("s", "https://news.test/1"), turn, default));
+        Assert.Equal("https://news.test/1", await TakeUrlAsync(T0));
+    }
 }
