@@ -80,11 +80,16 @@ public static class EvalCommand
         DefaultValueFactory = _ => Environment.ProcessorCount,
     };
 
+    private static readonly Option<SiteTemplateMode> SiteTemplate = ChoiceOption.Create(
+        "--site-template", "auto (default): learn each site's template from the corpus's pages first, then score with it; off: score without.",
+        SiteTemplateMode.Auto);
+
     public static Command Create()
     {
         var command = new Command("eval", "Score the extractor on an annotated corpus (precision, recall, F1, leak, speed).")
         {
             CorpusDir, SuiteDir, Kind, Worst, Details, Json, Limit, MinF1, MaxLeak, Baseline, Paywall, Rules, Parallel,
+            SiteTemplate,
         };
         command.Validators.Add(result =>
         {
@@ -125,6 +130,7 @@ public static class EvalCommand
             Parallelism = parse.GetValue(Parallel),
             Limit = parse.GetValue(Limit),
             Worst = parse.GetValue(SuiteDir) is null || worstGiven ? parse.GetValue(Worst) : 0,
+            SiteTemplates = parse.GetValue(SiteTemplate) == SiteTemplateMode.Auto,
         };
         if (options.Validate() is { } optionProblem)
         {

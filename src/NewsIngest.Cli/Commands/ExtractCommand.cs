@@ -31,6 +31,11 @@ public static class ExtractCommand
         Description = "Also print, on stderr, every block of the page with its role and the reason for it.",
     };
 
+    private static readonly Option<SiteTemplateMode> SiteTemplate = ChoiceOption.Create(
+        "--site-template",
+        "With several pages: auto (default) learns each site's template from all of them first, then removes it from each; off does not.",
+        SiteTemplateMode.Auto);
+
     // Built once: a validator added in Create would be added again by every command line built in one process.
     private static Argument<string[]> CreateInputs()
     {
@@ -54,7 +59,7 @@ public static class ExtractCommand
     {
         var command = new Command("extract", "Extract the free preview of one or more pages and print the record.")
         {
-            Inputs, Url, Format, Compact, InputFormatOption, ExplainOption,
+            Inputs, Url, Format, Compact, InputFormatOption, ExplainOption, SiteTemplate,
         };
         command.SetAction((parse, token) => RunAsync(parse, token));
         return command;
@@ -90,14 +95,19 @@ public static class ExtractCommand
         var writer = new RecordWriter(stdout, format, compact: many || parse.GetValue(Compact));
         var failures = 0;
         var pipeline = ExtractionPipeline.Default;
-        foreach (var source in sources)
+        // One page alone can teach no template (a site's is known from 5 pages): it is extracted as without one.
+        var learning = many && parse.GetValue(SiteTemplate) == SiteTemplateMode.Auto
+            ? await ExtractLearning.LearnAsync(sources, url, inputFormat, pipeline, cancellationToken)
+            : null;
+        for (var i = 0; i < sources.Count; i++)
         {
+            var source = sources[i];
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                var page = await source.ReadAsync(cancellationToken);
+                var page = learning is null ? await source.ReadAsync(cancellationToken) : await learning.ReadAsync(i, cancellationToken);
                 var decoded = PageDecoder.Decode(page.Bytes, page.Charset);
-                var input = new PageInput(decoded.Text, url ?? page.Url, inputFormat);
+                var input = new PageInput(decoded.Text, url ?? page.Url, inputFormat) { SiteTemplate = learning?.ModelFor(i) };
                 ExtractionResult result;
                 if (parse.GetValue(ExplainOption))
                 {

@@ -17,13 +17,20 @@ public sealed class PageSource
 
     private readonly Func<CancellationToken, Task<RawPage>> _read;
 
-    private PageSource(string name, Func<CancellationToken, Task<RawPage>> read)
+    private PageSource(string name, Func<CancellationToken, Task<RawPage>> read, string? directory = null)
     {
         Name = name;
         _read = read;
+        Directory = directory;
     }
 
     public string Name { get; }
+
+    /// <summary>The full path of the directory a file source sits in (its site when nothing else names one); null otherwise.</summary>
+    public string? Directory { get; }
+
+    /// <summary>True when reading again is cheap and gives the same bytes (a file); a URL or stdin is read once.</summary>
+    public bool CanReadAgain => Directory is not null;
 
     public Task<RawPage> ReadAsync(CancellationToken cancellationToken) => _read(cancellationToken);
 
@@ -49,9 +56,9 @@ public sealed class PageSource
             {
                 throw new InputException($"'{input}': unsupported URL scheme '{uri.Scheme}' (use http, https, a file path or -)");
             }
-            else if (Directory.Exists(input))
+            else if (System.IO.Directory.Exists(input))
             {
-                var files = Directory.EnumerateFiles(input)
+                var files = System.IO.Directory.EnumerateFiles(input)
                     .Where(f => PageExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
                     .Order(StringComparer.Ordinal)
                     .ToList();
@@ -84,7 +91,7 @@ public sealed class PageSource
         }
 
         return new RawPage(await File.ReadAllBytesAsync(path, token), null, null);
-    });
+    }, Path.GetDirectoryName(Path.GetFullPath(path)));
 
     private static async Task<RawPage> ReadStdinAsync(CancellationToken cancellationToken)
     {

@@ -4,6 +4,7 @@ using NewsIngest.Evaluation.Shingles;
 using NewsIngest.Evaluation.Snippets;
 using NewsIngest.Evaluation.Words;
 using NewsIngest.Extraction;
+using NewsIngest.Extraction.Templates;
 using NewsIngest.Extraction.Text;
 
 namespace NewsIngest.Evaluation.Running;
@@ -43,13 +44,17 @@ public sealed class CorpusEvaluator
             MaxDegreeOfParallelism = options.Parallelism,
             CancellationToken = cancellationToken,
         };
-        Parallel.For(0, pages.Count, parallel, i => results[i] = EvaluatePage(pages[i]));
+        var models = options.SiteTemplates ? SiteTemplateLearning.Learn(pages, _extract, parallel) : null;
+        Parallel.For(0, pages.Count, parallel, i => results[i] = EvaluatePage(pages[i], models?[i]));
         var wall = _time.GetElapsedTime(started);
         return ReportBuilder.Build(corpus, options, results, wall);
     }
 
     /// <summary>Reads, extracts and scores one page. Never throws for a bad page: that is its outcome.</summary>
-    public PageResult EvaluatePage(CorpusPage page)
+    public PageResult EvaluatePage(CorpusPage page) => EvaluatePage(page, null);
+
+    /// <summary>Reads, extracts with <paramref name="model"/> (its site's template, if any) and scores one page.</summary>
+    public PageResult EvaluatePage(CorpusPage page, SiteTemplate? model)
     {
         ArgumentNullException.ThrowIfNull(page);
         byte[] bytes;
@@ -73,7 +78,7 @@ public sealed class CorpusEvaluator
         var started = _time.GetTimestamp();
         try
         {
-            var result = _extract(new PageInput(PageDecoder.Decode(bytes).Text, page.Url));
+            var result = _extract(new PageInput(PageDecoder.Decode(bytes).Text, page.Url) { SiteTemplate = model });
             if (result.IsSuccess)
             {
                 output = ScoredText.Of(result.Record);

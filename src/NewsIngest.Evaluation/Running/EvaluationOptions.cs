@@ -12,6 +12,12 @@ public sealed record EvaluationOptions
     /// <summary>How many of the worst pages the report lists. Default 10.</summary>
     public int Worst { get; init; } = 10;
 
+    /// <summary>
+    /// Learn each site's template from the corpus's own pages first (per host of the page's URL, else of its canonical
+    /// URL, else per directory), then score every page with its site's model. Default on; off for the comparison.
+    /// </summary>
+    public bool SiteTemplates { get; init; } = true;
+
     /// <summary>A one-line problem with these options, or <c>null</c> when they are usable.</summary>
     public string? Validate() =>
         Parallelism < 1 ? $"--parallel must be at least 1 (got {Parallelism})"

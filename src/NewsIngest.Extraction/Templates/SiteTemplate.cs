@@ -35,6 +35,16 @@ public sealed class SiteTemplate
         Version = VersionOf(blocks);
     }
 
+    private SiteTemplate(SiteTemplate model, string[] kept)
+    {
+        Site = model.Site;
+        Pages = model.Pages;
+        Blocks = model.Blocks;
+        _blocks = model._blocks;
+        _kept = kept;
+        Version = model.Version;
+    }
+
     /// <summary>The site: a host name, or the name the caller gave a set of pages.</summary>
     public string Site { get; }
 
@@ -75,7 +85,7 @@ public sealed class SiteTemplate
     {
         ArgumentNullException.ThrowIfNull(texts);
         string[] kept = [.. texts.Select(TemplateText.Fold).Where(t => t.Length > 0).Distinct().Order(StringComparer.Ordinal)];
-        return new SiteTemplate(Site, Pages, [.. Blocks], kept);
+        return kept.SequenceEqual(_kept) ? this : new SiteTemplate(this, kept);
     }
 
     internal bool Contains(ulong fingerprint) => _blocks.Contains(fingerprint);

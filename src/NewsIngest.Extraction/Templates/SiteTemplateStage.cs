@@ -29,7 +29,7 @@ internal sealed class SiteTemplateStage : IExtractionStage
             fingerprints[i] = TemplateText.Hash(candidates[i].Text, DomPath.Of(candidates[i].Element));
         }
 
-        var sample = SiteTemplateWindow.Sample("", fingerprints);
+        var sample = SiteTemplateWindow.Sample("", Learned(fingerprints));
         var key = context.Facts.CanonicalUrl ?? context.Input.Url?.AbsoluteUri ?? "content:" + sample.ContentKey;
         context.TemplateSample = sample with { PageKey = key };
         if (!model.IsWarm)
@@ -59,6 +59,15 @@ internal sealed class SiteTemplateStage : IExtractionStage
                 candidates[i].Assign(BlockRole.Template, Reason);
             }
         }
+    }
+
+    /// <summary>The fingerprints the page teaches: all, or the first and last half of <see cref="SiteTemplateWindow.MaxBlocksPerPage"/>.</summary>
+    private static IEnumerable<ulong> Learned(ulong[] fingerprints)
+    {
+        const int Half = SiteTemplateWindow.MaxBlocksPerPage / 2;
+        return fingerprints.Length <= SiteTemplateWindow.MaxBlocksPerPage
+            ? fingerprints
+            : fingerprints.Take(Half).Concat(fingerprints.Skip(fingerprints.Length - Half));
     }
 
     /// <summary>The element whose child blocks hold most of the words the template does not know: the article body.</summary>

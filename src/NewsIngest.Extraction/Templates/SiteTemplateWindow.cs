@@ -14,6 +14,13 @@ public sealed class SiteTemplateWindow
     /// <summary>The default window: the last 50 distinct pages of a site.</summary>
     public const int DefaultCapacity = 50;
 
+    /// <summary>
+    /// At most this many block fingerprints of a page are learned (<see cref="SiteTemplateStage"/> keeps the first and
+    /// the last half: a template sits at the head and tail), so a site's window holds at most
+    /// <see cref="DefaultCapacity"/> × 256 fingerprints, whatever its pages.
+    /// </summary>
+    public const int MaxBlocksPerPage = 256;
+
     private readonly LinkedList<PageSample> _pages = new();
     private readonly Dictionary<string, LinkedListNode<PageSample>> _byPage = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _pageByContent = new(StringComparer.Ordinal);
@@ -54,27 +61,34 @@ public sealed class SiteTemplateWindow
     }
 
     /// <summary>
+    /// True when <see cref="Observe"/> would change the window: the page is new, or known under its key with other
+    /// content, and no other page of the window has its content. A caller that persists the window saves the page
+    /// first and observes it after, so a failed save leaves memory and store alike.
+    /// </summary>
+    public bool Admits(PageSample sample)
+    {
+        ArgumentNullException.ThrowIfNull(sample);
+        return !_pageByContent.ContainsKey(sample.ContentKey);
+    }
+
+    /// <summary>
     /// Counts a page. A page already counted under the same key with other content replaces its old entry and becomes
-    /// the newest; the same content under another key is the same page and counts once. Returns true when the window changed.
+    /// the newest; content already counted (under this key or another) counts once, and the window is left as it is.
+    /// Returns true when the window changed.
     /// </summary>
     public bool Observe(PageSample sample)
     {
-        ArgumentNullException.ThrowIfNull(sample);
-        if (_byPage.TryGetValue(sample.PageKey, out var existing))
-        {
-            if (existing.Value.ContentKey == sample.ContentKey)
-            {
-                return false;
-            }
-
-            Remove(existing);
-        }
-        else if (_pageByContent.ContainsKey(sample.ContentKey))
+        if (!Admits(sample))
         {
             return false;
         }
 
-        var node = _pages.AddLast(new PageSample(sample.PageKey, sample.ContentKey, [.. sample.Blocks.Distinct().Order()]));
+        if (_byPage.TryGetValue(sample.PageKey, out var existing))
+        {
+            Remove(existing);
+        }
+
+        var node = _pages.AddLast(new PageSample(sample.PageKey, sample.ContentKey, [.. sample.Blocks.Distinct().Order().Take(MaxBlocksPerPage)]));
         _byPage[sample.PageKey] = node;
         _pageByContent[sample.ContentKey] = sample.PageKey;
         foreach (var block in node.Value.Blocks)

@@ -9,4 +9,16 @@ public sealed class ExtractionSettings
     /// of 40,000 paragraphs takes seconds), so only a runaway page meets it.
     /// </summary>
     public TimeSpan MaxPageTime { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Learn each site's template from the pages <c>once</c> and <c>run</c> fetch (kept in the state) and take it out
+    /// of the previews; <c>reprocess</c> uses the model as it stands. Default true (README, Site templates).
+    /// </summary>
+    public bool SiteTemplates { get; set; } = true;
+
+    /// <summary>
+    /// How many sites' template windows stay in memory (1..100,000; default 256): the least recently used leaves and is
+    /// read again from the state when its site comes back. One window holds at most 50 pages of 256 fingerprints.
+    /// </summary>
+    public int TemplateSitesInMemory { get; set; } = 256;
 }

@@ -31,6 +31,11 @@ public sealed class NewsIngestOptionsValidator : IValidateOptions<NewsIngestOpti
             failures.Add($"{Root}:Extraction:MaxPageTime: must be positive");
         }
 
+        if (options.Extraction.TemplateSitesInMemory is < 1 or > 100_000)
+        {
+            failures.Add($"{Root}:Extraction:TemplateSitesInMemory: must be 1..100000 (got {options.Extraction.TemplateSitesInMemory})");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
@@ -112,6 +117,13 @@ public sealed class NewsIngestOptionsValidator : IValidateOptions<NewsIngestOpti
 
             ValidatePatterns($"{key}:Include", source.Include, failures);
             ValidatePatterns($"{key}:Exclude", source.Exclude, failures);
+            for (var k = 0; k < source.KeepTemplateTexts.Count; k++)
+            {
+                if (!source.KeepTemplateTexts[k].Any(char.IsLetterOrDigit))
+                {
+                    failures.Add($"{key}:KeepTemplateTexts:{k}: must hold a word (punctuation and spaces alone match every block)");
+                }
+            }
         }
     }
 

@@ -35,4 +35,10 @@ public sealed class SourceOptions
 
     /// <summary>URL patterns (regular expressions) that exclude an article URL.</summary>
     public List<string> Exclude { get; set; } = [];
+
+    /// <summary>
+    /// Texts the site template never removes from this source's previews, e.g. a standing disclaimer the publisher
+    /// wants kept: a block whose folded text (lower case, digits 0, punctuation and spaces folded) opens with one stays.
+    /// </summary>
+    public List<string> KeepTemplateTexts { get; set; } = [];
 }

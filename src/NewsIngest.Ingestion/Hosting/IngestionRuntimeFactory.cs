@@ -11,6 +11,7 @@ using NewsIngest.Ingestion.Progress;
 using NewsIngest.Ingestion.State;
 using NewsIngest.Ingestion.Storage;
 using NewsIngest.Ingestion.Telemetry;
+using NewsIngest.Ingestion.Templates;
 
 namespace NewsIngest.Ingestion.Hosting;
 
@@ -71,8 +72,14 @@ public sealed class IngestionRuntimeFactory(
             nearDuplicates = settings.NearDuplicates.Enabled
                 ? new NearDuplicateAnnotator(await SqliteNearDuplicateIndex.OpenAsync(state.Path, cancellationToken), settings.NearDuplicates, time)
                 : null;
+            var templates = settings.Extraction.SiteTemplates
+                ? new SiteTemplateLearner(
+                    state,
+                    settings.Sources.ToDictionary(s => s.Name, s => (IReadOnlyList<string>)s.KeepTemplateTexts, StringComparer.Ordinal),
+                    settings.Extraction.TemplateSitesInMemory)
+                : null;
             var processor = new PageProcessor(
-                fetcher, state, writer, archive, extractor, time, loggers.CreateLogger<PageProcessor>(), metrics, nearDuplicates)
+                fetcher, state, writer, archive, extractor, time, loggers.CreateLogger<PageProcessor>(), metrics, nearDuplicates, templates)
             {
                 Pacing = pacing,
                 MaxHostWait = settings.Pass.MaxHostWait,

@@ -10,4 +10,11 @@ public interface IPageExtractor
     /// exception. Cancelling <paramref name="cancellationToken"/> throws <see cref="OperationCanceledException"/>.
     /// </summary>
     ExtractionResult Extract(byte[] body, string? charset, Uri url, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// As <see cref="Extract(byte[], string?, Uri, CancellationToken)"/>, with the page's site template
+    /// (<see cref="PageInput.SiteTemplate"/>). An extractor that knows none ignores it and returns no sample.
+    /// </summary>
+    ExtractionResult Extract(byte[] body, string? charset, Uri url, Extraction.Templates.SiteTemplate? template, CancellationToken cancellationToken) =>
+        Extract(body, charset, url, cancellationToken);
 }

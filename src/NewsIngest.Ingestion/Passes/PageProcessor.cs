@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using NewsIngest.Extraction;
+using NewsIngest.Extraction.Templates;
 using NewsIngest.Ingestion.Discovery;
 using NewsIngest.Ingestion.Faults;
 using NewsIngest.Ingestion.Fetching;
@@ -9,6 +10,7 @@ using NewsIngest.Ingestion.NearDuplicates;
 using NewsIngest.Ingestion.State;
 using NewsIngest.Ingestion.Storage;
 using NewsIngest.Ingestion.Telemetry;
+using NewsIngest.Ingestion.Templates;
 
 namespace NewsIngest.Ingestion.Passes;
 
@@ -26,8 +28,12 @@ public sealed class PageProcessor(
     TimeProvider time,
     ILogger logger,
     NewsIngestMetrics? metrics = null,
-    NearDuplicateAnnotator? nearDuplicates = null)
+    NearDuplicateAnnotator? nearDuplicates = null,
+    SiteTemplateLearner? templates = null)
 {
+    /// <summary>The site templates pages are cleaned with and teach, or null when site templates are off.</summary>
+    public SiteTemplateLearner? Templates => templates;
+
     /// <summary>
     /// Canonical URLs whose record is with the batch writer, not committed yet: the state cannot tell a second
     /// address of the same article that it is a duplicate until the batch commits.
@@ -108,7 +114,10 @@ public sealed class PageProcessor(
 
         StopPoint.Reach(StopPoint.Extracting);
         var extracting = time.GetTimestamp();
-        var extracted = extractor.Extract(fetch.Body, fetch.Charset, fetch.FinalUrl ?? page.Url, cancellationToken);
+        var address = fetch.FinalUrl ?? page.Url;
+        var extracted = templates is not null && SiteTemplateSet.SiteOf(address) is { } site
+            ? await templates.ExtractAndLearnAsync(site, source, model => extractor.Extract(fetch.Body, fetch.Charset, address, model, cancellationToken), cancellationToken)
+            : extractor.Extract(fetch.Body, fetch.Charset, address, cancellationToken);
         metrics?.Extracted(extracted.IsSuccess, time.GetElapsedTime(extracting));
         if (!extracted.IsSuccess)
         {

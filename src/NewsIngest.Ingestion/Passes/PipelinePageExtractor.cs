@@ -1,4 +1,5 @@
 using NewsIngest.Extraction;
+using NewsIngest.Extraction.Templates;
 using NewsIngest.Extraction.Text;
 
 namespace NewsIngest.Ingestion.Passes;
@@ -9,9 +10,12 @@ public sealed class PipelinePageExtractor(ExtractionPipeline pipeline) : IPageEx
 {
     public static PipelinePageExtractor Instance { get; } = new(ExtractionPipeline.Default);
 
-    public ExtractionResult Extract(byte[] body, string? charset, Uri url, CancellationToken cancellationToken)
+    public ExtractionResult Extract(byte[] body, string? charset, Uri url, CancellationToken cancellationToken) =>
+        Extract(body, charset, url, null, cancellationToken);
+
+    public ExtractionResult Extract(byte[] body, string? charset, Uri url, SiteTemplate? template, CancellationToken cancellationToken)
     {
         var decoded = PageDecoder.Decode(body, charset);
-        return pipeline.Extract(new PageInput(decoded.Text, url), cancellationToken);
+        return pipeline.Extract(new PageInput(decoded.Text, url) { SiteTemplate = template }, cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using NewsIngest.Extraction.Templates;
 using NewsIngest.Ingestion.Discovery;
 using NewsIngest.Ingestion.State;
 using NewsIngest.Ingestion.Storage;
@@ -45,7 +46,11 @@ public sealed class Reprocessor(
             var body = await PageArchive.ReadAsync(entry.Path, cancellationToken);
             var url = new Uri(entry.Url);
             var address = entry.FinalUrl is { } final ? new Uri(final) : url;
-            var extracted = extractor.Extract(body, entry.Charset, address, cancellationToken);
+            // The current model, as it stands: reprocessing teaches the template nothing new.
+            var model = processor.Templates is { } templates && SiteTemplateSet.SiteOf(address) is { } site
+                ? await templates.CurrentAsync(site, entry.Source, cancellationToken)
+                : null;
+            var extracted = extractor.Extract(body, entry.Charset, address, model, cancellationToken);
             if (!extracted.IsSuccess)
             {
                 PassLog.PageFailed(logger, entry.Url, extracted.Error);

@@ -8,7 +8,7 @@ namespace NewsIngest.Ingestion.State;
 /// caller at a time: SQLite serializes writers anyway) and one for the per-page lookups, so a page's read never
 /// waits behind a batch's fsync (WAL readers do not block the writer, nor it them).
 /// </summary>
-public sealed class SqliteStateStore : IStateStore, IPassHistory, IHostStateStore
+public sealed partial class SqliteStateStore : IStateStore, IPassHistory, IHostStateStore, ISiteTemplateStore
 {
     private readonly SqliteConnection _connection;
     private readonly SqliteConnection _reader;

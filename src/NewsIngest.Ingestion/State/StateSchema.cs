@@ -9,7 +9,7 @@ internal static class StateSchema
     /// The migrations in order: entry <c>i</c> brings a file from <c>user_version</c> i to i + 1, in one transaction.
     /// A feature that needs tables of its own appends an entry; entries already released never change.
     /// </summary>
-    private static readonly string[] Migrations = [Version1, Version2, NearDuplicateIndex, HostStateTables];
+    private static readonly string[] Migrations = [Version1, Version2, NearDuplicateIndex, HostStateTables, SiteTemplatePages];
 
     /// <summary>The schema this build writes.</summary>
     public static int CurrentVersion => Migrations.Length;
@@ -128,6 +128,22 @@ internal static class StateSchema
             reason          TEXT
         );
         ALTER TABLE passes ADD COLUMN deferred INTEGER NOT NULL DEFAULT 0;
+        """;
+
+    /// <summary>
+    /// Site templates (<see cref="ISiteTemplateStore"/>): each site's window of recent distinct pages,
+    /// one row per page (its block fingerprints as little-endian 64-bit values), in arrival order by <c>seq</c>.
+    /// </summary>
+    private const string SiteTemplatePages = """
+        CREATE TABLE IF NOT EXISTS site_template_pages (
+            site        TEXT NOT NULL,
+            page_key    TEXT NOT NULL,
+            content_key TEXT NOT NULL,
+            blocks      BLOB NOT NULL,
+            seq         INTEGER NOT NULL,
+            PRIMARY KEY (site, page_key)
+        );
+        CREATE INDEX IF NOT EXISTS site_template_pages_seq ON site_template_pages (site, seq);
         """;
 
     /// <summary>Brings the file to <see cref="CurrentVersion"/>; refuses a file from a newer build.</summary>

@@ -14,6 +14,9 @@ internal sealed class SetColumn(string name, string legend, Func<PageSet, double
 {
     private static readonly ConcurrentDictionary<string, PageSet> Sets = new();
 
+    /// <summary>Makes a set built in code (not loaded by name) known to the columns.</summary>
+    public static void Register(PageSet set) => Sets[set.Name] = set;
+
     public string Id => $"{nameof(SetColumn)}.{name}";
     public string ColumnName => name;
     public bool AlwaysShow => true;

@@ -78,11 +78,23 @@ public sealed class SiteTemplateWindowTests
     {
         var window = Window([Page(1, [Promo]), Page(2, [Footer])]);
 
-        window.Observe(Page(1, [Footer]));
+        window.Observe(Page(1, [Footer, Promo]));
 
         Assert.Equal(2, window.Count);
         Assert.Equal(["https://news.example/2", "https://news.example/1"], window.Pages.Select(p => p.PageKey));
-        Assert.All(window.Pages, p => Assert.Equal([Footer], p.Blocks));
+        Assert.All(window.Pages, p => Assert.Contains(Footer, p.Blocks));
+    }
+
+    [Fact]
+    public void A_page_changed_into_another_pages_content_leaves_the_window_as_it_is()
+    {
+        var window = Window([Page(1, [Promo]), Page(2, [Footer])]);
+
+        Assert.False(window.Admits(Page(1, [Footer])));
+        Assert.False(window.Observe(Page(1, [Footer])));
+
+        Assert.Equal(["https://news.example/1", "https://news.example/2"], window.Pages.Select(p => p.PageKey));
+        Assert.Equal([Promo], window.Pages.First().Blocks);
     }
 
     [Fact]
