@@ -10,19 +10,20 @@ namespace NewsIngest.Benchmarks.Politeness;
 /// <c>Politeness:MinDelay</c> D; the built <c>newsingest once</c> as a child. Prints the pass time against the floor
 /// (robots.txt, then the feed, then M pages, one spacing apart: (M−1)·D plus the feed and robots.txt fetch, 2·D),
 /// the requests that reached one host closer than D after the one before (measured at the server, retries
-/// included), and the child's peak RSS.
+/// included), and the child's peak RSS. <c>--dll PATH</c> runs another build's <c>newsingest.dll</c> as the child, such as
+/// the ReadyToRun publish a deployment runs (README, Deployment); by default the Cli project's Release build.
 /// </summary>
 internal static partial class PolitenessBenchmark
 {
     public static async Task<int> RunAsync(string[] args, TextWriter output)
     {
-        if (!TryParse(args, out var hosts, out var pages, out var delay))
+        if (!TryParse(args, out var hosts, out var pages, out var delay, out var dll))
         {
-            await Console.Error.WriteLineAsync("politeness: usage: politeness --hosts N --pages M --delay D (N 1..2000, M 1..1000, D such as 1s, 500ms or 00:00:01)");
+            await Console.Error.WriteLineAsync("politeness: usage: politeness --hosts N --pages M --delay D [--dll PATH] (N 1..2000, M 1..1000, D such as 1s, 500ms or 00:00:01; PATH an existing newsingest.dll)");
             return 2;
         }
 
-        var dll = OnceProcess.LocateDll();
+        dll ??= OnceProcess.LocateDll();
         var work = Path.Combine(Path.GetTempPath(), "newsingest-politeness-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(work);
         try
@@ -31,7 +32,7 @@ internal static partial class PolitenessBenchmark
             var config = WriteConfig(work, site.Hosts, delay);
             var floor = ((pages - 1) * delay) + (2 * delay);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"politeness: {hosts} hosts x {pages} pages, MinDelay {delay.TotalSeconds:0.###} s; floor (M-1)*D + feed + robots.txt = {floor.TotalSeconds:0.###} s"));
+                $"politeness: {hosts} hosts x {pages} pages, MinDelay {delay.TotalSeconds:0.###} s; floor (M-1)*D + feed + robots.txt = {floor.TotalSeconds:0.###} s; child {dll}"));
 
             var run = await OnceProcess.RunAsync(dll, config, Path.Combine(work, "data", "records"), TimeSpan.FromMinutes(15));
             await output.WriteLineAsync($"newsingest once: exit {run.ExitCode}: {run.Summary} (log: {OnceProcess.ChildLogPath})");
@@ -96,9 +97,9 @@ internal static partial class PolitenessBenchmark
         return path;
     }
 
-    private static bool TryParse(string[] args, out int hosts, out int pages, out TimeSpan delay)
+    private static bool TryParse(string[] args, out int hosts, out int pages, out TimeSpan delay, out string? dll)
     {
-        (hosts, pages, delay) = (200, 10, TimeSpan.FromSeconds(1));
+        (hosts, pages, delay, dll) = (200, 10, TimeSpan.FromSeconds(1), null);
         var rest = args.Skip(1).ToArray();
         if (rest.Length % 2 != 0)
         {
@@ -113,6 +114,7 @@ internal static partial class PolitenessBenchmark
                 "--hosts" => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out hosts) && hosts is >= 1 and <= 2000,
                 "--pages" => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out pages) && pages is >= 1 and <= 1000,
                 "--delay" => TryParseDelay(value, out delay),
+                "--dll" => File.Exists(dll = Path.GetFullPath(value)),
                 _ => false,
             };
             if (!ok)

@@ -111,15 +111,22 @@ internal sealed class PolitenessSite : IAsyncDisposable
         return Task.CompletedTask;
     }
 
-    /// <summary>A short article (about 1 KB): the benchmark measures pacing, so extraction is kept cheap.</summary>
-    private static string SmallPage(string baseUrl, string path, int port, int index) => $$"""
-        <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Harbour report {{port}}-{{index}} | Loopback Times</title>
-        <link rel="canonical" href="{{baseUrl}}{{path}}"></head><body><article><h1>Harbour report {{port}}-{{index}}</h1>
-        <p>Shipping volumes at berth {{index}} of port {{port}} rose for a third month as exporters cleared a backlog of orders.</p>
-        <p>Officials said the increase reflected stronger demand from abroad, while warning that energy prices remained volatile.</p>
-        <p>Traders expect the pace to slow in the coming weeks as the holiday season ends and inventories return to normal.</p>
-        </article></body></html>
-        """;
+    /// <summary>
+    /// A short article (about 1 KB): the benchmark measures pacing, so extraction is kept cheap; its prose is its own
+    /// (<see cref="StoryText"/>), as different stories' are.
+    /// </summary>
+    private static string SmallPage(string baseUrl, string path, int port, int index)
+    {
+        var text = StoryText.Paragraphs((port * 1009) + index);
+        return $$"""
+            <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Harbour report {{port}}-{{index}} | Loopback Times</title>
+            <link rel="canonical" href="{{baseUrl}}{{path}}"></head><body><article><h1>Harbour report {{port}}-{{index}}</h1>
+            <p>{{text[0]}}</p>
+            <p>{{text[1]}}</p>
+            <p>{{text[2]}}</p>
+            </article></body></html>
+            """;
+    }
 
     private static Task Text(HttpContext context, string contentType, string body)
     {
