@@ -37,6 +37,50 @@ public sealed class NearDuplicateAnnotatorTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_site_keeps_only_its_newest_MaxPerSite_records_and_no_band_row_of_those_it_dropped()
+    {
+        // Given 5 records of one site, then 996 of another with a cap of 100 per site: the 1,001st record prunes.
+        await using var state = await SqliteStateStore.OpenAsync(DbPath, default);
+        await using (var annotator = await OpenAsync(new NearDuplicateOptions { MaxPerSite = 100 }))
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                await annotator.AnnotateAsync(Record($"b{i}", Unique("b", i)), $"https://b.example/{i}", default);
+            }
+
+            for (var i = 0; i < 996; i++)
+            {
+                await annotator.AnnotateAsync(Record($"a{i}", Unique("a", i)), $"https://a.example/{i}", default);
+            }
+        }
+
+        Assert.Equal(105, await ScalarAsync("SELECT COUNT(*) FROM neardup_texts;"));
+        Assert.Equal(100, await ScalarAsync("SELECT COUNT(*) FROM neardup_texts WHERE site = 'a.example';"));
+        Assert.Equal(0, await ScalarAsync("SELECT COUNT(*) FROM neardup_bands WHERE seq NOT IN (SELECT seq FROM neardup_texts);"));
+
+        // Then a copy of the oldest kept record of the capped site still finds it; one of a dropped record finds none.
+        await using var later = await OpenAsync();
+        Assert.Equal("a896", (await later.AnnotateAsync(Record("x1", Unique("a", 896)), "https://wire.example/1", default)).Match?.Of);
+        Assert.Null((await later.AnnotateAsync(Record("x2", Unique("a", 895)), "https://wire.example/2", default)).Match);
+        Assert.Equal("b0", (await later.AnnotateAsync(Record("x3", Unique("b", 0)), "https://wire.example/3", default)).Match?.Of);
+    }
+
+    private static string Unique(string site, int story) =>
+        string.Join(' ', Enumerable.Range(0, 60).Select(w => $"{site}{story}w{w}"));
+
+    private async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private async Task<NearDuplicateAnnotator> OpenAsync(NearDuplicateOptions options) =>
+        new(await SqliteNearDuplicateIndex.OpenAsync(DbPath, default), options, _time);
+
     private async Task<NearDuplicateAnnotator> OpenAsync() =>
         new(await SqliteNearDuplicateIndex.OpenAsync(DbPath, default), new NearDuplicateOptions(), _time);
 
