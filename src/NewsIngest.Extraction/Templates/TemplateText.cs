@@ -44,7 +44,26 @@ internal static class TemplateText
         var pendingSpace = false;
         foreach (var c in text)
         {
-            if (char.IsLetter(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark
+            if (c < 0x80)
+            {
+                // ASCII, most of a page's text: the same classes as below without the Unicode tables.
+                var lower = (char)(c | 0x20);
+                var kept = lower is >= 'a' and <= 'z' ? lower : char.IsAsciiDigit(c) ? '0' : '\0';
+                if (kept == '\0')
+                {
+                    pendingSpace = true;
+                    continue;
+                }
+
+                if (pendingSpace && length > 0)
+                {
+                    into[length++] = ' ';
+                }
+
+                pendingSpace = false;
+                into[length++] = kept;
+            }
+            else if (char.IsLetter(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark
                 or System.Globalization.UnicodeCategory.SpacingCombiningMark)
             {
                 if (pendingSpace && length > 0)

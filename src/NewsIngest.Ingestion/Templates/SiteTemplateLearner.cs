@@ -8,8 +8,8 @@ namespace NewsIngest.Ingestion.Templates;
 /// The site templates of <c>once</c>, <c>run</c> and <c>reprocess</c>: one <see cref="SiteTemplateWindow"/> per site,
 /// loaded from the state on first use and saved page by page. A page is extracted with its site's model, the
 /// page's sample joins the window, and when that changed the model the page is extracted again with it: every record
-/// is cleaned by the model that includes its own page. Pages of one site go through one at a time, in the order they
-/// arrive, so the windows (and the records) follow that order. At most <see cref="MaxSites"/> windows stay in memory:
+/// is cleaned by the model that includes its own page. Pages of one site join the window one at a time, in the order
+/// their extractions end, so the windows (and the records) follow that order. At most <see cref="MaxSites"/> windows stay in memory:
 /// the least recently used one not in use leaves (its pages are in the state, read again when the site comes back).
 /// </summary>
 public sealed class SiteTemplateLearner
@@ -53,27 +53,33 @@ public sealed class SiteTemplateLearner
 
     /// <summary>
     /// Extracts a page of <paramref name="site"/> with the model as it stands including the page (see the class),
-    /// and keeps the page in the window; a rejected page teaches nothing. The page is saved before the window counts
-    /// it, so a failed or cancelled save leaves the window as the state has it.
+    /// and keeps the page in the window; a rejected page teaches nothing. Extraction runs outside the site's lock (pages
+    /// of one site extract in parallel); only the window's update is under it. The page is saved before the window
+    /// counts it, so a failed or cancelled save leaves the window as the state has it.
     /// </summary>
-    public Task<ExtractionResult> ExtractAndLearnAsync(
+    public async Task<ExtractionResult> ExtractAndLearnAsync(
         string site, string source, Func<SiteTemplate, ExtractionResult> extract, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(extract);
-        return UseAsync(site, async window =>
+        var before = await UseAsync(site, window => Task.FromResult(window.Snapshot()), cancellationToken);
+        var result = extract(Kept(before, source));
+        if (!result.IsSuccess || result.TemplateSample is not { } sample)
         {
-            var before = window.Snapshot();
-            var result = extract(Kept(before, source));
-            if (!result.IsSuccess || result.TemplateSample is not { } sample || !window.Admits(sample))
+            return result;
+        }
+
+        var after = await UseAsync(site, async window =>
+        {
+            if (window.Admits(sample))
             {
-                return result;
+                await _store.SaveTemplatePageAsync(site, sample, window.Capacity, cancellationToken);
+                window.Observe(sample);
             }
 
-            await _store.SaveTemplatePageAsync(site, sample, window.Capacity, cancellationToken);
-            window.Observe(sample);
-            var after = window.Snapshot();
-            return after.Version == before.Version && after.IsWarm == before.IsWarm ? result : extract(Kept(after, source));
+            return window.Snapshot();
         }, cancellationToken);
+        // The model now counts the page (or its content, under another key): one that differs cleans it again.
+        return after.Version == before.Version && after.IsWarm == before.IsWarm ? result : extract(Kept(after, source));
     }
 
     /// <summary>The site's model as it stands, with the source's kept texts (for <c>reprocess</c>: nothing is learned).</summary>

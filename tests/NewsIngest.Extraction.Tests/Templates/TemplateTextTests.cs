@@ -21,4 +21,15 @@ public sealed class TemplateTextTests
         Assert.NotEqual(TemplateText.Hash("Updated 3 March 2026", 7), TemplateText.Hash("Updated 3 March 2026", 8));
         Assert.NotEqual(TemplateText.Hash("Updated in March", 7), TemplateText.Hash("Updated in May", 7));
     }
+
+    [Fact]
+    public void Every_ascii_character_folds_as_the_unicode_rule_says()
+    {
+        for (var c = '\0'; c < 0x80; c++)
+        {
+            var text = $"a{c}b";
+            var expected = char.IsLetter(c) ? $"a{char.ToLowerInvariant(c)}b" : char.IsDigit(c) ? "a0b" : "a b";
+            Assert.Equal(expected, TemplateText.Fold(text));
+        }
+    }
 }

@@ -174,6 +174,33 @@ public sealed class SiteTemplateLearnerTests : IDisposable
         Assert.True((await learner.CurrentAsync(_site.Host, "news", default)).IsWarm);
     }
 
+    [Fact]
+    public async Task Pages_of_one_site_extract_at_the_same_time()
+    {
+        await using var state = await OpenAsync("state.db");
+        var learner = new SiteTemplateLearner(state);
+        using var secondExtracting = new ManualResetEventSlim();
+
+        // The first page's extraction goes on only once the second's has started: a lock held over extraction would hang it.
+        var first = Task.Run(() => learner.ExtractAndLearnAsync(_site.Host, "news", model =>
+        {
+            Assert.True(secondExtracting.Wait(TimeSpan.FromSeconds(60)), "the second page's extraction waited for the first's");
+            return Extract(model, 0);
+        }, default));
+        var second = await learner.ExtractAndLearnAsync(_site.Host, "news", model =>
+        {
+            secondExtracting.Set();
+            return Extract(model, 1);
+        }, default);
+
+        Assert.True((await first).IsSuccess);
+        Assert.True(second.IsSuccess);
+        Assert.Equal(2, (await state.GetTemplatePagesAsync(_site.Host, default)).Count);
+    }
+
+    private ExtractionResult Extract(SiteTemplate model, int page) =>
+        PipelinePageExtractor.Instance.Extract(Encoding.UTF8.GetBytes(_site.Page(page)), "utf-8", _site.Url(page), model, default);
+
     private sealed class FailingStore(ISiteTemplateStore inner) : ISiteTemplateStore
     {
         public bool FailNextSave { get; set; }
