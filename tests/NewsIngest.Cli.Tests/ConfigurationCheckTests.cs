@@ -20,6 +20,7 @@ public sealed class ConfigurationCheckTests : IDisposable
         { ", \"Pass\": { \"MaxConcurrency\": \"many\" }", "NewsIngest:Pass:MaxConcurrency: \"many\" is not a whole number (use 10)", "once" },
         { ", \"Extraction\": { \"MaxPageTime\": \"soon\" }", "NewsIngest:Extraction:MaxPageTime: \"soon\" is not a duration (use 00:00:10)", "check" },
         { ", \"TimeZon\": \"UTC\"", "NewsIngest:TimeZon: unknown key (did you mean 'TimeZone'?)", "once" },
+        { ", \"Extraction\": { \"TemplateSitesInMemory\": 0 }", "NewsIngest:Extraction:TemplateSitesInMemory: must be 1..100000 (got 0)", "check" },
     };
 
     [Theory]
@@ -40,6 +41,17 @@ public sealed class ConfigurationCheckTests : IDisposable
         }
 
         Assert.False(Directory.Exists(Path.Combine(_work.Root, "data")), "nothing may be created before the config is valid");
+    }
+
+    [Fact]
+    public async Task A_kept_template_text_without_a_word_is_refused_by_key()
+    {
+        _work.WithConfig(sourceExtra: ", \"KeepTemplateTexts\": [ \"Provided for information only\", \" -- \" ]");
+
+        var result = await NewsIngestExecutable.RunAsync(_work.Args("check"));
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("NewsIngest:Sources:0:KeepTemplateTexts:1: must hold a word", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
