@@ -72,7 +72,10 @@ public sealed class NewsIngestMetrics
     public void DiscoveryProblem(string source) =>
         _problems.Add(1, new KeyValuePair<string, object?>(InstrumentNames.Source, source));
 
-    /// <summary>Reports <paramref name="frontier"/> in the frontier gauges until the returned handle is disposed.</summary>
+    /// <summary>
+    /// Reports <paramref name="frontier"/> in the frontier gauges until the returned handle is disposed (a frontier
+    /// added by several passes, until the last of their handles is).
+    /// </summary>
     public IDisposable AddFrontier(IFrontierGauge frontier)
     {
         lock (_frontiers)
@@ -87,8 +90,9 @@ public sealed class NewsIngestMetrics
     {
         lock (_frontiers)
         {
-            // No frontier registered: no pass runs, and no measurement rather than a made-up zero per source.
-            return _frontiers.Count == 0 ? [] : [new Measurement<int>(_frontiers.Sum(read))];
+            // No frontier registered: no pass runs, and no measurement rather than a made-up zero per source. One
+            // frontier registered by several passes (run's shared frontier) counts once.
+            return _frontiers.Count == 0 ? [] : [new Measurement<int>(_frontiers.Distinct<IFrontierGauge>(ReferenceEqualityComparer.Instance).Sum(read))];
         }
     }
 

@@ -96,6 +96,26 @@ public sealed class NewsIngestMetricsTests : IDisposable
         Assert.Equal(("{url}", "{host}"), (_recorder.Of(InstrumentNames.FrontierSize)[0].Instrument.Unit, _recorder.Of(InstrumentNames.HostsInCooldown)[0].Instrument.Unit));
     }
 
+    [Fact]
+    public void A_frontier_shared_by_passes_running_at_once_counts_once_until_the_last_of_them_ends()
+    {
+        // Given run's one frontier, registered by the passes of two sources running at once
+        var shared = new Frontier(size: 7, cooling: 2);
+        var first = _metrics.AddFrontier(shared);
+        var second = _metrics.AddFrontier(shared);
+        _recorder.Observe();
+
+        // When the first pass ends, the other still running
+        first.Dispose();
+        _recorder.Observe();
+        second.Dispose();
+        _recorder.Observe();
+
+        // Then its gauges are its own values, not their sum, while any of them runs
+        Assert.Equal([7.0, 7.0], _recorder.Of(InstrumentNames.FrontierSize).Select(m => m.Value));
+        Assert.Equal([2.0, 2.0], _recorder.Of(InstrumentNames.HostsInCooldown).Select(m => m.Value));
+    }
+
     private sealed class Frontier(int size, int cooling) : IFrontierGauge
     {
         public int Size { get; set; } = size;
