@@ -148,6 +148,22 @@ public sealed class SiteTemplateStageTests
         Assert.Equal(1, record.Removed.Template);
     }
 
+    [Fact]
+    public void A_page_of_many_blocks_teaches_only_its_first_and_last_128()
+    {
+        static string Page(IEnumerable<int> paragraphs) =>
+            "<html><body><article>"
+            + string.Concat(paragraphs.Select(p => $"<p>{Body(p, p % 7)} Entry {p} of the live page goes on.</p>"))
+            + "</article></body></html>";
+
+        var whole = ExtractionPipeline.Default.Extract(Input(Page(Enumerable.Range(0, 400)), 0, SiteTemplate.Empty("news.example"))).TemplateSample!;
+        var ends = ExtractionPipeline.Default.Extract(
+            Input(Page([.. Enumerable.Range(0, 128), .. Enumerable.Range(272, 128)]), 0, SiteTemplate.Empty("news.example"))).TemplateSample!;
+
+        Assert.Equal(SiteTemplateWindow.MaxBlocksPerPage, whole.Blocks.Count);
+        Assert.Equal(ends.Blocks, whole.Blocks);
+    }
+
     private static readonly string[] Headlines = ["Ferry fares rise", "Bridge reopens", "Museum expands", "Budget approved", "School closes", "Market moves"];
 
     private static string Body(int page, int paragraph) =>
