@@ -6,7 +6,7 @@ public static class ExitCodes
     /// <summary>Everything asked for was done; pages deferred to the next pass while their host cools down count as done.</summary>
     public const int Ok = 0;
 
-    /// <summary>The run finished, but some pages or sources failed (each reported).</summary>
+    /// <summary>The run finished, but some pages failed or a source or feed could not be read at all (each reported).</summary>
     public const int SomeFailed = 1;
 
     /// <summary>Usage, configuration or input error: nothing was done.</summary>
@@ -33,8 +33,8 @@ public static class ExitCodes
     /// <summary>Every code with its meaning, as <c>--help</c> lists them.</summary>
     public static IReadOnlyList<(int Code, string Meaning)> All { get; } =
     [
-        (Ok, "everything asked for was done (pages deferred while their host cools down included)"),
-        (SomeFailed, "done, but some pages or sources failed (each reported)"),
+        (Ok, "everything asked for was done (pages deferred while their host cools down, and discovery warnings such as a bad feed item, included)"),
+        (SomeFailed, "done, but some pages failed or a source or feed could not be read at all (each reported)"),
         (UsageOrInput, "usage, configuration or input error: nothing was done"),
         (Locked, "another run holds the lock"),
         (BelowFloor, "eval scored below its floor"),

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NewsIngest.Cli.Inspection;
 using NewsIngest.Ingestion.Configuration;
+using NewsIngest.Ingestion.Discovery;
 using NewsIngest.Ingestion.Scheduling;
 
 namespace NewsIngest.Cli.Commands;
@@ -68,7 +69,7 @@ public static class StatusCommand
         {
             foreach (var problem in s.LastPass?.Problems ?? [])
             {
-                await stdout.WriteLineAsync($"  problem: {problem}");
+                await stdout.WriteLineAsync(DiscoveryWarning.Is(problem) ? $"  warning: {DiscoveryWarning.Unmarked(problem)}" : $"  problem: {problem}");
             }
         }
     }

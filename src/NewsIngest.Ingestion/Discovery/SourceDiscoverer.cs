@@ -77,7 +77,7 @@ public sealed class SourceDiscoverer : IArticleDiscoverer
         var selected = found.Select(_time.GetUtcNow(), source.MaxAge, source.MaxItemsPerPass, filter);
         if (filter.TimedOut > 0)
         {
-            problems.Add($"{filter.TimedOut} URL(s) left out: an include/exclude pattern timed out on them");
+            problems.Add(DiscoveryWarning.Of($"{filter.TimedOut} URL(s) left out: an include/exclude pattern timed out on them"));
         }
 
         if (feeds.Count + sitemaps.Count > 0 || !string.IsNullOrWhiteSpace(source.Site))

@@ -270,7 +270,15 @@ public sealed class IngestionPass(
                 foreach (var problem in result.Problems)
                 {
                     problems.Add($"{source.Name}: {problem}");
-                    PassLog.DiscoveryProblem(logger, source.Name, problem);
+                    if (DiscoveryWarning.Is(problem))
+                    {
+                        PassLog.DiscoveryWarning(logger, source.Name, DiscoveryWarning.Unmarked(problem));
+                    }
+                    else
+                    {
+                        PassLog.DiscoveryProblem(logger, source.Name, problem);
+                    }
+
                     _observer.DiscoveryProblem(source.Name, problem);
                 }
             }

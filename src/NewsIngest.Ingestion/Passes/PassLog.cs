@@ -14,6 +14,9 @@ internal static partial class PassLog
     [LoggerMessage(3, LogLevel.Warning, "Discovery problem in source {Source}: {Problem}")]
     public static partial void DiscoveryProblem(ILogger logger, string source, string problem);
 
+    [LoggerMessage(13, LogLevel.Warning, "Discovery warning in source {Source}: {Warning}")]
+    public static partial void DiscoveryWarning(ILogger logger, string source, string warning);
+
     [LoggerMessage(4, LogLevel.Information, "Source {Source}: {Count} pages to visit")]
     public static partial void Discovered(ILogger logger, string source, int count);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using NewsIngest.Ingestion.Discovery;
 
 namespace NewsIngest.Ingestion.Passes;
 
@@ -43,8 +44,17 @@ public sealed record PassSummary
     /// <summary>Pages not started because the pass was stopped.</summary>
     public int Skipped { get; init; }
 
-    /// <summary>Discovery problems (dead feed, missing directory), one line each.</summary>
+    /// <summary>
+    /// Discovery problems (dead feed, missing directory) and warnings (a bad item of a feed that was read), one line
+    /// each; a warning's line is marked (<see cref="DiscoveryWarning"/>).
+    /// </summary>
     public IReadOnlyList<string> Problems { get; init; } = [];
+
+    /// <summary>Sources or resources that could not be read at all: a failure (exit 1).</summary>
+    public int DiscoveryProblems => Problems.Count(p => !DiscoveryWarning.Is(p));
+
+    /// <summary>Bad items of resources that were read: logged and counted, not a failure.</summary>
+    public int DiscoveryWarnings => Problems.Count(DiscoveryWarning.Is);
 
     public TimeSpan Duration { get; init; }
 
@@ -54,12 +64,12 @@ public sealed record PassSummary
     /// <summary>Records written (new and changed).</summary>
     public int Written => New + Changed;
 
-    /// <summary>True when any page failed, a robots.txt was unavailable or a source could not be discovered.</summary>
-    public bool HasFailures => Failed > 0 || RobotsUnavailable > 0 || Problems.Count > 0;
+    /// <summary>True when any page failed, a robots.txt was unavailable or a source or feed could not be read (warnings are not failures).</summary>
+    public bool HasFailures => Failed > 0 || RobotsUnavailable > 0 || DiscoveryProblems > 0;
 
     /// <summary>The one-line summary.</summary>
     public string ToLine() => string.Create(CultureInfo.InvariantCulture,
-        $"{Pages} pages from {Sources} sources: fetched {Fetched}, new {New}, changed {Changed}, unchanged {Unchanged}, not modified {NotModified}, failed {Failed}, robots-denied {RobotsDenied}{(RobotsUnavailable > 0 ? $", robots-unavailable {RobotsUnavailable}" : "")}, paywalled {Paywalled}{(SameTextSkipped > 0 ? $", same-text skipped {SameTextSkipped}" : "")}{(Problems.Count > 0 ? $", discovery problems {Problems.Count}" : "")}{DeferredText()}{(Skipped > 0 ? $", skipped {Skipped}" : "")} in {Duration.TotalSeconds:0.0} s{(Interrupted ? " (interrupted)" : "")}");
+        $"{Pages} pages from {Sources} sources: fetched {Fetched}, new {New}, changed {Changed}, unchanged {Unchanged}, not modified {NotModified}, failed {Failed}, robots-denied {RobotsDenied}{(RobotsUnavailable > 0 ? $", robots-unavailable {RobotsUnavailable}" : "")}, paywalled {Paywalled}{(SameTextSkipped > 0 ? $", same-text skipped {SameTextSkipped}" : "")}{(DiscoveryProblems > 0 ? $", discovery problems {DiscoveryProblems}" : "")}{(DiscoveryWarnings > 0 ? $", discovery warnings {DiscoveryWarnings}" : "")}{DeferredText()}{(Skipped > 0 ? $", skipped {Skipped}" : "")} in {Duration.TotalSeconds:0.0} s{(Interrupted ? " (interrupted)" : "")}");
 
     public override string ToString() => ToLine();
 

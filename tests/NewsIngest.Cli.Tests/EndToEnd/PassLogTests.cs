@@ -27,7 +27,7 @@ public sealed class PassLogTests : IAsyncLifetime
         var result = await NewsIngestExecutable.RunAsync(_work.Args("once"), timeout: TimeSpan.FromSeconds(60));
 
         Assert.Single(Regex.Matches(result.Stderr, "rss.xml: skipped 2 malformed item\\(s\\)"));
-        Assert.Contains("Discovery problem in source feeds: feed ", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Discovery warning in source feeds: feed ", result.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("feeds: feeds:", result.Stderr + result.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("for files", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("Source files: 2 pages to visit", result.Stderr, StringComparison.Ordinal);

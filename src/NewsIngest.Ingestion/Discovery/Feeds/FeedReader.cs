@@ -55,22 +55,22 @@ internal sealed class FeedReader(ResourceTracker tracker, DiscoveryOptions optio
 
         if (document.Error is not null)
         {
-            problems.Add($"feed {feedUrl}: read {urls.Count} item(s), then stopped: {document.Error}");
+            problems.Add(DiscoveryWarning.Of($"feed {feedUrl}: read {urls.Count} item(s), then stopped: {document.Error}"));
         }
 
         if (skipped > 0)
         {
-            problems.Add($"feed {feedUrl}: skipped {skipped} malformed item(s) (no usable link)");
+            problems.Add(DiscoveryWarning.Of($"feed {feedUrl}: skipped {skipped} malformed item(s) (no usable link)"));
         }
 
         if (document.UnreadableDates > 0)
         {
-            problems.Add($"feed {feedUrl}: {document.UnreadableDates} item date(s) unreadable, kept as undated");
+            problems.Add(DiscoveryWarning.Of($"feed {feedUrl}: {document.UnreadableDates} item date(s) unreadable, kept as undated"));
         }
 
         if (result.Truncated)
         {
-            problems.Add($"feed {feedUrl}: body cut at the fetcher's size cap");
+            problems.Add(DiscoveryWarning.Of($"feed {feedUrl}: body cut at the fetcher's size cap"));
         }
 
         into.AddRange(urls);

@@ -36,7 +36,7 @@ internal sealed class SitemapReader(ResourceTracker tracker, DiscoveryOptions op
 
         if (visited.Count > options.MaxSitemapsPerSource)
         {
-            problems.Add($"sitemap {sitemapUrl}: not read, over the {options.MaxSitemapsPerSource}-sitemap budget per source");
+            problems.Add(DiscoveryWarning.Of($"sitemap {sitemapUrl}: not read, over the {options.MaxSitemapsPerSource}-sitemap budget per source"));
             return;
         }
 
@@ -46,7 +46,7 @@ internal sealed class SitemapReader(ResourceTracker tracker, DiscoveryOptions op
         {
             if (depth >= options.MaxSitemapDepth)
             {
-                problems.Add($"sitemap {sitemapUrl}: {children.Count} nested sitemap(s) not read, depth cap {options.MaxSitemapDepth}");
+                problems.Add(DiscoveryWarning.Of($"sitemap {sitemapUrl}: {children.Count} nested sitemap(s) not read, depth cap {options.MaxSitemapDepth}"));
                 break;
             }
 
@@ -105,17 +105,17 @@ internal sealed class SitemapReader(ResourceTracker tracker, DiscoveryOptions op
 
         if (document.Error is not null)
         {
-            problems.Add($"sitemap {sitemapUrl}: read {urls.Count + document.Sitemaps.Count} location(s), then stopped: {document.Error}");
+            problems.Add(DiscoveryWarning.Of($"sitemap {sitemapUrl}: read {urls.Count + document.Sitemaps.Count} location(s), then stopped: {document.Error}"));
         }
 
         if (skipped > 0)
         {
-            problems.Add($"sitemap {sitemapUrl}: skipped {skipped} malformed entr(ies) (no usable loc)");
+            problems.Add(DiscoveryWarning.Of($"sitemap {sitemapUrl}: skipped {skipped} malformed entr(ies) (no usable loc)"));
         }
 
         if (document.Capped)
         {
-            problems.Add($"sitemap {sitemapUrl}: stopped at the {options.MaxUrlsPerSitemap}-URL cap");
+            problems.Add(DiscoveryWarning.Of($"sitemap {sitemapUrl}: stopped at the {options.MaxUrlsPerSitemap}-URL cap"));
         }
 
         await tracker.RecordSuccessAsync(fetch, urls, document.Sitemaps, cancellationToken);
