@@ -23,6 +23,9 @@ internal sealed class HostGate(
     private readonly PolitenessOptions _options = options.Value;
     private readonly int _unpacedLimit = Math.Max(1, pass.Value.MaxConcurrencyPerHost);
 
+    /// <summary>A host was put into a cooldown (the host state saver saves it at once rather than at its next interval).</summary>
+    public event Action? CooldownStarted;
+
     /// <summary>The pacing key of a URL: its authority (host and non-default port), so http and https share it.</summary>
     public static string KeyOf(Uri url) => url.Authority;
 
@@ -150,6 +153,7 @@ internal sealed class HostGate(
         }
 
         PolitenessLog.HostCoolingDown(logger, KeyOf(url), cooldown.TotalSeconds);
+        CooldownStarted?.Invoke();
         return cooldown;
     }
 

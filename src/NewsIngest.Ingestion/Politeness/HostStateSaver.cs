@@ -6,9 +6,10 @@ namespace NewsIngest.Ingestion.Politeness;
 /// <summary>
 /// Keeps politeness' state (host pacing, cooldowns, failure streaks, robots.txt verdicts) in an
 /// <see cref="IHostStateStore"/>: read once at start, then the changes saved every <see cref="Interval"/> in one
-/// transaction (whatever the number of requests; no fsync of its own), and once more when disposed (the end of
-/// <c>once</c>, a stop of <c>run</c>, SIGTERM included). A kill loses at most the last interval's changes; a failed
-/// save is logged and its records are saved with the next changes.
+/// transaction (whatever the number of requests; no fsync of its own), at once when a host's cooldown starts, and once
+/// more when disposed (the end of <c>once</c>, a stop of <c>run</c>, SIGTERM included). A kill loses at most the last
+/// interval's pacing (request ends), never a cooldown that had started; a failed save is logged and its records are
+/// saved with the next changes.
 /// </summary>
 public sealed class HostStateSaver : IAsyncDisposable
 {
@@ -21,6 +22,7 @@ public sealed class HostStateSaver : IAsyncDisposable
     private readonly SemaphoreSlim _saving = new(1, 1);
     private readonly CancellationTokenSource _stop = new();
     private readonly List<PolitenessSnapshot> _unsaved = [];
+    private TaskCompletionSource _urgent = NewSignal();
     private Task _loop = Task.CompletedTask;
 
     private HostStateSaver(IPolitenessMemory memory, IHostStateStore store, ILogger logger)
@@ -28,7 +30,11 @@ public sealed class HostStateSaver : IAsyncDisposable
         _memory = memory;
         _store = store;
         _logger = logger;
+        _memory.Urgent += OnUrgent;
     }
+
+    /// <summary>Each saved batch, as it was written (tests).</summary>
+    internal event Action<PolitenessSnapshot>? Saved;
 
     /// <summary>Restores what <paramref name="store"/> kept into <paramref name="memory"/> and starts saving its changes.</summary>
     public static async Task<HostStateSaver> StartAsync(
@@ -69,6 +75,7 @@ public sealed class HostStateSaver : IAsyncDisposable
             var all = new PolitenessSnapshot([.. _unsaved.SelectMany(c => c.Hosts)], [.. _unsaved.SelectMany(c => c.Robots)]);
             await _store.SavePolitenessAsync(all, cancellationToken);
             _unsaved.Clear();
+            Saved?.Invoke(all);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -82,6 +89,7 @@ public sealed class HostStateSaver : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _memory.Urgent -= OnUrgent;
         await _stop.CancelAsync();
         await _loop;
         await SaveAsync(CancellationToken.None);
@@ -89,13 +97,30 @@ public sealed class HostStateSaver : IAsyncDisposable
         _saving.Dispose();
     }
 
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private void OnUrgent() => Volatile.Read(ref _urgent).TrySetResult();
+
+    /// <summary>Saves every <see cref="Interval"/>, or sooner when an urgent change comes (several coalesce into one save).</summary>
     private async Task RunAsync(TimeProvider time)
     {
-        using var timer = new PeriodicTimer(Interval, time);
         try
         {
-            while (await timer.WaitForNextTickAsync(_stop.Token))
+            while (true)
             {
+                var urgent = Volatile.Read(ref _urgent).Task;
+                using (var wait = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token))
+                {
+                    await Task.WhenAny(Task.Delay(Interval, time, wait.Token), urgent);
+                    await wait.CancelAsync();
+                }
+
+                _stop.Token.ThrowIfCancellationRequested();
+                if (urgent.IsCompleted)
+                {
+                    Interlocked.Exchange(ref _urgent, NewSignal());
+                }
+
                 await SaveAsync(_stop.Token);
             }
         }

@@ -13,4 +13,7 @@ public interface IPolitenessMemory
 
     /// <summary>What changed since the last call (empty when nothing did).</summary>
     PolitenessSnapshot TakeChanges();
+
+    /// <summary>A change too costly to lose to a kill happened (a host's cooldown started): save now.</summary>
+    event Action? Urgent;
 }

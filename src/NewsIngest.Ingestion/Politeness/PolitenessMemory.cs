@@ -12,6 +12,12 @@ internal sealed class PolitenessMemory(HostGate gate, RobotsCache robots) : IPol
         robots.Restore(saved.Robots);
     }
 
+    public event Action? Urgent
+    {
+        add => gate.CooldownStarted += value;
+        remove => gate.CooldownStarted -= value;
+    }
+
     public PolitenessSnapshot TakeChanges()
     {
         var hosts = gate.TakeChanges();

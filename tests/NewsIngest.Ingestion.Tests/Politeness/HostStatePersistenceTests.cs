@@ -86,6 +86,29 @@ public sealed class HostStatePersistenceTests : IAsyncLifetime
         Assert.Equal(T0.AddHours(24), robots.ExpiresAt);
     }
 
+    [Fact]
+    public async Task A_cooldown_is_saved_as_it_starts_so_a_kill_right_after_it_does_not_lose_it()
+    {
+        // Given a running process whose only page was answered 503 with Retry-After 600, the clock standing still (no
+        // 2 s save interval passes)
+        await using var first = await OpenAsync();
+        var saved = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        first.Runtime.HostState!.Saved += snapshot =>
+        {
+            if (snapshot.Hosts.Any(h => h.CooldownUntil is not null))
+            {
+                saved.TrySetResult();
+            }
+        };
+        await first.OnceAsync(_time);
+        await saved.Task.WaitAsync(TimeSpan.FromSeconds(30)); // a bound for a broken build, never reached when it works
+
+        // Then the state file already holds the cooldown, before the process ends (as a SIGKILL would end it)
+        await using var reader = await StateReader.OpenAsync(_dir.Combine("state.db"), default);
+        var host = Assert.Single(await reader!.HostsAsync(default));
+        Assert.Equal(T0.AddMinutes(5), host.CooldownUntil);
+    }
+
     private Task<RuntimeHarness> OpenAsync() => RuntimeHarness.OpenAsync(_dir.Path, _time, new Dictionary<string, string?>
     {
         ["NewsIngest:Sources:0:Name"] = "news",
