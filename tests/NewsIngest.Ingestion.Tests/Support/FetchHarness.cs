@@ -20,7 +20,9 @@ public sealed class FetchHarness : IAsyncDisposable
     private static readonly Lazy<Task> WarmUp = new(WarmUpOnceAsync);
     private readonly ServiceProvider _provider;
 
-    public FetchHarness(IDictionary<string, string?>? overrides = null)
+    /// <param name="overrides">Configuration keys over the test-sized defaults.</param>
+    /// <param name="time">The clock of the fetcher (its host gate, robots cache and resilience pipeline); null is the system clock.</param>
+    public FetchHarness(IDictionary<string, string?>? overrides = null, TimeProvider? time = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -37,7 +39,13 @@ public sealed class FetchHarness : IAsyncDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        _provider = new ServiceCollection().AddNewsIngestFetching(configuration).BuildServiceProvider();
+        var services = new ServiceCollection();
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
+        _provider = services.AddNewsIngestFetching(configuration).BuildServiceProvider();
     }
 
     public IPageFetcher Fetcher => _provider.GetRequiredService<IPageFetcher>();
