@@ -140,6 +140,19 @@ internal sealed class DomSegmenter : IExtractionStage
                 _linkDepth++;
             }
 
+            // A boilerplate verdict on an element that holds the article (a page wrapper classed like an ad slot, the
+            // page inside a <header> or a <form>) would remove the article with it: such an element is the page.
+            var chrome = traits.Wall is null ? traits.Chrome : null;
+            var interactive = traits.Interactive;
+            if ((chrome is not null && parent.Chrome is null) || (interactive && tag == "form" && !parent.Interactive))
+            {
+                if (MainContentHolder.Holds(element))
+                {
+                    chrome = null;
+                    interactive = false;
+                }
+            }
+
             var hidden = parent.Hidden ?? traits.Hidden;
             Push(new Scope(
                 isBlock ? element : parent.Owner,
@@ -148,10 +161,10 @@ internal sealed class DomSegmenter : IExtractionStage
                 parent.Hidden is not null && (parent.HiddenAgain || traits.Hidden is not null),
                 isBlock ? hidden : parent.BlockHidden,
                 // An element that names a wall is read as a wall, even when its words also sound like chrome ("signup").
-                parent.Chrome ?? (traits.Wall is null ? traits.Chrome : null),
+                parent.Chrome ?? chrome,
                 traits.Wall ?? parent.Wall,
                 traits.Wall is not null ? element : parent.WallElement,
-                parent.Interactive || traits.Interactive,
+                parent.Interactive || interactive,
                 parent.Gated || traits.Gated,
                 parent.InArticle || tag is "article" or "main" || attributes.ItemProp == "articleBody",
                 tag == "li" ? BlockType.ListItem : tag == "blockquote" ? BlockType.Quote : parent.Kind,
