@@ -2,10 +2,14 @@ using System.Buffers;
 
 namespace NewsIngest.Ingestion.Fetching;
 
-/// <summary>Reads a (decompressed) body as a stream and stops at a byte cap, so a huge or endless body costs at most the cap.</summary>
+/// <summary>
+/// Reads a (decompressed) body as a stream and stops at a byte cap, so a huge or endless body costs at most the cap.
+/// The bytes read count against the page's <see cref="BodyLease"/>, when it has one.
+/// </summary>
 internal static class BodyReader
 {
-    public static async Task<(byte[] Body, bool Truncated)> ReadAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
+    public static async Task<(byte[] Body, bool Truncated)> ReadAsync(
+        HttpContent content, int maxBytes, BodyLease? lease, CancellationToken cancellationToken)
     {
         var declared = content.Headers.ContentLength ?? 0;
         using var buffer = new MemoryStream((int)Math.Clamp(declared, 0, maxBytes));
@@ -19,19 +23,26 @@ internal static class BodyReader
                 var read = await stream.ReadAsync(chunk.AsMemory(0, want), cancellationToken);
                 if (read == 0)
                 {
-                    return (buffer.ToArray(), false);
+                    return (Bytes(buffer), false);
                 }
 
                 buffer.Write(chunk, 0, read);
+                lease?.Buffer(read);
             }
 
             // At the cap: one more byte tells a body of exactly the cap from a longer one.
             var more = await stream.ReadAsync(chunk.AsMemory(0, 1), cancellationToken);
-            return (buffer.ToArray(), more > 0);
+            return (Bytes(buffer), more > 0);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(chunk);
         }
     }
+
+    /// <summary>The body, without a second copy when the buffer was sized right (a true Content-Length).</summary>
+    private static byte[] Bytes(MemoryStream buffer) =>
+        buffer.Length == buffer.Capacity && buffer.TryGetBuffer(out var whole) && whole.Offset == 0 && whole.Array!.Length == buffer.Length
+            ? whole.Array
+            : buffer.ToArray();
 }

@@ -35,6 +35,8 @@ public static class FetchingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<HostGate>();
         services.TryAddSingleton<IHostPacing>(sp => sp.GetRequiredService<HostGate>());
+        services.TryAddSingleton<BodyBudget>();
+        services.TryAddSingleton<IFrontierAdmission>(sp => sp.GetRequiredService<BodyBudget>());
         services.TryAddSingleton<AddressGuard>();
         services.TryAddSingleton<RetryDecider>();
         services.TryAddSingleton<HopSender>();

@@ -68,7 +68,10 @@ internal sealed class HopSender(
             var remaining = deadline - time.GetUtcNow();
             using var bodyTimeout = new CancellationTokenSource(remaining > TimeSpan.FromSeconds(1) ? remaining : TimeSpan.FromSeconds(1), time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, bodyTimeout.Token);
-            var (body, truncated) = await BodyReader.ReadAsync(response.Content, maxBytes, linked.Token);
+            // A page admitted against the pass's body budget counts its bytes there and, once read, keeps only its size.
+            var room = request.Kind == ResourceKind.Page ? BodyLease.Current : null;
+            var (body, truncated) = await BodyReader.ReadAsync(response.Content, maxBytes, room, linked.Token);
+            room?.Settle(body.Length);
             return new HopResult(Finish(result with { Body = body, Truncated = truncated }));
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && FetchFailures.Classify(ex, url) is { } failure)

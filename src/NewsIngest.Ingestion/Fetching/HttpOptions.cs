@@ -22,6 +22,14 @@ public sealed class HttpOptions : IValidatableObject
     [Range(1024, 1024L * 1024 * 1024)]
     public int MaxBodyBytes { get; set; } = 5 * 1024 * 1024;
 
+    /// <summary>
+    /// Bytes of page bodies buffered at once across a pass (default 20 MiB: four bodies at the default cap). A page is
+    /// started only when a body at <see cref="MaxBodyBytes"/> still fits; once read, it holds its own size until it is
+    /// written. So hostile or large pages in flight take at most this much, whatever <c>Pass:MaxConcurrency</c> is.
+    /// </summary>
+    [Range(typeof(long), "1024", "68719476736")]
+    public long MaxBytesInFlight { get; set; } = 20L * 1024 * 1024;
+
     /// <summary>Timeout of one attempt up to the response headers (default 10 s).</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
@@ -64,6 +72,13 @@ public sealed class HttpOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (MaxBytesInFlight < MaxBodyBytes)
+        {
+            yield return new ValidationResult(
+                $"must be at least {nameof(MaxBodyBytes)} ({MaxBodyBytes}), or no page could start (got {MaxBytesInFlight})",
+                [nameof(MaxBytesInFlight)]);
+        }
+
         if (AttemptTimeout > TotalTimeout)
         {
             yield return new ValidationResult(

@@ -8,7 +8,8 @@ namespace NewsIngest.Ingestion.Frontier;
 /// the host whose turn comes first and starts it; when no host's turn has come it sleeps until the first one does, or
 /// until an item is added or finished. Waiting for a host's turn holds no slot. Before starting an item it asks
 /// <see cref="IHostPacing"/> again (a feed read or a robots.txt fetch may have used the host meanwhile) and puts the
-/// item back if the host is not free after all; after it, the host's next turn is what politeness says then.
+/// item back if the host is not free after all; after it, the host's next turn is what politeness says then. With an
+/// <see cref="Admission"/>, it first waits for room for one more page (bytes in flight), before it takes any item.
 /// </summary>
 public sealed class FrontierDispatcher : IFrontierGauge
 {
@@ -55,6 +56,12 @@ public sealed class FrontierDispatcher : IFrontierGauge
     /// without it they are dropped. Called from the dispatching loop: keep it short.
     /// </summary>
     public Func<FrontierDeferral, CancellationToken, Task>? Deferred { get; init; }
+
+    /// <summary>
+    /// Room for one more page (the fetcher's body budget), asked before the next item is taken, so an item waiting for
+    /// room has taken no host's turn; null admits every page a slot allows.
+    /// </summary>
+    public IFrontierAdmission? Admission { get; init; }
 
     /// <summary>
     /// Long-lived (<c>run</c>): adding is never complete, so <c>RunAsync</c> goes on until its dispatch token fires,
@@ -128,15 +135,27 @@ public sealed class FrontierDispatcher : IFrontierGauge
             while (!dispatchToken.IsCancellationRequested)
             {
                 await _slots.WaitAsync(dispatchToken);
-                var item = await NextAsync(dispatchToken);
+                var ticket = Admission is null ? null : await AdmitAsync(Admission, dispatchToken);
+                FrontierItem? item;
+                try
+                {
+                    item = await NextAsync(dispatchToken);
+                }
+                catch
+                {
+                    ticket?.Dispose();
+                    throw;
+                }
+
                 if (item is null)
                 {
+                    ticket?.Dispose();
                     _slots.Release();
                     break;
                 }
 
                 Interlocked.Increment(ref _running);
-                var task = RunOneAsync(process, item, workToken);
+                var task = RunOneAsync(process, item, ticket, workToken);
                 lock (inFlight)
                 {
                     inFlight.Add(task);
@@ -167,7 +186,21 @@ public sealed class FrontierDispatcher : IFrontierGauge
         await Task.WhenAll(pending);
     }
 
-    private async Task RunOneAsync(Func<FrontierItem, Action, CancellationToken, Task> process, FrontierItem item, CancellationToken workToken)
+    private async Task<IAdmissionTicket> AdmitAsync(IFrontierAdmission admission, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await admission.AdmitAsync(cancellationToken);
+        }
+        catch
+        {
+            _slots.Release();
+            throw;
+        }
+    }
+
+    private async Task RunOneAsync(
+        Func<FrontierItem, Action, CancellationToken, Task> process, FrontierItem item, IAdmissionTicket? ticket, CancellationToken workToken)
     {
         var released = 0;
         Task hostFreed = Task.CompletedTask;
@@ -184,6 +217,7 @@ public sealed class FrontierDispatcher : IFrontierGauge
         try
         {
             await Task.Yield(); // the dispatcher goes on taking while this item runs
+            ticket?.Enter();
             await process(item, ReleaseHost, workToken);
         }
         finally
@@ -192,6 +226,7 @@ public sealed class FrontierDispatcher : IFrontierGauge
             await hostFreed;
             await _store.ReleaseAsync(item, CancellationToken.None);
             Interlocked.Decrement(ref _running);
+            ticket?.Dispose(); // its room goes back once the item has fully ended
             _slots.Release();
             Wake();
         }

@@ -30,7 +30,8 @@ public sealed class IngestionRuntimeFactory(
     IEnumerable<IPassObserver> observers,
     NewsIngestMetrics metrics,
     IHostPacing? pacing = null,
-    IPolitenessMemory? politeness = null)
+    IPolitenessMemory? politeness = null,
+    IFrontierAdmission? admission = null)
 {
     public async Task<IngestionRuntime> OpenAsync(CancellationToken cancellationToken)
     {
@@ -84,7 +85,7 @@ public sealed class IngestionRuntimeFactory(
                 Pacing = pacing,
                 MaxHostWait = settings.Pass.MaxHostWait,
             };
-            var pass = new IngestionPass(discoverers, processor, settings.Pass, time, loggers.CreateLogger<IngestionPass>(), new PassObservers(observers), state, pacing);
+            var pass = new IngestionPass(discoverers, processor, settings.Pass, time, loggers.CreateLogger<IngestionPass>(), new PassObservers(observers), state, pacing, admission: admission);
             return new IngestionRuntime(settings, state, sink, writer, archive, processor, pass, new ReconcileReport(torn, committed.Count, dropped.Count))
             {
                 NearDuplicates = nearDuplicates,

@@ -26,7 +26,8 @@ public sealed class IngestionPass(
     IPassObserver? observer = null,
     IPassHistory? history = null,
     IHostPacing? pacing = null,
-    Func<IFrontierStore>? frontierStore = null)
+    Func<IFrontierStore>? frontierStore = null,
+    IFrontierAdmission? admission = null)
 {
     private readonly IReadOnlyList<IArticleDiscoverer> _discoverers = discoverers.ToList();
     private readonly IPassObserver _observer = observer ?? new LoggingPassObserver(options, time, logger);
@@ -100,6 +101,7 @@ public sealed class IngestionPass(
     {
         Idle = FrontierIdle,
         Deferred = deferred,
+        Admission = admission,
         Continuous = continuous,
     };
 

@@ -25,6 +25,7 @@ public class FetchingOptionsTests
         Assert.Equal("NewsIngest/1.0 (+https://github.com/newsingest)", http.UserAgent);
         Assert.False(http.AllowPrivateNetworks);
         Assert.Equal(5 * 1024 * 1024, http.MaxBodyBytes);
+        Assert.Equal(20L * 1024 * 1024, http.MaxBytesInFlight);
         Assert.Equal(TimeSpan.FromSeconds(10), http.AttemptTimeout);
         Assert.Equal(TimeSpan.FromSeconds(60), http.TotalTimeout);
         Assert.Equal(3, http.MaxRetries);
@@ -40,6 +41,7 @@ public class FetchingOptionsTests
     [InlineData("NewsIngest:Http:UserAgent", "", "UserAgent")]
     [InlineData("NewsIngest:Http:MaxRetries", "50", "MaxRetries")]
     [InlineData("NewsIngest:Http:MaxBodyBytes", "10", "MaxBodyBytes")]
+    [InlineData("NewsIngest:Http:MaxBytesInFlight", "1048576", "MaxBytesInFlight")]
     [InlineData("NewsIngest:Http:AttemptTimeout", "00:05:00", "AttemptTimeout")]
     [InlineData("NewsIngest:Politeness:MinDelay", "02:00:00", "MinDelay")]
     [InlineData("NewsIngest:Politeness:RobotsProductToken", "bad token/1.0", "RobotsProductToken")]

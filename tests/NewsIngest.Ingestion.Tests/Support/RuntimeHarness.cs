@@ -30,6 +30,9 @@ internal sealed class RuntimeHarness : IAsyncDisposable
 
     public NewsIngestOptions Options => Runtime.Options;
 
+    /// <summary>The process's services (its body budget, for the memory tests).</summary>
+    public IServiceProvider Services => _provider;
+
     public static async Task<RuntimeHarness> OpenAsync(string directory, FakeTimeProvider time, IDictionary<string, string?> settings)
     {
         var all = new Dictionary<string, string?>

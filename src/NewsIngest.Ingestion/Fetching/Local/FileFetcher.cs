@@ -60,6 +60,13 @@ public sealed class FileFetcher(TimeProvider time)
             return Fail(request, FetchOutcome.NetworkError, null, $"cannot read {path}: {ex.Message}", started);
         }
 
+        // A file is read whole (up to MaxBytes): it counts against the page's room and gives back what it did not use.
+        if (request.Kind == ResourceKind.Page && BodyLease.Current is { } lease)
+        {
+            lease.Buffer(body.Length);
+            lease.Settle(body.Length);
+        }
+
         return new FetchResult
         {
             Outcome = FetchOutcome.Ok,
