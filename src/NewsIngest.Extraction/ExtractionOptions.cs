@@ -22,6 +22,15 @@ public sealed record ExtractionOptions
     /// </summary>
     public TimeSpan MaxPageTime { get; init; } = Timeout.InfiniteTimeSpan;
 
+    /// <summary>
+    /// The preview keeps at most this many characters of block text (default 100,000, far above a long article); the
+    /// rest is left out and the record says so (signal <c>preview:cut-at-chars=N</c>), so no page makes a huge record.
+    /// </summary>
+    public int MaxPreviewChars { get; init; } = 100_000;
+
+    /// <summary>The preview keeps at most this many blocks (default 2,000); the rest is left out (signal <c>preview:cut-at-blocks=N</c>).</summary>
+    public int MaxPreviewBlocks { get; init; } = 2_000;
+
     /// <summary>At most this many attributes of one element reach the parser; the rest are dropped (default 1,024).</summary>
     public int MaxAttributesPerElement { get; init; } = 1024;
 }

@@ -27,6 +27,7 @@ internal static class RecordBuilder
             }
         }
 
+        blocks = PreviewCap.Apply(blocks, context);
         var text = string.Join("\n\n", blocks.Select(b => b.Text));
         var contentHash = Hash(TextNormalizer.Normalize(text));
         var url = context.Input.Url?.AbsoluteUri;

@@ -21,6 +21,7 @@ public sealed class ConfigurationCheckTests : IDisposable
         { ", \"Extraction\": { \"MaxPageTime\": \"soon\" }", "NewsIngest:Extraction:MaxPageTime: \"soon\" is not a duration (use 00:00:10)", "check" },
         { ", \"TimeZon\": \"UTC\"", "NewsIngest:TimeZon: unknown key (did you mean 'TimeZone'?)", "once" },
         { ", \"Extraction\": { \"TemplateSitesInMemory\": 0 }", "NewsIngest:Extraction:TemplateSitesInMemory: must be 1..100000 (got 0)", "check" },
+        { ", \"Extraction\": { \"MaxPreviewChars\": 10 }", "NewsIngest:Extraction:MaxPreviewChars: must be 1000..10000000 (got 10)", "check" },
         { ", \"Http\": { \"MaxBodyBytes\": 10485760, \"MaxBytesInFlight\": 5242880 }", "NewsIngest:Http:MaxBytesInFlight: must be at least MaxBodyBytes (10485760), or no page could start (got 5242880)", "check" },
     };
 

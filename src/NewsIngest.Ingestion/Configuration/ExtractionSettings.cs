@@ -21,4 +21,10 @@ public sealed class ExtractionSettings
     /// read again from the state when its site comes back. One window holds at most 50 pages of 256 fingerprints.
     /// </summary>
     public int TemplateSitesInMemory { get; set; } = 256;
+
+    /// <summary>Characters of block text a record's preview keeps (1,000..10,000,000; default 100,000); the rest is left out with the signal <c>preview:cut-at-chars=N</c>.</summary>
+    public int MaxPreviewChars { get; set; } = 100_000;
+
+    /// <summary>Blocks a record's preview keeps (1..100,000; default 2,000); the rest is left out with the signal <c>preview:cut-at-blocks=N</c>.</summary>
+    public int MaxPreviewBlocks { get; set; } = 2_000;
 }

@@ -36,6 +36,16 @@ public sealed class NewsIngestOptionsValidator : IValidateOptions<NewsIngestOpti
             failures.Add($"{Root}:Extraction:TemplateSitesInMemory: must be 1..100000 (got {options.Extraction.TemplateSitesInMemory})");
         }
 
+        if (options.Extraction.MaxPreviewChars is < 1_000 or > 10_000_000)
+        {
+            failures.Add($"{Root}:Extraction:MaxPreviewChars: must be 1000..10000000 (got {options.Extraction.MaxPreviewChars})");
+        }
+
+        if (options.Extraction.MaxPreviewBlocks is < 1 or > 100_000)
+        {
+            failures.Add($"{Root}:Extraction:MaxPreviewBlocks: must be 1..100000 (got {options.Extraction.MaxPreviewBlocks})");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

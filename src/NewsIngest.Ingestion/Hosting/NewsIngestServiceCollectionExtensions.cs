@@ -47,10 +47,17 @@ public static class NewsIngestServiceCollectionExtensions
         services.TryAddSingleton(sp => new PageFetcherRouter(sp.GetRequiredService<FileFetcher>(), sp.GetService<IPageFetcher>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IArticleDiscoverer, UrlListDiscoverer>());
         services.TryAddSingleton<IPageExtractor>(sp => new PipelinePageExtractor(new ExtractionPipelineBuilder()
-            .WithOptions(new ExtractionOptions { MaxPageTime = sp.GetRequiredService<IOptions<NewsIngestOptions>>().Value.Extraction.MaxPageTime })
+            .WithOptions(OptionsOf(sp.GetRequiredService<IOptions<NewsIngestOptions>>().Value.Extraction))
             .WithTimeProvider(sp.GetRequiredService<TimeProvider>())
             .Build()));
         services.TryAddSingleton<IngestionRuntimeFactory>();
         return services;
     }
+
+    private static ExtractionOptions OptionsOf(ExtractionSettings settings) => new()
+    {
+        MaxPageTime = settings.MaxPageTime,
+        MaxPreviewChars = settings.MaxPreviewChars,
+        MaxPreviewBlocks = settings.MaxPreviewBlocks,
+    };
 }
