@@ -7,8 +7,8 @@ namespace NewsIngest.Extraction.Tests.Robustness;
 /// <summary>
 /// 2,000 generated hostile pages (long word runs, attribute floods, deep nesting, NULs, undecodable bytes, broken
 /// markup) through decode + extract with a 2 s Extraction:MaxPageTime: each gives a record or a one-line reason, and
-/// none can run past its deadline. The bound is the deadline's outcome, not a stopwatch assertion, so a slow CI box
-/// cannot make it flake.
+/// none is given up for running past the deadline. The bound is the deadline's own outcome, not a stopwatch assertion
+/// around the call.
 /// </summary>
 public sealed class HostileFuzzTests
 {
@@ -56,14 +56,27 @@ public sealed class HostileFuzzTests
         (parts, charset, noise) => ((byte[])[.. Encoding.UTF8.GetBytes("<html><body><article>" + string.Concat(parts)), .. noise], (string?)charset));
 
     [Fact]
-    public void Two_thousand_hostile_pages_each_give_a_record_or_a_reason_within_the_deadline()
+    public void Two_thousand_hostile_pages_each_give_a_record_or_a_reason_and_none_runs_past_two_seconds()
     {
+        var pages = 0;
+        var pastDeadline = new System.Collections.Concurrent.ConcurrentBag<int>();
         Page.Sample(page =>
         {
+            Interlocked.Increment(ref pages);
             var decoded = PageDecoder.Decode(page.Body, page.Charset);
             var result = Pipeline.Extract(new PageInput(decoded.Text, new Uri("https://example.com/a")));
 
             Assert.True(result.IsSuccess ? result.Record.Preview is not null : result.Error is { Length: > 0 } error && !error.Contains('\n'));
+            if (!result.IsSuccess && result.Error!.Contains("MaxPageTime", StringComparison.Ordinal))
+            {
+                pastDeadline.Add(page.Body.Length);
+            }
         }, iter: 2000);
+
+        // "No page over 2 s" is the page's own deadline, not a stopwatch: a page that ran past it is a rejection with
+        // the MaxPageTime reason, and there is none. The generated pages take milliseconds each, so the deadline is
+        // two orders of magnitude above them and a loaded machine does not reach it.
+        Assert.Equal(2000, pages);
+        Assert.Empty(pastDeadline);
     }
 }

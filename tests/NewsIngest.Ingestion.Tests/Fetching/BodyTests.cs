@@ -51,6 +51,36 @@ public class BodyTests
     }
 
     [Fact]
+    public async Task A_body_that_never_ends_is_cut_at_the_cap_and_the_server_let_go()
+    {
+        var letGo = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = await ServeAsync(app => app.MapGet("/endless", async (HttpContext context) =>
+        {
+            // Chunked and without end: only the client stopping reading ends it.
+            context.Response.ContentType = "text/html";
+            var chunk = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("<p>again</p>", 700)));
+            try
+            {
+                while (!context.RequestAborted.IsCancellationRequested)
+                {
+                    await context.Response.Body.WriteAsync(chunk, context.RequestAborted);
+                }
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or IOException)
+            {
+            }
+
+            letGo.TrySetResult();
+        }));
+        await using var harness = new FetchHarness(new Dictionary<string, string?> { ["NewsIngest:Http:MaxBodyBytes"] = "65536" });
+
+        var result = await harness.FetchAsync(server.Url("/endless"));
+
+        Assert.Equal((FetchOutcome.Ok, true, 65536), (result.Outcome, result.Truncated, result.Body.Length));
+        await letGo.Task.WaitAsync(TimeSpan.FromSeconds(30)); // a guard against a hang: the client closed the stream
+    }
+
+    [Fact]
     public async Task A_request_with_its_own_cap_is_read_up_to_that_cap_not_the_page_cap()
     {
         var feed = new byte[20_000];
