@@ -9,8 +9,13 @@ namespace NewsIngest.Ingestion.Fetching;
 /// <see cref="HttpOptions.AllowPrivateNetworks"/> is set. It runs as the handler's connect callback and checks the
 /// address actually connected to, so a name that resolves (or re-resolves) to an internal address is still refused.
 /// </summary>
-internal sealed class AddressGuard(IOptions<HttpOptions> options)
+/// <param name="options">The HTTP options (<see cref="HttpOptions.AllowPrivateNetworks"/>).</param>
+/// <param name="isPublic">What counts as public; null is <see cref="IsPublic(IPAddress)"/>. Tests on loopback pass
+/// one that takes 127.0.0.1 for a public host, to show what happens beyond it.</param>
+internal sealed class AddressGuard(IOptions<HttpOptions> options, Func<IPAddress, bool>? isPublic = null)
 {
+    private readonly Func<IPAddress, bool> _isPublic = isPublic ?? IsPublic;
+
     private bool AllowPrivate => options.Value.AllowPrivateNetworks;
 
     /// <summary>True for an address a public web server can have.</summary>
@@ -54,7 +59,7 @@ internal sealed class AddressGuard(IOptions<HttpOptions> options)
 
     /// <summary>True when the URL names a non-public IP literal that the options do not allow (checked before any I/O).</summary>
     public bool RefusesLiteral(Uri url) =>
-        !AllowPrivate && IPAddress.TryParse(url.DnsSafeHost, out var literal) && !IsPublic(literal);
+        !AllowPrivate && IPAddress.TryParse(url.DnsSafeHost, out var literal) && !_isPublic(literal);
 
     /// <summary>The <see cref="SocketsHttpHandler.ConnectCallback"/>: resolves, filters, connects and re-checks.</summary>
     public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
@@ -63,7 +68,7 @@ internal sealed class AddressGuard(IOptions<HttpOptions> options)
         var addresses = IPAddress.TryParse(endpoint.Host, out var literal)
             ? [literal]
             : await Dns.GetHostAddressesAsync(endpoint.Host, cancellationToken);
-        var allowed = AllowPrivate ? addresses : Array.FindAll(addresses, IsPublic);
+        var allowed = AllowPrivate ? addresses : Array.FindAll(addresses, a => _isPublic(a));
         if (allowed.Length == 0)
         {
             throw new AddressRefusedException(
@@ -74,7 +79,7 @@ internal sealed class AddressGuard(IOptions<HttpOptions> options)
         try
         {
             await socket.ConnectAsync(allowed, endpoint.Port, cancellationToken);
-            if (!AllowPrivate && socket.RemoteEndPoint is IPEndPoint connected && !IsPublic(connected.Address))
+            if (!AllowPrivate && socket.RemoteEndPoint is IPEndPoint connected && !_isPublic(connected.Address))
             {
                 throw new AddressRefusedException($"{endpoint.Host} connected to non-public address {connected.Address}");
             }

@@ -23,8 +23,6 @@ namespace NewsIngest.Ingestion.Tests.Faults;
 /// <c>AttributeFloodTests</c>; the charset table <c>NewsIngest.Extraction.Tests.Text.CharsetTableTests</c>; 2,000 fuzzed pages
 /// <c>NewsIngest.Extraction.Tests.Robustness.HostileFuzzTests</c>; the preview cap <c>PreviewCapTests</c>.</item>
 /// </list>
-/// Not shown by a test: a redirect to a private address (the guard refuses it per hop, but on loopback the first hop
-/// is private too, so a test needs a public stand-in the guard does not have yet).
 /// </summary>
 public sealed class FaultMatrix
 {
@@ -41,6 +39,7 @@ public sealed class FaultMatrix
         { "redirect loop", typeof(RedirectTests), nameof(RedirectTests.A_redirect_loop_stops_with_too_many_redirects) },
         { "endless redirect chain", typeof(RedirectTests), nameof(RedirectTests.An_endless_redirect_chain_stops_at_the_cap) },
         { "private address (a name resolving to loopback)", typeof(AddressGuardTests), nameof(AddressGuardTests.A_name_that_resolves_to_loopback_is_refused_when_connecting) },
+        { "redirect to a private address", typeof(AddressGuardTests), nameof(AddressGuardTests.A_redirect_from_a_public_host_to_a_private_address_is_refused_before_it_is_sent) },
         { "malformed feed and entity expansion", typeof(NewsIngest.Ingestion.Tests.Discovery.SourceDiscovererTests), nameof(NewsIngest.Ingestion.Tests.Discovery.SourceDiscovererTests.Reports_entity_expansion_attacks_and_a_garbage_feed_without_losing_the_good_feed) },
         { "HTML bombs in flight (bytes in flight capped)", typeof(BodyBudgetTests), nameof(BodyBudgetTests.Six_pages_at_the_cap_with_six_slots_buffer_no_more_than_two_bodies_at_once) },
         { "a page waiting for room takes no host's turn", typeof(FrontierAdmissionTests), nameof(FrontierAdmissionTests.A_page_waiting_for_room_stays_queued_and_takes_no_turn_of_its_host) },

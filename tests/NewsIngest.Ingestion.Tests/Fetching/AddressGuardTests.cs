@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using NewsIngest.Ingestion.Fetching;
 using NewsIngest.Ingestion.Tests.Support;
 
@@ -41,6 +43,30 @@ public class AddressGuardTests
         Assert.Equal(FetchOutcome.AddressRefused, result.Outcome);
         Assert.Contains("non-public address", result.Error);
         Assert.Empty(server.Seen);
+    }
+
+    [Theory]
+    [InlineData("http://169.254.169.254/latest/meta-data/")]
+    [InlineData("http://10.0.0.7/admin")]
+    [InlineData("http://[::1]:8080/admin")]
+    public async Task A_redirect_from_a_public_host_to_a_private_address_is_refused_before_it_is_sent(string target)
+    {
+        // Given a host the guard takes for public (127.0.0.1 stands in for one) that redirects to a private address
+        await using var server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapGet("/robots.txt", () => Results.NotFound());
+            app.MapGet("/story", () => Results.Redirect(target));
+        });
+        await using var harness = new FetchHarness(Default, services: s => s.AddSingleton(sp =>
+            new AddressGuard(sp.GetRequiredService<IOptions<HttpOptions>>(), address => (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).Equals(IPAddress.Loopback))));
+
+        var result = await harness.FetchAsync(server.Url("/story"));
+
+        // Then the redirect hop is refused as an address, not tried and timed out
+        Assert.Equal(FetchOutcome.AddressRefused, result.Outcome);
+        Assert.Equal(new Uri(target), result.FinalUrl);
+        Assert.Contains("not a public address", result.Error);
+        Assert.Single(server.SeenAt("/story"));
     }
 
     [Fact]

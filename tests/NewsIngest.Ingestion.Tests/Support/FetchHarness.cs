@@ -22,7 +22,8 @@ public sealed class FetchHarness : IAsyncDisposable
 
     /// <param name="overrides">Configuration keys over the test-sized defaults.</param>
     /// <param name="time">The clock of the fetcher (its host gate, robots cache and resilience pipeline); null is the system clock.</param>
-    public FetchHarness(IDictionary<string, string?>? overrides = null, TimeProvider? time = null)
+    /// <param name="services">Registrations made before the fetcher's own (they win: its registrations are TryAdd).</param>
+    public FetchHarness(IDictionary<string, string?>? overrides = null, TimeProvider? time = null, Action<IServiceCollection>? services = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -39,13 +40,14 @@ public sealed class FetchHarness : IAsyncDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection();
+        var collection = new ServiceCollection();
         if (time is not null)
         {
-            services.AddSingleton(time);
+            collection.AddSingleton(time);
         }
 
-        _provider = services.AddNewsIngestFetching(configuration).BuildServiceProvider();
+        services?.Invoke(collection);
+        _provider = collection.AddNewsIngestFetching(configuration).BuildServiceProvider();
     }
 
     public IPageFetcher Fetcher => _provider.GetRequiredService<IPageFetcher>();
