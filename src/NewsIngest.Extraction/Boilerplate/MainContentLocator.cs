@@ -15,6 +15,12 @@ internal sealed class MainContentLocator : IExtractionStage
     private const int AncestorLevels = 5;
     private const int MaxClimb = 4;
 
+    /// <summary>How far above the nearest levels the body may still be found, when it is split over sections.</summary>
+    private const int MaxSectionClimb = 8;
+
+    /// <summary>Above the nearest levels, an ancestor is the body only when it holds this many times the prose.</summary>
+    private const int SectionProseFactor = 3;
+
     /// <summary>Short non-prose lines the lead rescue walks over between the lead and the body.</summary>
     private const int MaxLeadSkips = 2;
 
@@ -230,13 +236,15 @@ internal sealed class MainContentLocator : IExtractionStage
 
     /// <summary>
     /// Moves up while the parent holds clearly more good prose: a body split over sibling containers (a summary list
-    /// and the paragraphs) is one article.
+    /// and the paragraphs) is one article. Page builders wrap each section of a body (a heading and a few paragraphs)
+    /// in four or five containers of its own, so the best single container can be one section: further up, an
+    /// ancestor with few links that holds several times its prose is the body.
     /// </summary>
     private static IElement Climb(IElement top, Dictionary<IElement, ContainerStats> stats)
     {
         var current = top;
         var parent = top.ParentElement;
-        for (var level = 0; level < MaxClimb && parent is not null && parent.LocalName is not ("body" or "html"); level++, parent = parent.ParentElement)
+        for (var level = 0; level < MaxSectionClimb && parent is not null && parent.LocalName is not ("body" or "html"); level++, parent = parent.ParentElement)
         {
             var above = stats[parent];
             if (above.LinkDensity > 0.4 || Weight(parent) < 0.75)
@@ -244,7 +252,10 @@ internal sealed class MainContentLocator : IExtractionStage
                 break;
             }
 
-            if (above.ProseChars >= (stats[current].ProseChars * 1.15) + 40)
+            var prose = stats[current].ProseChars;
+            if (level < MaxClimb
+                ? above.ProseChars >= (prose * 1.15) + 40
+                : above.ProseChars >= prose * SectionProseFactor && above.LinkDensity < 0.25)
             {
                 current = parent;
             }

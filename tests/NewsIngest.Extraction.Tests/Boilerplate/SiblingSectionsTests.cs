@@ -72,4 +72,29 @@ public sealed class SiblingSectionsTests
 
         Assert.DoesNotContain(Promo, record.PreviewTexts());
     }
+    [Fact]
+    public void Sections_each_wrapped_five_deep_with_classes_of_their_own_give_the_whole_body()
+    {
+        // Given a page builder's body: each section (a heading and paragraphs) in five wrappers, classed with the
+        // section's own id, and one section holding a long list that scores best on its own.
+        var steps = Enumerable.Range(0, 4).Select(n =>
+            $"Step {n + 1}: check the timetable, the fares for residents and the crews on duty, then write to the harbour office with questions, since the answers will shape the plan for next winter.").ToList();
+        static string Wrapped(int k, string inner) =>
+            $"<section class='sec sec-{k}1f'><div class='box box-{k}2e'><div class='grid'><div class='col col-{k}3d'><div>{inner}</div></div></div></div></section>";
+        var sections = Enumerable.Range(0, 6).Select(k =>
+            Wrapped(k, $"<h2>About {Topics[k]}</h2>" + (k == 3
+                ? $"<ul>{string.Concat(steps.Select(t => $"<li>{t}</li>"))}</ul>"
+                : string.Concat(Enumerable.Range(0, 2).Select(n => $"<p>{Paragraph(k, n)}</p>")))));
+        var page = Extract.Page(
+            "<header><nav><a href='/'>Home</a> <a href='/news'>News</a></nav></header><h1>The ferry plan</h1>"
+            + $"<div class='page'><div class='content'>{string.Concat(sections)}</div></div><footer>Contact the newsroom</footer>");
+
+        var record = Extract.Html(page);
+
+        var expected = Enumerable.Range(0, 6).Where(k => k != 3).SelectMany(k => Enumerable.Range(0, 2).Select(n => Paragraph(k, n)));
+        Assert.Equal(expected, record.PreviewTexts().Where(t => t.StartsWith("Part ", StringComparison.Ordinal)));
+        Assert.Equal(steps, record.PreviewTexts().Where(t => t.StartsWith("Step ", StringComparison.Ordinal)));
+        // The first section's heading, right under the headline, is read as the dek.
+        Assert.Equal(Topics.Skip(1).Select(t => $"About {t}"), record.PreviewTexts().Where(t => t.StartsWith("About ", StringComparison.Ordinal)));
+    }
 }
