@@ -40,12 +40,12 @@ public sealed class ExtractionPipelineBuilder
 
     public ExtractionPipeline Build()
     {
-        // HTML: parse → segment → structured data → classify → locate body → headline/dek → gated parts → wall →
+        // HTML: parse → segment → structured data → classify → locate body → article tail → headline → appended stories → dek → gated parts → wall →
         // dedupe → leftovers → site template (when the input carries one) → settle → verdict. Text renderings skip the DOM-only stages.
         IExtractionStage[] html =
         [
             new HtmlParseStage(), new DomSegmenter(), new PageFactsStage(), new HiddenArticleStage(), new BoilerplateStage(),
-            new MainContentLocator(), new ArticleTailStage(), new HeadlineStage(), new DekStage(), new GatedPartStage(), new WallLocator(),
+            new MainContentLocator(), new ArticleTailStage(), new HeadlineStage(), new AppendedStoryStage(), new DekStage(), new GatedPartStage(), new WallLocator(),
             new Deduplicator(), new LeftoverStage(), new SiteTemplateStage(), new FinishStage(), new PaywallVerdictStage(),
         ];
         IExtractionStage[] text =

@@ -166,7 +166,7 @@ internal sealed class ArticleTailStage : IExtractionStage
 
     private static TailKind? MarkerKind(Block block)
     {
-        var normalized = block.Normalized.TrimEnd(':', '.', '!', '?', ' ', '»', '›');
+        var normalized = WithoutCount(block.Normalized.TrimEnd(':', '.', '!', '?', ' ', '»', '›'));
         if (EndMarkerSet.Contains(normalized))
         {
             return TailKind.End;
@@ -188,6 +188,41 @@ internal sealed class ArticleTailStage : IExtractionStage
         }
 
         return null;
+    }
+
+    /// <summary>A marker with its count, "3 comments", "Kommentare (12)": the marker.</summary>
+    private static string WithoutCount(string normalized)
+    {
+        var start = 0;
+        while (start < normalized.Length && char.IsAsciiDigit(normalized[start]))
+        {
+            start++;
+        }
+
+        if (start > 0 && start < normalized.Length && normalized[start] == ' ')
+        {
+            return normalized[(start + 1)..];
+        }
+
+        var end = normalized.Length;
+        if (end > 0 && normalized[end - 1] == ')')
+        {
+            end--;
+        }
+
+        var digits = end;
+        while (digits > 0 && char.IsAsciiDigit(normalized[digits - 1]))
+        {
+            digits--;
+        }
+
+        if (digits < end && digits > 1 && (end == normalized.Length || normalized[digits - 1] == '('))
+        {
+            var cut = end == normalized.Length ? digits : digits - 1;
+            return normalized[..cut].TrimEnd();
+        }
+
+        return normalized;
     }
 
     /// <summary>

@@ -42,6 +42,9 @@ internal sealed class LeftoverStage : IExtractionStage
     /// <summary>Headings that name an aside, page tools and date lines are a few words.</summary>
     private const int MaxMarkerWords = 8;
 
+    /// <summary>A date line of a publication and an update time runs to two dates.</summary>
+    private const int MaxDateLineWords = 16;
+
     /// <summary>An author box after the article runs to a short paragraph.</summary>
     private const int MaxBioWords = 80;
 
@@ -157,10 +160,34 @@ internal sealed class LeftoverStage : IExtractionStage
         block.Type == BlockType.Paragraph && block.WordCount < MaxCreditWords
         && !(opensPreview && block.WordCount >= MinLeadWords) && ImageCaption.Holds(block);
 
-    /// <summary>A line of a date and a clock time and little else: "24. März 2004, 19:49 | Genesis".</summary>
+    /// <summary>
+    /// A line of a date and a clock time and little else: "24. März 2004, 19:49 | Genesis"; up to
+    /// <see cref="MaxDateLineWords"/> words when at least half of them are numbers ("Published 12 March 2026, 10:32 ·
+    /// Updated 12 March 2026, 14:05"), or 40% in a line that ends no sentence ("Publié le 12 mars 2026 à 10h32, modifié
+    /// le …"); a sentence of the story with a date and a time in it has fewer numbers, or ends as a sentence.
+    /// </summary>
     private static bool IsTimeStamp(Block block) =>
-        block.Type == BlockType.Paragraph && block.WordCount <= MaxMarkerWords
-        && LeftoverPatterns.ClockTime().IsMatch(block.Text) && LeftoverPatterns.Year().IsMatch(block.Text);
+        block.Type == BlockType.Paragraph && block.WordCount <= MaxDateLineWords
+        && LeftoverPatterns.ClockTime().IsMatch(block.Text) && LeftoverPatterns.Year().IsMatch(block.Text)
+        && (block.WordCount <= MaxMarkerWords || NumberShare(block.Text) is var share && (share >= 0.5 || (share >= 0.4 && block.Text[^1] is not ('.' or '!' or '?'))));
+
+    /// <summary>The share of a line's words that hold a digit.</summary>
+    private static double NumberShare(string text)
+    {
+        int words = 0, numbers = 0;
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!word.Any(char.IsLetterOrDigit))
+            {
+                continue;
+            }
+
+            words++;
+            numbers += word.Any(char.IsAsciiDigit) ? 1 : 0;
+        }
+
+        return words == 0 ? 0 : (double)numbers / words;
+    }
 
     /// <summary>Page source shown as text: three tags or more making up at least 40% of the block.</summary>
     private static bool IsMarkup(string text)
