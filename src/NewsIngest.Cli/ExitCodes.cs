@@ -6,7 +6,8 @@ public static class ExitCodes
     /// <summary>Everything asked for was done; pages deferred to the next pass while their host cools down count as done.</summary>
     public const int Ok = 0;
 
-    /// <summary>The run finished, but some pages failed or a source or feed could not be read at all (each reported).</summary>
+    /// <summary>The run finished, but some pages failed, a source or feed could not be read at all, or a line of the
+    /// output that is not a record was moved aside at start (each reported).</summary>
     public const int SomeFailed = 1;
 
     /// <summary>Usage, configuration or input error: nothing was done.</summary>
@@ -34,7 +35,7 @@ public static class ExitCodes
     public static IReadOnlyList<(int Code, string Meaning)> All { get; } =
     [
         (Ok, "everything asked for was done (pages deferred while their host cools down, and discovery warnings such as a bad feed item, included)"),
-        (SomeFailed, "done, but some pages failed or a source or feed could not be read at all (each reported)"),
+        (SomeFailed, "done, but some pages failed, a source or feed could not be read at all, or a line of the output was not a record (moved aside) (each reported)"),
         (UsageOrInput, "usage, configuration or input error: nothing was done"),
         (Locked, "another run holds the lock"),
         (BelowFloor, "eval scored below its floor"),

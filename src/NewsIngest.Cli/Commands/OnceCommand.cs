@@ -10,7 +10,7 @@ namespace NewsIngest.Cli.Commands;
 
 /// <summary>
 /// <c>newsingest once</c>: one pass over every source, then exit — for cron and systemd timers. Exit 0 when all went
-/// well, 1 when some pages or sources failed, 2 for configuration errors, 3 when another run holds the lock,
+/// well, 1 when some pages or sources failed or a line of the output that is not a record was moved aside at start, 2 for configuration errors, 3 when another run holds the lock,
 /// 130 when interrupted. The exit code is computed here, not left to the host (a crashed hosted service exits 0).
 /// </summary>
 public static class OnceCommand
@@ -23,11 +23,12 @@ public static class OnceCommand
             var stdout = parse.InvocationConfiguration.Output;
             TelemetryRegistration.Start(host.Services);
             await using var runtime = await host.Services.GetRequiredService<IngestionRuntimeFactory>().OpenAsync(cancellationToken);
+            var badLines = await RecoveryLines.WriteAsync(parse.InvocationConfiguration.Error, "once", runtime.Recovery);
             var summary = await runtime.Pass.RunAsync(options.Sources, cancellationToken);
             await stdout.WriteLineAsync($"newsingest once: {summary.ToLine()}");
             await stdout.WriteLineAsync($"newsingest once: {summary.Written} records written to {runtime.Sink.Directory} (state {options.State.Path})");
             return summary.Interrupted ? ExitCodes.Interrupted
-                : summary.HasFailures ? ExitCodes.SomeFailed
+                : summary.HasFailures || badLines ? ExitCodes.SomeFailed
                 : ExitCodes.Ok;
         }, token));
         return command;

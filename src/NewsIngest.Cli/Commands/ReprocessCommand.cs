@@ -23,6 +23,7 @@ public static class ReprocessCommand
             var stdout = parse.InvocationConfiguration.Output;
             var services = host.Services;
             await using var runtime = await services.GetRequiredService<IngestionRuntimeFactory>().OpenAsync(cancellationToken);
+            var badLines = await RecoveryLines.WriteAsync(parse.InvocationConfiguration.Error, "reprocess", runtime.Recovery);
             var reprocessor = new Reprocessor(runtime.State, runtime.Processor, services.GetRequiredService<IPageExtractor>(),
                 services.GetRequiredService<TimeProvider>(),
                 services.GetRequiredService<ILogger<Reprocessor>>());
@@ -30,13 +31,13 @@ public static class ReprocessCommand
             if (summary.Pages == 0)
             {
                 await stdout.WriteLineAsync("newsingest reprocess: nothing archived yet (run 'once' or 'run' with --archive first)");
-                return ExitCodes.Ok;
+                return badLines ? ExitCodes.SomeFailed : ExitCodes.Ok;
             }
 
             await stdout.WriteLineAsync($"newsingest reprocess: {summary.ToLine()}");
             await stdout.WriteLineAsync($"newsingest reprocess: {summary.Written} records written to {runtime.Sink.Directory}");
             return summary.Interrupted ? ExitCodes.Interrupted
-                : summary.HasFailures ? ExitCodes.SomeFailed
+                : summary.HasFailures || badLines ? ExitCodes.SomeFailed
                 : ExitCodes.Ok;
         }, token));
         return command;

@@ -22,6 +22,7 @@ public static class StateCommand
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
             await using var runtime = await host.Services.GetRequiredService<IngestionRuntimeFactory>().OpenAsync(cancellationToken);
+            var moved = await RecoveryLines.WriteAsync(stderr, "state rebuild", runtime.Recovery);
             var report = await UrlIndexRebuilder.RebuildAsync(runtime.State, runtime.Sink.Directory, options.Output.FilePrefix, cancellationToken);
             foreach (var line in report.BadLines)
             {
@@ -30,7 +31,7 @@ public static class StateCommand
 
             await stdout.WriteLineAsync(
                 $"newsingest state rebuild: {report.Records} records read from {runtime.Sink.Directory}, {report.Updated} URLs added or moved forward in {options.State.Path}");
-            return report.BadLines.Count > 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
+            return report.BadLines.Count > 0 || moved ? ExitCodes.SomeFailed : ExitCodes.Ok;
         }, token));
         return new Command("state", "Maintain the state file.") { rebuild };
     }

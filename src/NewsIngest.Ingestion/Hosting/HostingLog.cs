@@ -22,4 +22,10 @@ internal static partial class HostingLog
 
     [LoggerMessage(110, LogLevel.Warning, "The state {StatePath} knew no URL but the output holds records: rebuilt its URL index from {Records} records ({Updated} URLs), so none is written again; {BadLines} line(s) are not records {Examples}")]
     public static partial void Rebuilt(ILogger logger, string statePath, int records, int updated, int badLines, string examples);
+
+    [LoggerMessage(111, LogLevel.Warning, "Line {Number} of {File} is not a record ({Bytes} bytes): moved to {MovedTo}")]
+    public static partial void BadLine(ILogger logger, int number, string file, long bytes, string movedTo);
+
+    [LoggerMessage(112, LogLevel.Warning, "{Url}: {Reason} (its latest record, in {File}, was moved aside; set back to version {Kept} without validators)")]
+    public static partial void TornRecordReset(ILogger logger, string url, string reason, string file, int kept);
 }

@@ -17,7 +17,9 @@ namespace NewsIngest.Ingestion.Hosting;
 
 /// <summary>
 /// Opens an <see cref="IngestionRuntime"/>: the state file (schema upgraded), the sink and its batch writer, then start-up recovery —
-/// torn last lines moved aside, pending writes committed or dropped against the output — before any page is fetched.
+/// torn last lines moved aside, lines of the last file that are not records moved aside, pending writes committed or
+/// dropped against the output, URLs whose committed latest record was among the lines moved set back to be fetched
+/// again — before any page is fetched.
 /// The caller holds the run lock.
 /// </summary>
 public sealed class IngestionRuntimeFactory(
@@ -50,11 +52,26 @@ public sealed class IngestionRuntimeFactory(
                 HostingLog.TornLine(logger, line.File, line.Bytes, line.MovedTo);
             }
 
+            var bad = BadLineRecovery.Repair(sink.Directory, settings.Output.FilePrefix, time.GetUtcNow(), cancellationToken);
+            foreach (var line in bad)
+            {
+                HostingLog.BadLine(logger, line.Number, line.File, line.Bytes, line.MovedTo);
+            }
+
+            // The writes pending now are what a torn line most likely was: the reconcile settles those.
+            var pending = (await state.GetPendingWritesAsync(cancellationToken)).Select(p => p.Url).ToHashSet(StringComparer.Ordinal);
             var (committed, dropped) = await PendingWriteReconciler.ReconcileAsync(
                 state, sink.Directory, settings.Output.FilePrefix, cancellationToken);
             if (committed.Count + dropped.Count > 0)
             {
                 HostingLog.Reconciled(logger, committed.Count, dropped.Count);
+            }
+
+            var tornRecords = await TornRecordReset.ResetAsync(
+                state, sink.Directory, settings.Output.FilePrefix, torn, bad, pending, time.GetUtcNow(), cancellationToken);
+            foreach (var record in tornRecords)
+            {
+                HostingLog.TornRecordReset(logger, record.Url, record.Reason, record.File, record.Version - 1);
             }
 
             if (await state.CountUrlsAsync(cancellationToken) == 0 && RecordFiles.List(sink.Directory, settings.Output.FilePrefix).Count > 0)
@@ -86,7 +103,7 @@ public sealed class IngestionRuntimeFactory(
                 MaxHostWait = settings.Pass.MaxHostWait,
             };
             var pass = new IngestionPass(discoverers, processor, settings.Pass, time, loggers.CreateLogger<IngestionPass>(), new PassObservers(observers), state, pacing, admission: admission);
-            return new IngestionRuntime(settings, state, sink, writer, archive, processor, pass, new ReconcileReport(torn, committed.Count, dropped.Count))
+            return new IngestionRuntime(settings, state, sink, writer, archive, processor, pass, new ReconcileReport(torn, committed.Count, dropped.Count) { BadLines = bad, TornRecords = tornRecords })
             {
                 NearDuplicates = nearDuplicates,
                 HostState = hostState,

@@ -21,6 +21,12 @@ public interface IStateStore : IAsyncDisposable
     /// <summary>The state whose <see cref="UrlState.CanonicalUrl"/> is <paramref name="canonicalUrl"/>, if any.</summary>
     Task<UrlState?> FindByCanonicalAsync(string canonicalUrl, CancellationToken cancellationToken);
 
+    /// <summary>The URLs whose records have the id <paramref name="recordId"/> (one, unless two addresses share it), by URL.</summary>
+    Task<IReadOnlyList<UrlState>> FindByRecordIdAsync(string recordId, CancellationToken cancellationToken);
+
+    /// <summary>Every URL with a record written (version 1 or later), by URL: start-up recovery's last resort.</summary>
+    Task<IReadOnlyList<UrlState>> GetRecordedAsync(CancellationToken cancellationToken);
+
     /// <summary>Remembers a record about to be appended (step 1 of the exactly-once protocol).</summary>
     Task BeginWriteAsync(PendingWrite pending, CancellationToken cancellationToken);
 

@@ -57,6 +57,12 @@ public sealed partial class SqliteStateStore : IStateStore, IPassHistory, IHostS
     public Task<UrlState?> FindByCanonicalAsync(string canonicalUrl, CancellationToken cancellationToken) =>
         QuerySingleAsync($"SELECT {UrlStateRows.Columns} FROM urls WHERE canonical_url = $p ORDER BY url LIMIT 1;", canonicalUrl, cancellationToken);
 
+    public Task<IReadOnlyList<UrlState>> FindByRecordIdAsync(string recordId, CancellationToken cancellationToken) =>
+        QueryListAsync($"SELECT {UrlStateRows.Columns} FROM urls WHERE record_id = $p ORDER BY url;", recordId, cancellationToken);
+
+    public Task<IReadOnlyList<UrlState>> GetRecordedAsync(CancellationToken cancellationToken) =>
+        QueryListAsync($"SELECT {UrlStateRows.Columns} FROM urls WHERE version > 0 ORDER BY url;", null, cancellationToken);
+
     /// <summary>
     /// A visit that writes no record (304, unchanged, failed, robots) is committed without an fsync of its own
     /// (<c>synchronous = NORMAL</c> for that one statement): a kill loses nothing, a power cut may lose the latest of
@@ -282,6 +288,33 @@ public sealed partial class SqliteStateStore : IStateStore, IPassHistory, IHostS
         }
 
         await DeletePendingAsync([.. pending.Select(p => p.Url)], transaction, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<UrlState>> QueryListAsync(string sql, string? parameter, CancellationToken cancellationToken)
+    {
+        await _readGate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var command = _reader.CreateCommand();
+            command.CommandText = sql;
+            if (parameter is not null)
+            {
+                command.Parameters.AddWithValue("$p", parameter);
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var rows = new List<UrlState>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(UrlStateRows.Read(reader));
+            }
+
+            return rows;
+        }
+        finally
+        {
+            _readGate.Release();
+        }
     }
 
     private async Task<UrlState?> QuerySingleAsync(string sql, string parameter, CancellationToken cancellationToken)

@@ -21,6 +21,13 @@ public static class UrlStatuses
     /// </summary>
     public const string Deferred = "deferred";
 
+    /// <summary>
+    /// The committed record of the URL's latest version was found cut short (or damaged) in the output at start and moved
+    /// aside: the URL was set back to the version before it, without validators, so the next pass fetches the page whole
+    /// and writes that version again. A failure until then; <c>last_error</c> names the version.
+    /// </summary>
+    public const string RecordTorn = "record-torn";
+
     /// <summary>A SQL condition on <c>last_status</c> that holds for failing URLs.</summary>
     public const string FailingSql = $"(last_status IS NOT NULL AND last_status NOT IN ('{Ok}', '{NotModified}', '{RobotsDenied}', '{Deferred}'))";
 
