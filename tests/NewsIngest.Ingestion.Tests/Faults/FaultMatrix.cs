@@ -18,7 +18,8 @@ namespace NewsIngest.Ingestion.Tests.Faults;
 /// <item>robots.txt 5xx in a pass (exit 1, counted apart): <c>NewsIngest.Cli.Tests.EndToEnd.RobotsPassTests.A_503_robots_txt_is_counted_robots_unavailable_apart_from_denied_and_exits_1</c>.</item>
 /// <item>A cooling host in <c>once</c>: <c>NewsIngest.Cli.Tests.EndToEnd.DeferredHostPassTests.The_cooling_host_is_deferred_shown_by_status_and_failures_and_not_asked_again_by_the_next_once</c>.</item>
 /// <item>Full disk at start and during a pass: <c>NewsIngest.Cli.Tests.FullDiskTests</c>; deleting the state: <c>NewsIngest.Cli.Tests.StateRebuildTests</c>;
-/// kills at every write step: <c>NewsIngest.Cli.Tests.CrashSafetyTests</c> (these run the executable on real files).</item>
+/// kills at every write step: <c>NewsIngest.Cli.Tests.CrashSafetyTests</c> (these run the executable on real files); a cut
+/// committed last record and a garbage line in the last file: <c>NewsIngest.Cli.Tests.EndToEnd.DamagedOutputPassTests</c>.</item>
 /// <item>Extraction alone (no HTTP): the token and attribute-flood bounds <c>NewsIngest.Extraction.Tests.Robustness.LinearRegexTests</c>,
 /// <c>AttributeFloodTests</c>; the charset table <c>NewsIngest.Extraction.Tests.Text.CharsetTableTests</c>; 2,000 fuzzed pages
 /// <c>NewsIngest.Extraction.Tests.Robustness.HostileFuzzTests</c>; the preview cap <c>PreviewCapTests</c>.</item>
@@ -43,6 +44,9 @@ public sealed class FaultMatrix
         { "malformed feed and entity expansion", typeof(NewsIngest.Ingestion.Tests.Discovery.SourceDiscovererTests), nameof(NewsIngest.Ingestion.Tests.Discovery.SourceDiscovererTests.Reports_entity_expansion_attacks_and_a_garbage_feed_without_losing_the_good_feed) },
         { "HTML bombs in flight (bytes in flight capped)", typeof(BodyBudgetTests), nameof(BodyBudgetTests.Six_pages_at_the_cap_with_six_slots_buffer_no_more_than_two_bodies_at_once) },
         { "a page waiting for room takes no host's turn", typeof(FrontierAdmissionTests), nameof(FrontierAdmissionTests.A_page_waiting_for_room_stays_queued_and_takes_no_turn_of_its_host) },
+        { "a committed record cut short (its URL fetched again without validators)", typeof(NewsIngest.Ingestion.Tests.Storage.TornRecordResetTests), nameof(NewsIngest.Ingestion.Tests.Storage.TornRecordResetTests.A_cut_committed_last_record_sets_its_url_back_with_no_validators_and_leaves_the_others) },
+        { "a line of the last file that is not a record (moved aside)", typeof(NewsIngest.Ingestion.Tests.Storage.BadLineRecoveryTests), nameof(NewsIngest.Ingestion.Tests.Storage.BadLineRecoveryTests.Bad_lines_in_the_middle_of_the_last_file_are_moved_aside_and_the_records_kept_byte_for_byte) },
+        { "no room to move a bad line aside (real full disk)", typeof(NewsIngest.Ingestion.Tests.Storage.BadLineFullDiskTests), nameof(NewsIngest.Ingestion.Tests.Storage.BadLineFullDiskTests.Room_for_the_copy_but_not_for_the_rewrite_changes_nothing_and_leaves_no_file) },
         { "attribute flood, 200,000-char token, NUL byte, charsets, 100,000 <p>", typeof(HostilePagesOverHttpTests), nameof(HostilePagesOverHttpTests.Each_hostile_page_served_over_http_gives_its_record_with_the_right_text) },
     };
 
