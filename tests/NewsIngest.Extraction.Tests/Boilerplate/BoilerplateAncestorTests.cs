@@ -31,6 +31,34 @@ public sealed class BoilerplateAncestorTests
         Assert.DoesNotContain("Home", record.Preview.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("<aside>{0}</aside>")]
+    [InlineData("<section class='ad-free-layout'>{0}</section>")]
+    [InlineData("<div class='print-version newsletter-enabled'><div>{0}</div></div>")]
+    public void A_wrapper_read_as_boilerplate_that_holds_the_headline_and_the_body_keeps_them(string wrapper)
+    {
+        // Given no <main> or <article>: the wrapper's own verdict is all there is
+        var inner = $"<h1>The bridge reopens</h1><div>{Body}</div>";
+        var page = Extract.Page($"<nav><a href='/'>Home</a> <a href='/local'>Local</a></nav>{string.Format(System.Globalization.CultureInfo.InvariantCulture, wrapper, inner)}");
+
+        var record = Extract.Html(page);
+
+        Assert.Equal(Paragraphs, record.PreviewTexts());
+    }
+
+    [Fact]
+    public void A_sidebar_of_long_teasers_without_the_headline_stays_boilerplate()
+    {
+        const string Teaser = "The council also agreed a new timetable for the village bus, which will run every hour on Saturdays from June onwards.";
+        var page = Extract.Page(
+            $"<main><h1>The bridge reopens</h1>{Body}</main>"
+            + $"<aside><h2>Elsewhere in the county</h2><p>{Teaser}</p><p>{Teaser} Again on Sundays.</p><p>{Teaser} And on holidays.</p></aside>");
+
+        var record = Extract.Html(page);
+
+        Assert.Equal(Paragraphs, record.PreviewTexts());
+    }
+
     [Fact]
     public void A_related_box_of_teaser_articles_stays_boilerplate()
     {
