@@ -81,7 +81,8 @@ internal sealed partial class BoilerplateStage : IExtractionStage
         {
             block.Assign(BlockRole.Boilerplate, "form");
         }
-        else if (block.Type != BlockType.Heading && ((block.LinkDensity > 0.5 && block.WordCount < 15) || block.LinkDensity > 0.8))
+        else if (block.Type != BlockType.Heading && ((block.LinkDensity > 0.5 && block.WordCount < 15) || block.LinkDensity > 0.8)
+            && !LinkedSentence.Holds(block))
         {
             block.Assign(BlockRole.Boilerplate, "links");
         }
