@@ -5,25 +5,28 @@ using System.Text.RegularExpressions;
 namespace NewsIngest.Benchmarks.EndToEnd;
 
 /// <summary>
-/// <c>e2e [--pages N]</c>: a loopback Kestrel site of N generated article pages (sitemap, permissive robots.txt),
-/// the real <c>newsingest once</c> over it as a child process with politeness off for that host, and the
-/// extraction-only rate on the same pages in this process. Reports pages/s, the ratio and the child's peak RSS
-/// against the targets (≥ 80% of the extraction-only rate, ≤ 200 MB).
+/// <c>e2e [--pages N] [--dll PATH]</c>: a loopback Kestrel site of N generated article pages (sitemap, permissive
+/// robots.txt), the real <c>newsingest once</c> over it as a child process with politeness off for that host, and the
+/// extraction-only rate on the same pages in this process. Reports pages/s, the child's peak RSS and, the issue-10
+/// measure, the child's CPU per page against in-process extraction CPU per page, measured back to back in this run
+/// (target ≤ 1.6×). <c>--dll PATH</c> runs another build's <c>newsingest.dll</c> as the child, such as the ReadyToRun
+/// publish a deployment runs (README, Deployment); by default the Cli project's Release build.
 /// </summary>
 internal static partial class EndToEndBenchmark
 {
     private const double RatioTarget = 0.8;
     private const double RssTargetMb = 200;
+    private const double CpuRatioTarget = 1.6;
 
     public static async Task<int> RunAsync(string[] args, TextWriter output)
     {
-        if (!TryParsePages(args, out var count))
+        if (!TryParse(args, out var count, out var dll))
         {
-            await Console.Error.WriteLineAsync("e2e: usage: e2e [--pages N] (N from 1 to 50000; default 5000)");
+            await Console.Error.WriteLineAsync("e2e: usage: e2e [--pages N] [--dll PATH] (N from 1 to 50000, default 5000; PATH an existing newsingest.dll)");
             return 2;
         }
 
-        var dll = OnceProcess.LocateDll();
+        dll ??= OnceProcess.LocateDll();
         var work = Path.Combine(Path.GetTempPath(), "newsingest-e2e-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(work);
         try
@@ -32,7 +35,7 @@ internal static partial class EndToEndBenchmark
             var pages = site.Pages().ToList();
             var megabytes = pages.Sum(p => p.Body.Length) / 1e6;
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"e2e: {count} pages, {megabytes:0.0} MB ({megabytes * 1000 / count:0.0} KB/page), {count / 5} paywalled, at {site.BaseUrl}"));
+                $"e2e: {count} pages, {megabytes:0.0} MB ({megabytes * 1000 / count:0.0} KB/page), {count / 5} paywalled, at {site.BaseUrl}; child {dll}"));
 
             var (single, _) = ExtractionReference.Measure(pages, 1);
             var (parallel, extractCpuMs) = ExtractionReference.Measure(pages, Environment.ProcessorCount);
@@ -55,11 +58,14 @@ internal static partial class EndToEndBenchmark
             var passRate = count / passSeconds;
             var wallRate = count / run.Wall.TotalSeconds;
             var peakMb = run.PeakRssKiB / 1024.0;
+            var childCpuMs = run.CpuSeconds * 1000 / count;
+            var cpuRatio = childCpuMs / extractCpuMs;
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"""
                 end to end: {passRate:0.0} pages/s over the pass ({passSeconds:0.0} s), {wallRate:0.0} pages/s over the process ({run.Wall.TotalSeconds:0.0} s with start-up); {site.Requests - before} requests served; {run.RecordLines} records
                 ratio to extraction only: {passRate / parallel:0.00} of {Environment.ProcessorCount} threads, {passRate / single:0.00} of 1 thread (target >= {RatioTarget:0.00}): {Verdict(passRate / parallel >= RatioTarget)}
                 peak RSS of the child (VmHWM): {peakMb:0.0} MB (target <= {RssTargetMb:0} MB): {Verdict(peakMb > 0 && peakMb <= RssTargetMb)}
-                CPU: the child {run.CpuSeconds:0.0} s ({run.CpuSeconds * 1000 / count:0.00} ms/page; extraction only {extractCpuMs:0.00} ms/page), the server (this process) {serverCpu.TotalSeconds:0.0} s; together {(run.CpuSeconds + serverCpu.TotalSeconds) / run.Wall.TotalSeconds:0.00} of {Environment.ProcessorCount} cores over the process
+                CPU: the child {run.CpuSeconds:0.0} s ({childCpuMs:0.00} ms/page; extraction only {extractCpuMs:0.00} ms/page), the server (this process) {serverCpu.TotalSeconds:0.0} s; together {(run.CpuSeconds + serverCpu.TotalSeconds) / run.Wall.TotalSeconds:0.00} of {Environment.ProcessorCount} cores over the process
+                CPU per page, once against extraction only: {cpuRatio:0.00}x (target <= {CpuRatioTarget:0.0}x): {Verdict(cpuRatio <= CpuRatioTarget)}
                 """));
             return 0;
         }
@@ -71,17 +77,30 @@ internal static partial class EndToEndBenchmark
 
     private static string Verdict(bool met) => met ? "met" : "NOT met";
 
-    private static bool TryParsePages(string[] args, out int count)
+    private static bool TryParse(string[] args, out int count, out string? dll)
     {
-        count = 5000;
+        (count, dll) = (5000, null);
         var rest = args.Skip(1).ToArray();
-        if (rest.Length == 0)
+        if (rest.Length % 2 != 0)
         {
-            return true;
+            return false;
         }
 
-        return rest.Length == 2 && rest[0] == "--pages"
-            && int.TryParse(rest[1], NumberStyles.None, CultureInfo.InvariantCulture, out count) && count is >= 1 and <= 50_000;
+        for (var i = 0; i < rest.Length; i += 2)
+        {
+            var ok = rest[i] switch
+            {
+                "--pages" => int.TryParse(rest[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out count) && count is >= 1 and <= 50_000,
+                "--dll" => File.Exists(dll = Path.GetFullPath(rest[i + 1])),
+                _ => false,
+            };
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static double? PassSeconds(string summary)
