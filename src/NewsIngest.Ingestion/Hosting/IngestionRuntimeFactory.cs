@@ -86,10 +86,13 @@ public sealed class IngestionRuntimeFactory(
             hostState = politeness is null ? null
                 : await HostStateSaver.StartAsync(politeness, state, time, loggers.CreateLogger<HostStateSaver>(), cancellationToken);
             var archive = settings.Output.Archive ? new PageArchive(settings.Output.ArchiveDirectory!) : null;
-            var writer = new RecordBatchWriter(state, sink, settings.Output, time, loggers.CreateLogger<RecordBatchWriter>(), metrics);
             nearDuplicates = settings.NearDuplicates.Enabled
                 ? new NearDuplicateAnnotator(await SqliteNearDuplicateIndex.OpenAsync(state.Path, cancellationToken), settings.NearDuplicates, time)
                 : null;
+            var writer = new RecordBatchWriter(state, sink, settings.Output, time, loggers.CreateLogger<RecordBatchWriter>(), metrics)
+            {
+                BeforeBatch = nearDuplicates is null ? null : nearDuplicates.FlushAsync,
+            };
             var templates = settings.Extraction.SiteTemplates
                 ? new SiteTemplateLearner(
                     state,

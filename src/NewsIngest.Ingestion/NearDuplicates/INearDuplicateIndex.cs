@@ -16,8 +16,14 @@ public interface INearDuplicateIndex : IAsyncDisposable
         long textKey, IReadOnlyList<long> bandKeys, string excludeRecordId, DateTimeOffset since, int limit,
         CancellationToken cancellationToken);
 
-    /// <summary>Adds <paramref name="text"/>, or replaces the entry of its record id keeping its place in the order.</summary>
+    /// <summary>
+    /// Adds <paramref name="text"/>, or replaces the entry of its record id keeping its place in the order. An index may
+    /// hold new entries before it writes them (found all the same) until <see cref="FlushAsync"/>.
+    /// </summary>
     Task AddAsync(IndexedText text, IReadOnlyList<long> bandKeys, CancellationToken cancellationToken);
+
+    /// <summary>Writes the entries added and not written yet; disposing flushes too.</summary>
+    Task FlushAsync(CancellationToken cancellationToken);
 
     /// <summary>Drops entries added before <paramref name="before"/> and all but the newest <paramref name="maxPerSite"/> of each site.</summary>
     Task<int> PruneAsync(DateTimeOffset before, int maxPerSite, CancellationToken cancellationToken);

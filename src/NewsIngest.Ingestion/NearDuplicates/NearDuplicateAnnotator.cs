@@ -65,6 +65,23 @@ public sealed class NearDuplicateAnnotator(
         }
     }
 
+    /// <summary>
+    /// Writes the index entries of the records annotated so far: called before a batch of records is written, so no
+    /// record reaches the output before its entry is in the state file.
+    /// </summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await index.FlushAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     public ValueTask DisposeAsync()
     {
         _gate.Dispose();

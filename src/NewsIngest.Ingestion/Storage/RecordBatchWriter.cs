@@ -44,6 +44,13 @@ public sealed class RecordBatchWriter : IAsyncDisposable
         _loop = Task.Run(RunAsync);
     }
 
+    /// <summary>
+    /// Runs before each batch's pending writes are recorded (the near-duplicate index writes the entries of the records
+    /// it annotated, so none reaches the output before its entry). A failure is logged and the batch is written anyway:
+    /// what it saves is derived data and is tried again before the next batch.
+    /// </summary>
+    public Func<CancellationToken, Task>? BeforeBatch { get; init; }
+
     /// <summary>Batches written whole (pending writes, lines and commit).</summary>
     public int Batches { get; private set; }
 
@@ -151,6 +158,18 @@ public sealed class RecordBatchWriter : IAsyncDisposable
         }
 
         var started = _time.GetTimestamp();
+        if (BeforeBatch is { } before)
+        {
+            try
+            {
+                await before(CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                StorageLog.BeforeBatchFailed(_logger, OneLine(ex));
+            }
+        }
+
         var pending = batch.Select(b => b.Pending).ToList();
         try
         {

@@ -16,4 +16,7 @@ internal static partial class StorageLog
 
     [LoggerMessage(204, LogLevel.Warning, "Settled the writes of a failed batch: {Committed} found in the output and committed, {Dropped} not written")]
     public static partial void Settled(ILogger logger, int committed, int dropped);
+
+    [LoggerMessage(205, LogLevel.Warning, "Could not write the near-duplicate index before a batch of records (tried again before the next): {Reason}")]
+    public static partial void BeforeBatchFailed(ILogger logger, string reason);
 }

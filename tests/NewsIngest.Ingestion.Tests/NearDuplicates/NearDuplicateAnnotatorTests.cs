@@ -66,6 +66,69 @@ public sealed class NearDuplicateAnnotatorTests : IDisposable
         Assert.Equal("b0", (await later.AnnotateAsync(Record("x3", Unique("b", 0)), "https://wire.example/3", default)).Match?.Of);
     }
 
+    [Fact]
+    public async Task Entries_held_before_they_are_written_give_the_verdicts_of_entries_written_one_by_one()
+    {
+        // Given the same records, with copies, near copies and a replaced entry, annotated against an index that
+        // writes every entry at once and one that holds them (none is written before the end).
+        var stream = new List<(string Id, string Text, string Url)>();
+        for (var story = 0; story < 12; story++)
+        {
+            var text = Unique("s", story);
+            stream.Add(($"o{story}", text, $"https://news.example/{story}"));
+            stream.Add(($"c{story}", text, $"https://wire.example/{story}"));
+            stream.Add(($"n{story}", string.Join(' ', text.Split(' ').Select((w, i) => i % 17 == 3 ? "changed" + i : w)), $"https://other.example/{story}"));
+            if (story % 4 == 1)
+            {
+                stream.Add(($"o{story - 1}", Unique("s", story + 100), $"https://news.example/{story - 1}"));
+            }
+        }
+
+        var eager = await VerdictsAsync(stream, Path.Combine(_dir, "eager.db"), flushEvery: 1);
+        var held = await VerdictsAsync(stream, Path.Combine(_dir, "held.db"), flushEvery: 1000);
+
+        // Then every verdict is the same, copies among them, and both files hold the same rows.
+        Assert.Equal(eager, held);
+        Assert.True(eager.Count(v => v is not null) >= 20, string.Join(", ", eager));
+        Assert.Equal(
+            await RowsAsync(Path.Combine(_dir, "eager.db")),
+            await RowsAsync(Path.Combine(_dir, "held.db")));
+    }
+
+    private async Task<List<NearDuplicateInfo?>> VerdictsAsync(List<(string Id, string Text, string Url)> stream, string path, int flushEvery)
+    {
+        await using var state = await SqliteStateStore.OpenAsync(path, default);
+        await using var annotator = new NearDuplicateAnnotator(
+            await SqliteNearDuplicateIndex.OpenAsync(path, default, flushEvery), new NearDuplicateOptions(), _time);
+        var verdicts = new List<NearDuplicateInfo?>();
+        foreach (var (id, text, url) in stream)
+        {
+            verdicts.Add((await annotator.AnnotateAsync(Record(id, text), url, default)).Match);
+            _time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        return verdicts;
+    }
+
+    private static async Task<List<string>> RowsAsync(string path)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT t.seq || ' ' || t.record_id || ' ' || t.cluster_of || ' ' || hex(t.bands) || ' ' || (SELECT count(*) FROM neardup_bands b WHERE b.seq = t.seq)
+            FROM neardup_texts t ORDER BY t.seq;
+            """;
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
+    }
+
     private static string Unique(string site, int story) =>
         string.Join(' ', Enumerable.Range(0, 60).Select(w => $"{site}{story}w{w}"));
 

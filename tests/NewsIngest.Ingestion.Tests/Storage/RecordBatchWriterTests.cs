@@ -59,6 +59,34 @@ public sealed class RecordBatchWriterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Before_each_batch_the_hook_runs_before_any_of_its_records_is_pending_or_written_and_a_failing_hook_stops_nothing()
+    {
+        // Given a hook that sees what the state and the output hold when it runs, and fails the second time
+        var seen = new List<(int Pending, int Lines)>();
+        await using var writer = new RecordBatchWriter(
+            _state, _disk, new OutputOptions { BatchMaxRecords = 2, BatchWindow = TimeSpan.FromSeconds(1) }, _time, NullLogger.Instance)
+        {
+            BeforeBatch = async ct =>
+            {
+                seen.Add(((await _state.GetPendingWritesAsync(ct)).Count, OutputIds().Count));
+                if (seen.Count == 2)
+                {
+                    throw new IOException("disk I/O error");
+                }
+            },
+        };
+
+        // When two full batches are written
+        await Task.WhenAll(await EnqueueAsync(writer, "a", "b"));
+        await Task.WhenAll(await EnqueueAsync(writer, "c", "d"));
+
+        // Then the hook ran before each, with nothing of that batch pending or written, and both batches were written
+        Assert.Equal([(0, 0), (0, 2)], seen);
+        Assert.Equal(2, writer.Batches);
+        Assert.Equal(["a", "b", "c", "d"], OutputIds());
+    }
+
+    [Fact]
     public async Task Disposing_the_writer_writes_what_is_still_queued()
     {
         var writer = Writer(maxRecords: 64, window: TimeSpan.FromSeconds(1));
