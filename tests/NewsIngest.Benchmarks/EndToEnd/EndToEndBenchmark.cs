@@ -71,7 +71,15 @@ internal static partial class EndToEndBenchmark
         }
         finally
         {
-            Directory.Delete(work, recursive: true);
+            // NEWSINGEST_BENCH_KEEP=1 keeps the child's records and state, to compare two builds' output.
+            if (Environment.GetEnvironmentVariable("NEWSINGEST_BENCH_KEEP") == "1")
+            {
+                await output.WriteLineAsync($"kept: {work}");
+            }
+            else
+            {
+                Directory.Delete(work, recursive: true);
+            }
         }
     }
 
