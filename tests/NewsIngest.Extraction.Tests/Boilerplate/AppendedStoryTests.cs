@@ -79,4 +79,19 @@ public sealed class AppendedStoryTests
 
         Assert.Equal(Paragraphs, record.PreviewTexts().Where(t => Paragraphs.Contains(t)));
     }
+
+    [Fact]
+    public void Read_more_cards_set_in_the_body_every_four_paragraphs_leave_all_twelve_paragraphs()
+    {
+        // Given one body container broken every four paragraphs by a card: a label, a linked headline and an excerpt
+        var paragraphs = Enumerable.Range(1, 12).Select(i =>
+            $"Paragraph {i} of the story: the harbour authority explained the new timetable to residents, who asked about fares and the evening boats.").ToArray();
+        var body = string.Concat(paragraphs.Select((p, i) => $"<p>{p}</p>"
+            + (i % 4 == 3 && i < 11 ? $"<div class='card'><span>Read more</span><h4><a href='/s{i}'>{Teasers[i / 4].Title}</a></h4><p>{Teasers[i / 4].Excerpt}</p></div>" : "")));
+        var page = Extract.Page($"<main><article><h1>Ferry plan approved</h1><div class='text'>{body}</div></article></main>");
+
+        var record = Extract.Html(page);
+
+        Assert.Equal(paragraphs, record.PreviewTexts());
+    }
 }
