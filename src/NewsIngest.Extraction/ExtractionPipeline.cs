@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using NewsIngest.Extraction.Pipeline;
 using NewsIngest.Extraction.Text;
 
@@ -69,6 +70,12 @@ public sealed class ExtractionPipeline
         {
             return ExtractionResult.Rejected(
                 $"extraction ran past Extraction:MaxPageTime ({Options.MaxPageTime.TotalSeconds:0.###} s): page given up");
+        }
+        catch (RegexMatchTimeoutException ex)
+        {
+            // The backstop of the backtracking patterns (RegexBudget): none is expected to reach it on any input.
+            return ExtractionResult.Rejected(
+                $"a text pattern ran past its {ex.MatchTimeout.TotalSeconds:0.###} s match timeout: page given up");
         }
     }
 

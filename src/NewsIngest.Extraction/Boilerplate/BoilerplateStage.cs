@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using NewsIngest.Extraction.Paywall;
 using NewsIngest.Extraction.Pipeline;
 using NewsIngest.Extraction.Segmentation;
+using NewsIngest.Extraction.Text;
 
 namespace NewsIngest.Extraction.Boilerplate;
 
@@ -91,6 +92,6 @@ internal sealed partial class BoilerplateStage : IExtractionStage
     /// <summary>"Why MNI": a pitch heading naming a brand in capitals, not an article's "Why it matters".</summary>
     private static bool IsWhyBrand(string text) => text.Length <= 30 && WhyBrand().IsMatch(text);
 
-    [GeneratedRegex(@"^Why (?:[A-Z][A-Z0-9&.\-]{1,15})(?: [A-Z][A-Z0-9&.\-]{1,15})?\??$", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^Why (?:[A-Z][A-Z0-9&.\-]{1,15})(?: [A-Z][A-Z0-9&.\-]{1,15})?\??$", RegexOptions.None, RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex WhyBrand();
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using NewsIngest.Extraction.Segmentation;
+using NewsIngest.Extraction.Text;
 
 namespace NewsIngest.Extraction.Boilerplate;
 
@@ -29,6 +30,8 @@ internal static partial class UiText
         "wird geladen", "gefällt mir wird geladen", "lade", "liken lade", "gefällt mir lade", "like loading",
         "rezept drucken", "print recipe", "jetzt teilen", "artikel bewerten", "cargando", "chargement", "caricamento",
     };
+
+    private const int Budget = RegexBudget.MatchTimeoutMilliseconds;
 
     private static readonly char[] LabelEnds = ['.', '!', ':', '»', '›', '→', ' ', '…'];
 
@@ -82,6 +85,11 @@ internal static partial class UiText
         }
 
         var match = BylinePattern().Match(text);
+        if (!match.Success && GluedByline(text) is { Success: true } glued)
+        {
+            match = glued;
+        }
+
         if (!match.Success)
         {
             return null;
@@ -93,36 +101,62 @@ internal static partial class UiText
             .ToArray();
     }
 
-    [GeneratedRegex(@"^\s*(?<n>\d{1,3}(?:[,. ]\d{3})+|\d{1,6})\s*(?:words?|wörter|mots|palabras|parole|palavras|語)\s*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^\s*(?<n>\d{1,3}(?:[,. ]\d{3})+|\d{1,6})\s*(?:words?|wörter|mots|palabras|parole|palavras|語)\s*$", RegexOptions.IgnoreCase, Budget)]
     private static partial Regex Counter();
 
-    [GeneratedRegex(@"(?:^|[^\w.,])(?<n>\d{1,3}(?:[,.]\d{3})+|\d{1,6})\s*(?:words?|wörter|mots|palabras|parole|palavras|語)(?:$|\W)", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"(?:^|[^\w.,])(?<n>\d{1,3}(?:[,.]\d{3})+|\d{1,6})\s*(?:words?|wörter|mots|palabras|parole|palavras|語)(?:$|\W)", RegexOptions.IgnoreCase, Budget)]
     private static partial Regex InlineCounter();
 
-    [GeneratedRegex(@"^\s*(?:\d{1,3}\s*(?:-|–)?\s*(?:min(?:ute)?s?\.?)\s*(?:read|reading|de lecture|lesezeit|de lectura|di lettura|de leitura)|(?:reading time|lesezeit|temps de lecture|tiempo de lectura|lesedauer)\s*:?\s*\d{1,3}\s*min\w*)\s*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^(?>\s*)(?:\d{1,3}(?>\s*)(?:[-–](?>\s*))?(?:min(?:ute)?s?\.?)\s*(?:read|reading|de lecture|lesezeit|de lectura|di lettura|de leitura)|(?:reading time|lesezeit|temps de lecture|tiempo de lectura|lesedauer)(?>\s*)(?::(?>\s*))?\d{1,3}\s*min\w*)\s*$", RegexOptions.IgnoreCase, Budget)]
     private static partial Regex ReadingTime();
 
     // "MNI (LONDON)", "(MNI) London", "LONDON (Reuters) -": an agency or city with a parenthesis, nothing else.
-    [GeneratedRegex(@"^\s*(?:\(?[A-Z][A-Za-z]{1,12}\)?\s*\(\s*[A-Z][A-Za-z .]{1,24}\)|\([A-Z]{2,12}\)\s*[A-Z][A-Za-z .]{1,24})\s*[-–—:]?\s*$", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^\s*(?:\(?[A-Z][A-Za-z]{1,12}\)?\s*\(\s*[A-Z][A-Za-z .]{1,24}\)|\([A-Z]{2,12}\)\s*[A-Z][A-Za-z .]{1,24})(?>\s*)(?:[-–—:](?>\s*))?$", RegexOptions.None, Budget)]
     private static partial Regex Dateline();
 
-    [GeneratedRegex(@"^\s*(?:(?:updated|published|posted|veröffentlicht|aktualisiert|publié le|mis à jour|publicado|actualizado)\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s*)?(?:\d{1,2}[./ ]\s*(?:\d{1,2}|[A-Za-zäéû]{3,9})(?:\.\s*|[/ ]\s*)\d{2,4}|[A-Za-z]{3,9}\.? \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2})(?:,?\s*(?:at\s*|um\s*|à\s*)?\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|uhr))?(?:\s*[A-Z]{2,4})?)?\s*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^(?>\s*)(?:(?:updated|published|posted|veröffentlicht|aktualisiert|publié le|mis à jour|publicado|actualizado)(?>\s*)(?::(?>\s*))?)?(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?(?>\s*))?(?:\d{1,2}[./ ](?>\s*)(?:\d{1,2}|[A-Za-zäéû]{3,9})(?:\.(?>\s*)|[/ ](?>\s*))\d{2,4}|[A-Za-z]{3,9}\.? \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2})(?:,?(?>\s*)(?:at(?>\s*)|um(?>\s*)|à(?>\s*))?\d{1,2}[:.h]\d{2}(?:(?>\s*)(?:am|pm|a\.m\.|p\.m\.|uhr))?(?:(?>\s*)[A-Z]{2,4})?)?\s*$", RegexOptions.IgnoreCase, Budget)]
     private static partial Regex BareDate();
 
     // Picture credits and sources: "Foto: dpa", "Kuva: ALEXANDER BECHER", "(REUTERS/Denis Balibouse)", "Quelle: Land".
-    [GeneratedRegex(@"^\s*(?:(?:foto|fotos|bild|bilder|photo|photos|image|credit|credits|quelle|source|fuente|fonte|kuva|źródło|zdjęcie|crédit|crédits|copyright|©)\s*:|\(?\s*(?:foto|photo|image|bild)?\s*[A-Z]{2,}[A-Za-z]*\s*/\s*[\p{L} .\-]+\)$|©)", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^(?>\s*)(?:(?:foto|fotos|bild|bilder|photo|photos|image|credit|credits|quelle|source|fuente|fonte|kuva|źródło|zdjęcie|crédit|crédits|copyright|©)\s*:|(?:\((?>\s*))?(?:(?:foto|photo|image|bild)(?>\s*))?(?>[A-Z]{2,}[A-Za-z]*)(?>\s*)/(?>\s*)(?:[\p{L} .\-]+|(?<= ))\)$|©)", RegexOptions.IgnoreCase, Budget)]
     private static partial Regex Credit();
 
     // Wire-service tails: "--MNI Washington Bureau; +1 202 ...; email: ...", "[TOPICS: M$U$$$,MMUFE$]".
-    [GeneratedRegex(@"^\s*-{2,}\s*\S.*(?:bureau|desk|e-?mail|@|\+\d)", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^(?>\s*)--(?:-.*(?:bureau|desk|e-?mail|@|\+\d)|(?>-*)(?>\s*)\S.*(?:bureau|desk|e-?mail|@|\+\d))", RegexOptions.IgnoreCase, Budget)]
     private static partial Regex WireContact();
 
-    [GeneratedRegex(@"^\s*\[[A-Z][A-Z ]{2,20}:[^\]]*\]\s*$", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^\s*\[[A-Z][A-Z ]{2,20}:[^\]]*\]\s*$", RegexOptions.None, Budget)]
     private static partial Regex WireCodes();
 
-    [GeneratedRegex(@"^\s*(?i:by|von|par|por|di|de|door|av)\s+(?<names>\p{Lu}[\p{L}.'\-]+(?:\s+\p{Lu}?[\p{L}.'\-]+){0,3}(?:\s*(?:,|and|und|et|y|e|&)\s*\p{Lu}[\p{L}.'\-]+(?:\s+\p{Lu}?[\p{L}.'\-]+){0,3}){0,4})\s*$", RegexOptions.NonBacktracking)]
+    /// <summary>
+    /// The byline's full grammar reads a conjunction glued to a name too ("Anne" as "Ann" + "e" before "Smith"), which
+    /// only a non-backtracking engine decides in linear time: it runs only for text that starts like a byline, that
+    /// <see cref="BylinePattern"/> did not take, and that has such a glue, and is built then.
+    /// </summary>
+    private static Match? GluedByline(string text)
+    {
+        var start = BylineStart().Match(text);
+        return start.Success && GluedConjunction().IsMatch(text.AsSpan(start.Length))
+            ? GluedBylinePattern().Match(text)
+            : null;
+    }
+
+    // A byline as GluedBylinePattern reads it, each name taken whole and a conjunction word only between spaces: the
+    // same names for every text it takes, with no way to split a name (linear).
+    [GeneratedRegex(@"^(?>\s*)(?i:by|von|par|por|di|de|door|av)(?>\s+)(?<names>\p{Lu}(?>[\p{L}.'\-]+)(?:(?>\s+)(?>[\p{L}.'\-]+)){0,3}(?:(?:(?>\s*)[,&]|(?>\s+)(?:and|und|et|y|e)(?=\s))(?>\s*)\p{Lu}(?>[\p{L}.'\-]+)(?:(?>\s+)(?>[\p{L}.'\-]+)){0,3}){0,4})\s*$", RegexOptions.None, Budget)]
     private static partial Regex BylinePattern();
 
-    [GeneratedRegex(@"\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|\be\b|&)\s*", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^(?>\s*)(?i:by|von|par|por|di|de|door|av)(?>\s+)(?=\p{Lu})", RegexOptions.None, Budget)]
+    private static partial Regex BylineStart();
+
+    // A conjunction word touching a name on its left (before a capital) or on its right.
+    [GeneratedRegex(@"[\p{L}.'\-](?:and|und|et|y|e)\s*\p{Lu}|(?:and|und|et|y|e)\p{Lu}", RegexOptions.None, Budget)]
+    private static partial Regex GluedConjunction();
+
+    [GeneratedRegex(@"^\s*(?i:by|von|par|por|di|de|door|av)\s+(?<names>\p{Lu}[\p{L}.'\-]+(?:\s+\p{Lu}?[\p{L}.'\-]+){0,3}(?:\s*(?:,|and|und|et|y|e|&)\s*\p{Lu}[\p{L}.'\-]+(?:\s+\p{Lu}?[\p{L}.'\-]+){0,3}){0,4})\s*$", RegexOptions.NonBacktracking)]
+    private static partial Regex GluedBylinePattern();
+
+    // The leading white space is one atomic loop (nothing after it is white space): a failed try resumes past it.
+    [GeneratedRegex(@"\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|\be\b|&)\s*", RegexOptions.None, Budget)]
     private static partial Regex AuthorSplit();
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 using NewsIngest.Extraction.Dedup;
+using NewsIngest.Extraction.Text;
 
 namespace NewsIngest.Extraction.Paywall;
 
@@ -32,7 +33,7 @@ internal static class Lexicon
         T("en", "sign up now for free trial access"), T("en", "start your free trial to continue"),
         M("en", "you're almost out of free articles"), M("en", "free articles remaining"), M("en", "articles left this month"),
         M("en", "you've reached your limit"), M("en", "you have reached your limit of free"), M("en", "you have read all your free articles"),
-        R("en", "% of this article remaining", @"\d+(?:[.,]\d+)?\s?% of (?:this|the) (?:article|story) (?:remaining|left)", "%"),
+        R("en", "% of this article remaining", @"(?<!\d)\d+(?:[.,]\d+)?\s?% of (?:this|the) (?:article|story) (?:remaining|left)", "%"),
         G("en", "to comment on this article"), G("en", "subscribers can comment"),
 
         // German
@@ -175,5 +176,5 @@ internal static class Lexicon
     private static Phrase R(string language, string text, string pattern, string trigger) => K(language, PhraseKind.Remaining, text, pattern, trigger);
 
     private static Phrase K(string language, PhraseKind kind, string text, string pattern, string trigger) =>
-        new(language, kind, text, new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking), trigger);
+        new(language, kind, text, new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(RegexBudget.MatchTimeoutMilliseconds)), trigger);
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
+using NewsIngest.Extraction.Text;
 
 namespace NewsIngest.Extraction.Segmentation;
 
@@ -42,14 +43,14 @@ internal static partial class StyleSheetScanner
         }
 
         // The sheet without comments, then without @-blocks, in pooled buffers: the same text the two regex Replace
-        // calls gave, without two sheet-sized strings per page.
+        // calls gave (CssCuts), without two sheet-sized strings per page.
         var withoutComments = ArrayPool<char>.Shared.Rent(css.Length);
         var flat = ArrayPool<char>.Shared.Rent(css.Length);
         try
         {
-            var length = CopyOutside(Comment().EnumerateMatches(css), css, withoutComments);
+            var length = CopyOutside(css, withoutComments, CssCuts.NextComment);
             var source = withoutComments.AsSpan(0, length);
-            length = CopyOutside(AtBlock().EnumerateMatches(source), source, flat);
+            length = CopyOutside(source, flat, CssCuts.NextAtBlock);
             ScanRules(flat.AsSpan(0, length), classes);
         }
         finally
@@ -59,16 +60,16 @@ internal static partial class StyleSheetScanner
         }
     }
 
-    /// <summary>Copies <paramref name="text"/> without the <paramref name="matches"/>; returns the length copied.</summary>
-    private static int CopyOutside(Regex.ValueMatchEnumerator matches, ReadOnlySpan<char> text, Span<char> destination)
+    /// <summary>Copies <paramref name="text"/> without the cuts <paramref name="next"/> finds; returns the length copied.</summary>
+    private static int CopyOutside(ReadOnlySpan<char> text, Span<char> destination, CssCuts.Finder next)
     {
         var copied = 0;
         var length = 0;
-        foreach (var match in matches)
+        while (next(text, copied, out var start, out var end))
         {
-            text[copied..match.Index].CopyTo(destination[length..]);
-            length += match.Index - copied;
-            copied = match.Index + match.Length;
+            text[copied..start].CopyTo(destination[length..]);
+            length += start - copied;
+            copied = end;
         }
 
         text[copied..].CopyTo(destination[length..]);
@@ -134,13 +135,6 @@ internal static partial class StyleSheetScanner
         }
     }
 
-    [GeneratedRegex(@"/\*.*?\*/", RegexOptions.Singleline | RegexOptions.NonBacktracking)]
-    private static partial Regex Comment();
-
-    // @media/@supports blocks hold one level of nested rules: drop them whole.
-    [GeneratedRegex(@"@[a-z-]+[^{;]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
-    private static partial Regex AtBlock();
-
-    [GeneratedRegex(@"^\.[A-Za-z_][A-Za-z0-9_-]*$", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^\.[A-Za-z_][A-Za-z0-9_-]*$", RegexOptions.None, RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex SingleClass();
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using AngleSharp.Text;
 
 namespace NewsIngest.Extraction.Text;
@@ -11,7 +10,7 @@ namespace NewsIngest.Extraction.Text;
 /// <c>gb2312</c> is GB18030. A meta label on bytes that are valid UTF-8 (and not plain ASCII) yields UTF-8: the
 /// declaration is a leftover of a migrated template, the bytes are not. An unknown label is ignored.
 /// </summary>
-public static partial class PageDecoder
+public static class PageDecoder
 {
     private const int MetaSniffBytes = 4096;
 
@@ -41,13 +40,11 @@ public static partial class PageDecoder
         }
 
         var head = Encoding.Latin1.GetString(bytes[..Math.Min(bytes.Length, MetaSniffBytes)]);
-        var match = MetaCharset().Match(head);
-        if (!match.Success)
+        if (MetaCharsetScanner.Find(head) is not { } declared)
         {
             return new DecodedPage(Encoding.UTF8.GetString(bytes), "utf-8", "default");
         }
 
-        var declared = match.Groups["cs"].Value;
         if (Lookup(declared) is not { } fromMeta)
         {
             return new DecodedPage(Encoding.UTF8.GetString(bytes), "utf-8", $"unknown-charset:{declared}");
@@ -102,7 +99,4 @@ public static partial class PageDecoder
 
         return false;
     }
-
-    [GeneratedRegex("""<meta[^>]+charset\s*=\s*["']?(?<cs>[A-Za-z0-9_\-:.]+)""", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
-    private static partial Regex MetaCharset();
 }

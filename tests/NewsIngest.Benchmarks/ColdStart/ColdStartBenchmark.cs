@@ -4,12 +4,13 @@ using System.Globalization;
 namespace NewsIngest.Benchmarks.ColdStart;
 
 /// <summary>
-/// <c>coldstart --hello PATH --newsingest PATH [--runs N] [--page FILE]... [--config FILE]</c>: starts already published
-/// builds (it publishes nothing) again and again, alternating, and prints each command's median wall time and CPU
-/// time (user + system, from the kernel) against the hello-world app's, measured in the same run under the same load:
-/// the hello-world app, <c>newsingest --help</c>, <c>newsingest extract FILE</c> per page and, with a config,
-/// <c>newsingest once --config FILE</c>. A PATH ending in <c>.dll</c> runs as <c>dotnet PATH</c>, any other directly.
-/// One round first warms the file cache and is not counted.
+/// <c>coldstart --hello PATH --newsingest [NAME=]PATH... [--runs N] [--page FILE]... [--config FILE]</c>: starts already
+/// published builds (it publishes nothing) again and again, alternating, and prints each command's median wall time and
+/// CPU time (user + system, from the kernel) against the hello-world app's, measured in the same run under the same
+/// load: the hello-world app, <c>newsingest --help</c>, <c>newsingest extract FILE</c> per page and, with a config,
+/// <c>newsingest once --config FILE</c>. <c>--newsingest</c> given more than once compares builds (before and after a
+/// change) in the one run, each command's label carrying the build's NAME. A PATH ending in <c>.dll</c> runs as
+/// <c>dotnet PATH</c>, any other directly. One round first warms the file cache and is not counted.
 /// </summary>
 internal static class ColdStartBenchmark
 {
@@ -17,7 +18,7 @@ internal static class ColdStartBenchmark
     {
         if (!TryParse(args, out var hello, out var newsingest, out var runs, out var pages, out var config))
         {
-            await Console.Error.WriteLineAsync("coldstart: usage: coldstart --hello PATH --newsingest PATH [--runs N] [--page FILE]... [--config FILE] (PATHs of published builds, N 1..500)");
+            await Console.Error.WriteLineAsync("coldstart: usage: coldstart --hello PATH --newsingest [NAME=]PATH... [--runs N] [--page FILE]... [--config FILE] (PATHs of published builds, N 1..500)");
             return 2;
         }
 
@@ -27,11 +28,16 @@ internal static class ColdStartBenchmark
             return 2;
         }
 
-        var cases = new List<ColdStartCase> { Case("hello-world", hello), Case("newsingest --help", newsingest, "--help") };
-        cases.AddRange(pages.Select(p => Case($"newsingest extract {Path.GetFileName(p)}", newsingest, "extract", p)));
-        if (config is not null)
+        var cases = new List<ColdStartCase> { Case("hello-world", hello) };
+        foreach (var (name, path) in newsingest)
         {
-            cases.Add(Case($"newsingest once --config {Path.GetFileName(config)}", newsingest, "once", "--config", config));
+            var label = name is null ? "newsingest" : $"newsingest[{name}]";
+            cases.Add(Case($"{label} --help", path, "--help"));
+            cases.AddRange(pages.Select(p => Case($"{label} extract {Path.GetFileName(p)}", path, "extract", p)));
+            if (config is not null)
+            {
+                cases.Add(Case($"{label} once --config {Path.GetFileName(config)}", path, "once", "--config", config));
+            }
         }
 
         var loadBefore = LoadAverage();
@@ -120,9 +126,9 @@ internal static class ColdStartBenchmark
         }
     }
 
-    private static bool TryParse(string[] args, out string hello, out string newsingest, out int runs, out List<string> pages, out string? config)
+    private static bool TryParse(string[] args, out string hello, out List<(string? Name, string Path)> newsingest, out int runs, out List<string> pages, out string? config)
     {
-        (hello, newsingest, runs, pages, config) = ("", "", 20, [], null);
+        (hello, newsingest, runs, pages, config) = ("", [], 20, [], null);
         for (var i = 1; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -131,8 +137,8 @@ internal static class ColdStartBenchmark
                 case "--hello" when value is not null && File.Exists(value):
                     hello = value;
                     break;
-                case "--newsingest" when value is not null && File.Exists(value):
-                    newsingest = value;
+                case "--newsingest" when value is not null && Build(value) is { } build && newsingest.All(b => b.Name != build.Name):
+                    newsingest.Add(build);
                     break;
                 case "--runs" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 500:
                     runs = n;
@@ -150,6 +156,19 @@ internal static class ColdStartBenchmark
             i++;
         }
 
-        return hello.Length > 0 && newsingest.Length > 0;
+        // Builds are told apart by name; one build alone needs none.
+        return hello.Length > 0 && newsingest.Count > 0 && (newsingest.Count == 1 || newsingest.All(b => b.Name is not null));
+    }
+
+    // "PATH" or "NAME=PATH", the path that of an existing file.
+    private static (string? Name, string Path)? Build(string value)
+    {
+        if (File.Exists(value))
+        {
+            return (null, value);
+        }
+
+        var equals = value.IndexOf('=', StringComparison.Ordinal);
+        return equals > 0 && File.Exists(value[(equals + 1)..]) ? (value[..equals], value[(equals + 1)..]) : null;
     }
 }

@@ -12,6 +12,7 @@ public sealed partial class StyleSheetFastPathTests
     [
         ".a", ".b-c", "#id", "div", ".x .y", ",", " ", "\n", "{", "}", "{", "}", "display:none", "display: none",
         "visibility:hidden", "color:red", ";", "@media screen", "@import x;", "/*", "*/", "hidden", "none", ".d",
+        "@", "@a", "@-x ", "/",
     ];
 
     [Fact]

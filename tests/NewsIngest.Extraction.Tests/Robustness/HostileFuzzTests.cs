@@ -10,6 +10,7 @@ namespace NewsIngest.Extraction.Tests.Robustness;
 /// none is given up for running past the deadline. The bound is the deadline's own outcome, not a stopwatch assertion
 /// around the call.
 /// </summary>
+[Collection(HostileInputsCollection.Name)]
 public sealed class HostileFuzzTests
 {
     private static readonly ExtractionPipeline Pipeline = new ExtractionPipelineBuilder()

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Time.Testing;
 using NewsIngest.Extraction.Pipeline;
 
@@ -69,6 +70,20 @@ public sealed class PageDeadlineTests
         clock.Advance(TimeSpan.FromSeconds(3));
 
         Assert.ThrowsAny<OperationCanceledException>(() => pipeline.HtmlStages[1].Run(context));
+    }
+
+    [Fact]
+    public void A_pattern_past_its_match_timeout_rejects_the_page_with_the_reason()
+    {
+        // The backstop of the backtracking patterns (RegexBudget): the stage throws what a pattern past it would.
+        var pipeline = new ExtractionPipelineBuilder()
+            .WithExtraStage(new ActionStage(_ => throw new RegexMatchTimeoutException("x", "^x", TimeSpan.FromSeconds(2))))
+            .Build();
+
+        var result = pipeline.Extract(new PageInput(Page));
+
+        Assert.False(result.IsSuccess);
+        Assert.Contains("2 s match timeout", result.Error);
     }
 
     private static CancellationToken CancelledAfterParse(FakeTimeProvider clock) =>
