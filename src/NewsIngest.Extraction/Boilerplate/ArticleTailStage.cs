@@ -144,14 +144,17 @@ internal sealed class ArticleTailStage : IExtractionStage
 
     /// <summary>
     /// Short lines inside the body that are neither headings nor list items nor sentences ("PDF", "KANGA PROJECT",
-    /// "Quellen ausblenden") are labels and credits, not article text.
+    /// "Quellen ausblenden") are labels and credits, not article text; table rows, code and "Label: value" lines
+    /// (<see cref="StructuredLine"/>) are the article's structure.
     /// </summary>
     private static void DropStrayShortLines(List<Block> blocks)
     {
-        foreach (var block in blocks)
+        var lastProse = blocks.FindLastIndex(b => b.Role == BlockRole.Candidate && b.IsProse);
+        for (var i = 0; i < blocks.Count; i++)
         {
+            var block = blocks[i];
             if (block.Role == BlockRole.Candidate && block.Type == BlockType.Paragraph && block.WordCount < 5
-                && !EndsSentence(block.Text))
+                && !EndsSentence(block.Text) && !StructuredLine.Holds(block, beforeLastProse: i < lastProse))
             {
                 block.Assign(BlockRole.Boilerplate, "stray-label");
             }

@@ -30,6 +30,9 @@ internal sealed class DomSegmenter : IExtractionStage
     public static string TextOf(IElement element) =>
         element.ChildNodes is { Length: 1 } nodes && nodes[0] is IText text ? text.Data : element.TextContent;
 
+    /// <summary>What joins the cells of a table row on its line.</summary>
+    internal const string CellSeparator = " | ";
+
     private sealed class Walk(ExtractionContext context, ClassVerdicts verdicts)
     {
         private readonly TextBuffer _text = new();
@@ -40,6 +43,10 @@ internal sealed class DomSegmenter : IExtractionStage
         private int _frameCount;
         private int _linkChars;
         private int _linkDepth;
+
+        // A table row is one block, its cells joined: the cell whose text the buffer took last, and how many did.
+        private IElement? _cell;
+        private int _cells;
 
         // Where link text sits in the buffer (start, end), for a buffer that is cut into several blocks.
         private readonly List<(int Start, int End)> _linkRanges = [];
@@ -128,7 +135,8 @@ internal sealed class DomSegmenter : IExtractionStage
             ref readonly var parent = ref _depth > 0 ? ref Top : ref Scope.Root;
             var attributes = ElementAttributes.Of(element);
             var traits = ElementTraits.Read(attributes, tag, verdicts, parent.InArticle);
-            var isBlock = BlockTags.IsBlock(tag);
+            var isCell = tag is "td" or "th";
+            var isBlock = !isCell && BlockTags.IsBlock(tag);
             if (isBlock)
             {
                 Flush();
@@ -153,9 +161,15 @@ internal sealed class DomSegmenter : IExtractionStage
                 }
             }
 
+            // A figure framing a table frames content, not a picture: only its caption is a caption.
+            if (chrome is not null && tag == "figure" && parent.Chrome is null && FigureContent.FramesTable(element))
+            {
+                chrome = null;
+            }
+
             var hidden = parent.Hidden ?? traits.Hidden;
             Push(new Scope(
-                isBlock ? element : parent.Owner,
+                isBlock || isCell ? element : parent.Owner,
                 hidden,
                 parent.Hidden is null && traits.Hidden is not null ? element : parent.HiddenElement,
                 parent.Hidden is not null && (parent.HiddenAgain || traits.Hidden is not null),
@@ -170,7 +184,8 @@ internal sealed class DomSegmenter : IExtractionStage
                 tag == "li" ? BlockType.ListItem : tag == "blockquote" ? BlockType.Quote : parent.Kind,
                 BlockTags.HeadingLevel(tag) is var level and > 0 ? level : parent.HeadingLevel,
                 isBlock,
-                isLink));
+                isLink,
+                isCell ? element : isBlock ? null : parent.Cell));
         }
 
         private ref readonly Scope Top => ref _scopes[_depth - 1];
@@ -209,6 +224,19 @@ internal sealed class DomSegmenter : IExtractionStage
                 return;
             }
 
+            if (Top.Cell is { } cell && cell != _cell && !data.AsSpan().IsWhiteSpace())
+            {
+                // The next cell of the row: joined to the cells before it on the row's line.
+                if (_cell is not null && _text.Length > 0)
+                {
+                    _text.TrimEndSpaces();
+                    _text.AppendCollapsed(CellSeparator);
+                }
+
+                _cell = cell;
+                _cells++;
+            }
+
             var before = _text.Length;
             _text.AppendCollapsed(data);
             if (_linkDepth > 0 && _text.Length > before)
@@ -238,6 +266,9 @@ internal sealed class DomSegmenter : IExtractionStage
         {
             // A trailing space never survives the split (lines and single blocks are trimmed).
             _text.TrimEndSpaces();
+            // Text of one cell belongs to that cell; text of several cells to the row (or the cell holding the rest).
+            var cellOwner = _cells == 1 ? _cell : null;
+            (_cell, _cells) = (null, 0);
             if (_text.Length == 0)
             {
                 _linkRanges.Clear();
@@ -258,7 +289,7 @@ internal sealed class DomSegmenter : IExtractionStage
             {
                 // Most blocks: one collapsed line becomes one block, copied once from the buffer.
                 var (type, text) = BlockSplitter.Classify(_text.ToString(), BlockSplitter.TypeOf(scope.Kind, scope.HeadingLevel));
-                AddBlock(scope, type, text, linkChars);
+                AddBlock(scope, cellOwner, type, text, linkChars);
             }
             else
             {
@@ -266,7 +297,7 @@ internal sealed class DomSegmenter : IExtractionStage
                 // element's (a list of entries each with one linked name is not a link list).
                 foreach (var (type, text, start, end) in BlockSplitter.Split(_text.ToString(), scope.Kind, scope.HeadingLevel))
                 {
-                    AddBlock(scope, type, text, linkChars == 0 ? 0 : LinkCharsIn(start, end));
+                    AddBlock(scope, cellOwner, type, text, linkChars == 0 ? 0 : LinkCharsIn(start, end));
                 }
             }
 
@@ -285,10 +316,10 @@ internal sealed class DomSegmenter : IExtractionStage
             return chars;
         }
 
-        private void AddBlock(in Scope scope, BlockType type, string text, int linkChars) =>
+        private void AddBlock(in Scope scope, IElement? owner, BlockType type, string text, int linkChars) =>
             context.Blocks.Add(new Block(context.Blocks.Count, type, text)
             {
-                Element = scope.Owner,
+                Element = owner ?? scope.Owner,
                 LinkChars = Math.Min(linkChars, text.Length),
                 HeadingLevel = type == BlockType.Heading ? scope.HeadingLevel : 0,
                 HiddenReason = scope.Hidden,
@@ -326,8 +357,9 @@ internal sealed class DomSegmenter : IExtractionStage
         BlockType Kind,
         int HeadingLevel,
         bool IsBlock,
-        bool IsLink)
+        bool IsLink,
+        IElement? Cell)
     {
-        public static readonly Scope Root = new(null, null, null, false, null, null, null, null, false, false, false, BlockType.Paragraph, 0, true, false);
+        public static readonly Scope Root = new(null, null, null, false, null, null, null, null, false, false, false, BlockType.Paragraph, 0, true, false, null);
     }
 }
