@@ -41,7 +41,7 @@ internal sealed class Deduplicator : IExtractionStage
             if (kept.Find(normalized, block.WordCount) is { } match)
             {
                 var original = keptBlocks[match.Index];
-                switch (Repeats.Judge(original, block, match.ExtraWords))
+                switch (Repeats.Judge(original, block, match.ExtraWords, InCopiedRun(blocks, i, keptBlocks, match.Index, previous)))
                 {
                     case RepeatKind.Legitimate:
                         continue;
@@ -88,6 +88,22 @@ internal sealed class Deduplicator : IExtractionStage
                 keptBlocks.Add(block);
             }
         }
+    }
+
+    /// <summary>
+    /// True when the repeat at <paramref name="i"/> of kept block <paramref name="index"/> is part of a run copying the
+    /// kept blocks in order: the block before it copied the kept block before, or the next block copies the next one.
+    /// </summary>
+    private static bool InCopiedRun(List<Block> blocks, int i, List<Block> keptBlocks, int index, int previous)
+    {
+        if (previous == index - 1)
+        {
+            return true;
+        }
+
+        return i + 1 < blocks.Count && index + 1 < keptBlocks.Count && blocks[i + 1] is { } next
+            && next.Role is BlockRole.Candidate or BlockRole.Wall && next.WordCount >= Repeats.ShortLineWords
+            && string.Equals(next.Normalized, keptBlocks[index + 1].Normalized, StringComparison.Ordinal);
     }
 
     private static KeptBlocks SizedFor(List<Block> blocks)

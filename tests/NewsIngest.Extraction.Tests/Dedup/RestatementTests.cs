@@ -91,4 +91,19 @@ public sealed class RestatementTests
         Assert.Equal(steps, record.Preview.Blocks.Where(b => b.Type == BlockType.ListItem).Select(b => b.Text));
         Assert.Equal(0, record.Removed.Duplicates);
     }
+
+    [Fact]
+    public void A_paragraph_said_twice_in_one_container_stays_twice()
+    {
+        // Given a body that says one paragraph twice: side by side, and again under a subheading
+        var html = Extract.Page(
+            $"<article><h1>Bridge to close</h1><p>{Body[0]}</p><p>{Body[0]}</p><h2>The plan</h2><p>{Body[1]}</p>"
+            + $"<h2>The plan</h2><p>{Body[0]}</p></article>");
+
+        var record = Extract.Html(html);
+
+        // Then the preview is the page's text as it reads, nothing removed as a repeat
+        Assert.Equal([Body[0], Body[0], "The plan", Body[1], "The plan", Body[0]], record.PreviewTexts());
+        Assert.Equal(0, record.Removed.Duplicates);
+    }
 }
