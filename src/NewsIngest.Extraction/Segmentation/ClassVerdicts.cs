@@ -62,10 +62,12 @@ internal sealed class ClassVerdicts(HashSet<string> hiddenClasses)
         // token's part known, so the chrome word (which skips state parts) comes from the same single lookup.
         string? hidden = null, wall = null, chrome = null;
         var body = false;
+        var idStart = cls is null ? 0 : cls.Length + 1;
+        var idIsSlug = id is not null && IsSlug(id);
         foreach (var partRange in attributes.Split(' '))
         {
             var part = attributes[partRange];
-            var state = IsStateToken(part);
+            var state = IsStateToken(part) || (idIsSlug && partRange.Start.Value >= idStart);
             foreach (var range in part.SplitAny(TokenSet.Separators))
             {
                 var token = part[range];
@@ -118,11 +120,34 @@ internal sealed class ClassVerdicts(HashSet<string> hiddenClasses)
         return null;
     }
 
+    /// <summary>How many words an id needs to be a slug of text rather than the name of a part of the page.</summary>
+    private const int SlugWords = 4;
+
+    /// <summary>
+    /// An id of four words or more ("sharing-with-a-single-developer") is an anchor made from a heading's text: its
+    /// words say what the section is about, not what part of the page it is. Words of one letter and numbers do not
+    /// count ("div-gpt-ad-1234-0" names an ad slot).
+    /// </summary>
+    private static bool IsSlug(string id)
+    {
+        var words = 0;
+        foreach (var range in id.AsSpan().SplitAny("-_ "))
+        {
+            var token = id.AsSpan(range);
+            if (token.Length >= 2 && char.IsLetter(token[0]) && char.IsLetter(token[^1]) && ++words >= SlugWords)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static string? Dotted(string? word) => word is null ? null : DottedWords.GetOrAdd(word, static w => "." + w);
 
     /// <summary>
     /// A state token ("has-sidebar", "js-nav") describes the page's state, not the element: a space-separated part
-    /// starting with a state prefix gives no chrome word.
+    /// starting with a state prefix gives no chrome word (nor does an id that is a slug, <see cref="IsSlug"/>).
     /// </summary>
     private static bool IsStateToken(ReadOnlySpan<char> part)
     {
