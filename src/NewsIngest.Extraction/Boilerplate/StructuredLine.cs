@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using NewsIngest.Extraction.Segmentation;
+using NewsIngest.Extraction.Text;
 
 namespace NewsIngest.Extraction.Boilerplate;
 
@@ -38,7 +39,10 @@ internal static partial class StructuredLine
         return beforeLastProse && FactLine().IsMatch(block.Text);
     }
 
-    /// <summary>A label of a few words, a colon and a value after it.</summary>
-    [GeneratedRegex(@"^[\p{L}\p{N}][^:]{0,30}:\s+\S", RegexOptions.NonBacktracking)]
+    /// <summary>
+    /// A label of a few words, a colon and a value after it. Linear on the backtracking engine: anchored at the start,
+    /// the label cannot take the colon, and the white space after it is taken atomically.
+    /// </summary>
+    [GeneratedRegex(@"^[\p{L}\p{N}][^:]{0,30}:(?>\s+)\S", RegexOptions.None, RegexBudget.MatchTimeoutMilliseconds)]
     private static partial Regex FactLine();
 }
