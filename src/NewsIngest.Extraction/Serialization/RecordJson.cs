@@ -13,8 +13,12 @@ public static class RecordJson
     /// <summary>Options for indented output.</summary>
     public static JsonSerializerOptions Indented { get; } = Create(indented: true);
 
+    private static readonly JsonWriterOptions CompactWriter = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions IndentedWriter = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = true };
+
+    /// <summary>The record as JSON: what <see cref="JsonSerializer"/> writes with these options, by <see cref="RecordWriter"/>.</summary>
     public static string Serialize(ArticleRecord record, bool indented = true) =>
-        JsonSerializer.Serialize(record, indented ? Indented : Compact);
+        RecordWriter.Write(record, indented ? IndentedWriter : CompactWriter);
 
     public static ArticleRecord? Deserialize(string json) =>
         JsonSerializer.Deserialize<ArticleRecord>(json, Compact);
