@@ -32,7 +32,7 @@ public sealed class RecordWriter(TextWriter output, OutputFormat format, bool co
         AppendIf(builder, record.Headline);
         AppendIf(builder, record.Section);
         AppendIf(builder, record.Dek);
-        foreach (var block in record.Preview.Blocks)
+        foreach (var block in BelowDek(record))
         {
             builder.Append(block.Type == BlockType.ListItem ? "• " : "").AppendLine(block.Text);
         }
@@ -40,6 +40,10 @@ public sealed class RecordWriter(TextWriter output, OutputFormat format, bool co
         builder.Append("[paywall: ").Append(Describe(record.Paywall)).Append(']');
         return builder.ToString();
     }
+
+    /// <summary>The preview's blocks after the dek: a standfirst the page shows opens the preview and is printed once, as the dek.</summary>
+    private static IEnumerable<PreviewBlock> BelowDek(ArticleRecord record) =>
+        record.Preview.Blocks is [var first, ..] && first.Text == record.Dek ? record.Preview.Blocks.Skip(1) : record.Preview.Blocks;
 
     private static string AsMarkdown(ArticleRecord record)
     {
@@ -59,7 +63,7 @@ public sealed class RecordWriter(TextWriter output, OutputFormat format, bool co
             builder.Append("_").Append(record.Dek).AppendLine("_").AppendLine();
         }
 
-        foreach (var block in record.Preview.Blocks)
+        foreach (var block in BelowDek(record))
         {
             builder.Append(block.Type switch
             {

@@ -4,8 +4,10 @@ using NewsIngest.Extraction.Segmentation;
 namespace NewsIngest.Extraction.Pipeline;
 
 /// <summary>
-/// Settles the preview: every block still a candidate is content. When no visible dek was found, the page's
-/// description serves as dek unless it repeats the preview's opening.
+/// Settles the preview: every block still a candidate is content, and so is the standfirst the page shows under the
+/// headline (the record's <c>dek</c>, as a paragraph): the preview is what the reader sees. When no visible dek was
+/// found, the page's description serves as dek unless it repeats the preview's opening; it is not on the page, so it
+/// is no block of the preview.
 /// </summary>
 internal sealed class FinishStage : IExtractionStage
 {
@@ -17,6 +19,12 @@ internal sealed class FinishStage : IExtractionStage
             if (block.Role == BlockRole.Candidate)
             {
                 block.Assign(BlockRole.Content, "content");
+                first ??= block;
+            }
+            else if (block.Role == BlockRole.Dek && block.IsVisible && block.Text == context.Dek)
+            {
+                block.Type = BlockType.Paragraph;
+                block.Assign(BlockRole.Content, block.Reason ?? "dek");
                 first ??= block;
             }
         }

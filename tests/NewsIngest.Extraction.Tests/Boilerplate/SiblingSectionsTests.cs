@@ -94,7 +94,8 @@ public sealed class SiblingSectionsTests
         var expected = Enumerable.Range(0, 6).Where(k => k != 3).SelectMany(k => Enumerable.Range(0, 2).Select(n => Paragraph(k, n)));
         Assert.Equal(expected, record.PreviewTexts().Where(t => t.StartsWith("Part ", StringComparison.Ordinal)));
         Assert.Equal(steps, record.PreviewTexts().Where(t => t.StartsWith("Step ", StringComparison.Ordinal)));
-        // The first section's heading, right under the headline, is read as the dek.
-        Assert.Equal(Topics.Skip(1).Select(t => $"About {t}"), record.PreviewTexts().Where(t => t.StartsWith("About ", StringComparison.Ordinal)));
+        // The first section's heading, right under the headline, is read as the dek, and opens the preview as it.
+        Assert.Equal($"About {Topics[0]}", record.Dek);
+        Assert.Equal(Topics.Select(t => $"About {t}"), record.PreviewTexts().Where(t => t.StartsWith("About ", StringComparison.Ordinal)));
     }
 }

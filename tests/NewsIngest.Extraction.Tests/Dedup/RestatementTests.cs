@@ -74,7 +74,7 @@ public sealed class RestatementTests
         var record = Extract.Html(html);
 
         Assert.Equal(Body[0], record.Dek);
-        Assert.Equal(Body[1..], record.PreviewTexts());
+        Assert.Equal(Body, record.PreviewTexts());
         Assert.Equal(PaywallStatus.Free, record.Paywall.Status);
         Assert.Equal(0, record.Paywall.HiddenWords);
     }
