@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 
 namespace NewsIngest.Ingestion.Storage;
@@ -38,9 +39,11 @@ public static class RecordLines
         }
     }
 
-    /// <summary>The record's key, or null when the line is not a record.</summary>
+    /// <summary>The record's key, or null when the line is not a record (<see cref="RecordFragment"/>'s rule).</summary>
     public static RecordKey? TryReadKey(string line) =>
-        TryParse(line) is { } document ? ReadKey(document) : null;
+        RecordFragment.Read(Encoding.UTF8.GetBytes(line), whole: true) is { IsRecord: true } record
+            ? new RecordKey(record.Id!, record.Url, record.Version!.Value, record.ContentHash!, record.CanonicalUrl, record.Source, record.FetchedAt)
+            : null;
 
     /// <summary>The line as a JSON object (a copy that outlives the parse), or null when it is not one.</summary>
     public static JsonElement? TryReadObject(string line) =>
@@ -72,23 +75,4 @@ public static class RecordLines
             return document.RootElement.Clone();
         }
     }
-
-    private static RecordKey? ReadKey(JsonDocument document)
-    {
-        using (document)
-        {
-            var root = document.RootElement;
-            return String(root, "id") is { } id && String(root, "contentHash") is { } hash
-                && root.TryGetProperty("version", out var version) && version.ValueKind == JsonValueKind.Number
-                && version.TryGetInt32(out var number)
-                ? new RecordKey(
-                    id, String(root, "url"), number, hash, String(root, "canonicalUrl"), String(root, "source"),
-                    root.TryGetProperty("fetchedAt", out var fetched) && fetched.ValueKind == JsonValueKind.String
-                        && fetched.TryGetDateTimeOffset(out var at) ? at : null)
-                : null;
-        }
-    }
-
-    private static string? String(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }
