@@ -15,6 +15,8 @@ public sealed class NewsIngestOptions
 
     public StateOptions State { get; set; } = new();
 
+    public WorkerOptions Worker { get; set; } = new();
+
     public PassOptions Pass { get; set; } = new();
 
     public ExtractionSettings Extraction { get; set; } = new();

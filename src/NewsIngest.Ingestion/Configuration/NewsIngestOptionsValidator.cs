@@ -19,10 +19,8 @@ public sealed class NewsIngestOptionsValidator : IValidateOptions<NewsIngestOpti
         ValidateSchedule($"{Root}:DefaultSchedule", options.DefaultSchedule, timeZone, failures);
         ValidateSources(options, timeZone, failures);
         ValidateOutput(options.Output, failures);
-        if (string.IsNullOrWhiteSpace(options.State.Path))
-        {
-            failures.Add($"{Root}:State:Path: must name the state file");
-        }
+        ValidateState(options.State, failures);
+        ValidateWorker(options.Worker, failures);
 
         ValidatePass(options.Pass, failures);
         ValidateNearDuplicates(options.NearDuplicates, failures);
@@ -47,6 +45,57 @@ public sealed class NewsIngestOptionsValidator : IValidateOptions<NewsIngestOpti
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateState(StateOptions state, List<string> failures)
+    {
+        if (!Enum.IsDefined(state.Provider))
+        {
+            failures.Add($"{Root}:State:Provider: must be Sqlite or Postgres (got {state.Provider})");
+        }
+
+        if (state.Provider == StateProvider.Sqlite && string.IsNullOrWhiteSpace(state.Path))
+        {
+            failures.Add($"{Root}:State:Path: must name the state file");
+        }
+
+        if (state.Provider != StateProvider.Postgres)
+        {
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(state.ConnectionString))
+        {
+            failures.Add($"{Root}:State:ConnectionString: required when State:Provider is Postgres (e.g. Host=db;Database=newsingest;Username=ingest)");
+            return;
+        }
+
+        try
+        {
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(state.ConnectionString);
+            if (string.IsNullOrWhiteSpace(builder.Host))
+            {
+                failures.Add($"{Root}:State:ConnectionString: names no Host");
+            }
+        }
+        catch (ArgumentException e)
+        {
+            // The message names the bad keyword, never the value (which may hold a password).
+            failures.Add($"{Root}:State:ConnectionString: not a valid connection string ({e.Message.Split('\n')[0].TrimEnd()})");
+        }
+    }
+
+    private static void ValidateWorker(WorkerOptions worker, List<string> failures)
+    {
+        if (!string.IsNullOrWhiteSpace(worker.Id) && !WorkerOptions.IsValidId(worker.Id))
+        {
+            failures.Add($"{Root}:Worker:Id: '{worker.Id}' must be 1-64 letters, digits, '.', '_' or '-' (it names output files)");
+        }
+
+        if (worker.LeaseTtl < TimeSpan.FromSeconds(1) || worker.LeaseTtl > TimeSpan.FromHours(1))
+        {
+            failures.Add($"{Root}:Worker:LeaseTtl: must be 00:00:01..01:00:00 (got {worker.LeaseTtl})");
+        }
     }
 
     /// <summary>Finds the configured time zone; UTC when it is missing or unknown (the failure is reported).</summary>

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace NewsIngest.Ingestion.Configuration;
 
 /// <summary>
-/// Refuses keys the options do not know inside <c>Sources[i]</c>, <c>Output</c>, <c>State</c> and <c>Pass</c>, so a
+/// Refuses keys the options do not know inside <c>Sources[i]</c>, <c>Output</c>, <c>State</c>, <c>Worker</c>, <c>Pass</c>, <c>Extraction</c> and <c>NearDuplicates</c>, so a
 /// typo such as <c>Shedule</c> stops the process with its key instead of being silently ignored. Other sections of
 /// <c>NewsIngest</c> (<c>Http</c>, <c>Politeness</c>, …) belong to other modules and are left to them.
 /// </summary>
@@ -22,6 +22,7 @@ public sealed class UnknownKeyValidator(IConfiguration section) : IValidateOptio
 
         Check(section.GetSection(nameof(NewsIngestOptions.Output)), typeof(OutputOptions), failures);
         Check(section.GetSection(nameof(NewsIngestOptions.State)), typeof(StateOptions), failures);
+        Check(section.GetSection(nameof(NewsIngestOptions.Worker)), typeof(WorkerOptions), failures);
         Check(section.GetSection(nameof(NewsIngestOptions.Pass)), typeof(PassOptions), failures);
         Check(section.GetSection(nameof(NewsIngestOptions.Extraction)), typeof(ExtractionSettings), failures);
         Check(section.GetSection(nameof(NewsIngestOptions.NearDuplicates)), typeof(NearDuplicateOptions), failures);

@@ -42,6 +42,9 @@ public sealed class NewsIngestOptionsValidatorTests
     [InlineData("NewsIngest:Output:BatchMaxRecords", "0", "NewsIngest:Output:BatchMaxRecords: 0 is outside 1..4096")]
     [InlineData("NewsIngest:Output:BatchWindow", "00:00:05", "NewsIngest:Output:BatchWindow: 00:00:05 is outside 00:00:00..00:00:01")]
     [InlineData("NewsIngest:TimeZone", "Mars/Olympus", "NewsIngest:TimeZone: 'Mars/Olympus' is not a known time zone")]
+    [InlineData("NewsIngest:State:Provider", "Postgres", "NewsIngest:State:ConnectionString: required when State:Provider is Postgres")]
+    [InlineData("NewsIngest:Worker:Id", "desk 1/a", "NewsIngest:Worker:Id: 'desk 1/a' must be 1-64 letters, digits")]
+    [InlineData("NewsIngest:Worker:LeaseTtl", "00:00:00", "NewsIngest:Worker:LeaseTtl: must be 00:00:01..01:00:00")]
     public void A_bad_value_fails_at_start_with_one_line_naming_its_key(string key, string value, string expected)
     {
         var settings = new Dictionary<string, string?>(Good) { [key] = value };
@@ -51,6 +54,51 @@ public sealed class NewsIngestOptionsValidatorTests
         var failure = Assert.Single(error.Failures);
         Assert.StartsWith(expected, failure, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', failure);
+    }
+
+    [Theory]
+    [InlineData("Host=db;Databse=newsingest", "NewsIngest:State:ConnectionString: not a valid connection string")]
+    [InlineData("Database=newsingest", "NewsIngest:State:ConnectionString: names no Host")]
+    public void A_bad_postgres_connection_string_fails_in_one_line_that_never_repeats_it(string connectionString, string expected)
+    {
+        var settings = new Dictionary<string, string?>(Good)
+        {
+            ["NewsIngest:State:Provider"] = "postgres",
+            ["NewsIngest:State:ConnectionString"] = connectionString + ";Password=s3cret",
+        };
+
+        var error = Assert.Throws<OptionsValidationException>(() => Resolve(settings));
+
+        var failure = Assert.Single(error.Failures);
+        Assert.StartsWith(expected, failure, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret", failure, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', failure);
+    }
+
+    [Fact]
+    public void The_state_provider_is_sqlite_unless_configured_and_postgres_needs_no_state_path()
+    {
+        Assert.Equal(StateProvider.Sqlite, Resolve(Good).State.Provider);
+
+        var options = Resolve(new Dictionary<string, string?>(Good)
+        {
+            ["NewsIngest:State:Provider"] = "postgres",
+            ["NewsIngest:State:ConnectionString"] = "Host=127.0.0.1;Database=newsingest",
+            ["NewsIngest:State:Path"] = "",
+            ["NewsIngest:Worker:Id"] = "desk-1",
+        });
+
+        Assert.Equal(StateProvider.Postgres, options.State.Provider);
+        Assert.Equal("desk-1", options.Worker.EffectiveId);
+    }
+
+    [Fact]
+    public void A_worker_without_an_id_is_named_after_its_host_and_process()
+    {
+        var id = new WorkerOptions().EffectiveId;
+
+        Assert.True(WorkerOptions.IsValidId(id), id);
+        Assert.EndsWith($"-{Environment.ProcessId}", id, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,47 @@
+using Npgsql;
+
+namespace NewsIngest.Ingestion.State.Postgres;
+
+/// <summary>
+/// The PostgreSQL state database: one pooled <see cref="NpgsqlDataSource"/> per process, its schema brought to this
+/// build's version when opened. The stores over it (<c>State:Provider</c> = <c>Postgres</c>) share it.
+/// </summary>
+public sealed class PostgresDatabase : IAsyncDisposable
+{
+    private PostgresDatabase(NpgsqlDataSource dataSource, string description)
+    {
+        DataSource = dataSource;
+        Description = description;
+    }
+
+    /// <summary>The pooled connections.</summary>
+    public NpgsqlDataSource DataSource { get; }
+
+    /// <summary>Where the state is, for logs and messages: host, port, database and schema, never a password.</summary>
+    public string Description { get; }
+
+    /// <summary>The schema version this build creates.</summary>
+    public static int SchemaVersion => PostgresSchema.CurrentVersion;
+
+    /// <summary>Connects to <paramref name="connectionString"/> and creates or upgrades the schema.</summary>
+    public static async Task<PostgresDatabase> OpenAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        var settings = builder.ConnectionStringBuilder;
+        var schema = string.IsNullOrWhiteSpace(settings.SearchPath) ? "" : $" (schema {settings.SearchPath})";
+        var description = $"postgres://{settings.Host}:{settings.Port}/{settings.Database}{schema}";
+        var dataSource = builder.Build();
+        try
+        {
+            await PostgresSchema.MigrateAsync(dataSource, cancellationToken);
+            return new PostgresDatabase(dataSource, description);
+        }
+        catch
+        {
+            await dataSource.DisposeAsync();
+            throw;
+        }
+    }
+
+    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+}
