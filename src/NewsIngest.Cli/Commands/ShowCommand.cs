@@ -31,7 +31,7 @@ public static partial class ShowCommand
             var (url, record) = await ResolveAsync(target, options, state, cancellationToken);
             if (url is null && record is null)
             {
-                await parse.InvocationConfiguration.Error.WriteLineAsync($"newsingest show: {target} is not in the state at {state.Path}");
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"newsingest show: {target} is not in the state at {state.Location}");
                 return ExitCodes.NotFound;
             }
 
@@ -52,7 +52,7 @@ public static partial class ShowCommand
 
     /// <summary>The state and latest record named by <paramref name="target"/>: a record id, a URL or a page's path.</summary>
     private static async Task<(UrlState? Url, RecordFinder.Found? Record)> ResolveAsync(
-        string target, NewsIngestOptions options, StateReader state, CancellationToken cancellationToken)
+        string target, NewsIngestOptions options, IStateReader state, CancellationToken cancellationToken)
     {
         var directory = options.Output.Directory;
         var prefix = options.Output.FilePrefix;

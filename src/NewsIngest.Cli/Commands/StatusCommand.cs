@@ -33,11 +33,11 @@ public static class StatusCommand
             var stdout = parse.InvocationConfiguration.Output;
             if (parse.GetValue(InspectionSwitches.Json))
             {
-                await InspectionText.WriteJsonAsync(stdout, new StatusView(state.Path, state.SchemaVersion, now, sources, hosts), cancellationToken);
+                await InspectionText.WriteJsonAsync(stdout, new StatusView(state.Location, state.SchemaVersion, now, sources, hosts), cancellationToken);
                 return ExitCodes.Ok;
             }
 
-            await stdout.WriteLineAsync($"state {state.Path} (schema {state.SchemaVersion}{(state.HasHistory ? "" : ": no passes or reasons kept until the next once or run upgrades it")}), at {InspectionText.Time(now)}");
+            await stdout.WriteLineAsync($"state {state.Location} (schema {state.SchemaVersion}{(state.HasHistory ? "" : ": no passes or reasons kept until the next once or run upgrades it")}), at {InspectionText.Time(now)}");
             await stdout.WriteLineAsync();
             await WriteSourcesAsync(stdout, sources, cancellationToken);
             await stdout.WriteLineAsync();

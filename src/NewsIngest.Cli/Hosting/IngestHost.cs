@@ -8,8 +8,10 @@ using Microsoft.Extensions.Options;
 using NewsIngest.Ingestion.Configuration;
 using NewsIngest.Ingestion.Configuration.Checking;
 using NewsIngest.Ingestion.Discovery;
+using NewsIngest.Ingestion.Discovery.Caching;
 using NewsIngest.Ingestion.Fetching;
 using NewsIngest.Ingestion.Hosting;
+using NewsIngest.Ingestion.State;
 using Serilog;
 using Serilog.Events;
 
@@ -56,6 +58,10 @@ public static class IngestHost
         AddLogging(builder, parse.GetValue(GlobalOptions.Verbose));
         builder.Services.AddNewsIngestCore(builder.Configuration);
         builder.Services.AddNewsIngestFetching(builder.Configuration);
+        // The discovery cache lives in the state of State:Provider (registered first: discovery's own default yields).
+        builder.Services.TryAddSingleton<IDiscoveryCache>(sp => StateBackend.CreateDiscoveryCache(
+            sp.GetRequiredService<IOptions<NewsIngestOptions>>().Value.State,
+            sp.GetRequiredService<IOptions<DiscoveryOptions>>().Value.CacheDatabasePath));
         builder.Services.AddNewsIngestDiscovery();
         builder.Services.AddOptions<DiscoveryOptions>()
             .Configure<IOptions<NewsIngestOptions>>((discovery, ingest) => discovery.CacheDatabasePath ??= ingest.Value.State.Path);

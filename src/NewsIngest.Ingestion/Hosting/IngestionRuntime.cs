@@ -46,6 +46,12 @@ public sealed class IngestionRuntime(
     /// <summary>Saves politeness' host state to <see cref="State"/> (null without HTTP fetching).</summary>
     public HostStateSaver? HostState { get; init; }
 
+    /// <summary>
+    /// The state backend <see cref="State"/> belongs to (the seam for code that needs the provider or its database):
+    /// disposed in its place, closing the stores and then the database.
+    /// </summary>
+    public StateBackend? Backend { get; init; }
+
     public async ValueTask DisposeAsync()
     {
         // Host state first (its last changes), while the state is open.
@@ -62,6 +68,13 @@ public sealed class IngestionRuntime(
             await NearDuplicates.DisposeAsync();
         }
 
-        await State.DisposeAsync();
+        if (Backend is not null)
+        {
+            await Backend.DisposeAsync();
+        }
+        else
+        {
+            await State.DisposeAsync();
+        }
     }
 }

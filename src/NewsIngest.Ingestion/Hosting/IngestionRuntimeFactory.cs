@@ -16,7 +16,7 @@ using NewsIngest.Ingestion.Templates;
 namespace NewsIngest.Ingestion.Hosting;
 
 /// <summary>
-/// Opens an <see cref="IngestionRuntime"/>: the state file (schema upgraded), the sink and its batch writer, then start-up recovery —
+/// Opens an <see cref="IngestionRuntime"/>: the state of <c>State:Provider</c> (<see cref="StateBackend"/>, schema upgraded), the sink and its batch writer, then start-up recovery —
 /// torn last lines moved aside, lines of the last file that are not records moved aside, pending writes committed or
 /// dropped against the output, URLs whose committed latest record was among the lines moved set back to be fetched
 /// again — before any page is fetched.
@@ -39,7 +39,8 @@ public sealed class IngestionRuntimeFactory(
     {
         var settings = options.Value;
         var logger = loggers.CreateLogger<IngestionRuntimeFactory>();
-        var state = await SqliteStateStore.OpenAsync(settings.State.Path, cancellationToken);
+        var backend = await StateBackend.OpenAsync(settings.State, cancellationToken);
+        var state = backend.Store;
         JsonLinesSink? sink = null;
         NearDuplicateAnnotator? nearDuplicates = null;
         HostStateSaver? hostState = null;
@@ -79,15 +80,15 @@ public sealed class IngestionRuntimeFactory(
                 // A new, deleted or replaced state beside existing output: without its URLs every page would be
                 // written again as version 1.
                 var rebuilt = await UrlIndexRebuilder.RebuildAsync(state, sink.Directory, settings.Output.FilePrefix, cancellationToken);
-                HostingLog.Rebuilt(logger, state.Path, rebuilt.Records, rebuilt.Updated, rebuilt.BadLines.Count, string.Join(", ", rebuilt.BadLines.Take(5)));
+                HostingLog.Rebuilt(logger, backend.Description, rebuilt.Records, rebuilt.Updated, rebuilt.BadLines.Count, string.Join(", ", rebuilt.BadLines.Take(5)));
             }
 
-            HostingLog.Opened(logger, state.Path, sink.Directory);
+            HostingLog.Opened(logger, backend.Description, sink.Directory);
             hostState = politeness is null ? null
-                : await HostStateSaver.StartAsync(politeness, state, time, loggers.CreateLogger<HostStateSaver>(), cancellationToken);
+                : await HostStateSaver.StartAsync(politeness, backend.Hosts, time, loggers.CreateLogger<HostStateSaver>(), cancellationToken);
             var archive = settings.Output.Archive ? new PageArchive(settings.Output.ArchiveDirectory!) : null;
             nearDuplicates = settings.NearDuplicates.Enabled
-                ? new NearDuplicateAnnotator(await SqliteNearDuplicateIndex.OpenAsync(state.Path, cancellationToken), settings.NearDuplicates, time)
+                ? new NearDuplicateAnnotator(await backend.OpenNearDuplicateIndexAsync(cancellationToken), settings.NearDuplicates, time)
                 : null;
             var writer = new RecordBatchWriter(state, sink, settings.Output, time, loggers.CreateLogger<RecordBatchWriter>(), metrics)
             {
@@ -95,7 +96,7 @@ public sealed class IngestionRuntimeFactory(
             };
             var templates = settings.Extraction.SiteTemplates
                 ? new SiteTemplateLearner(
-                    state,
+                    backend.Templates,
                     settings.Sources.ToDictionary(s => s.Name, s => (IReadOnlyList<string>)s.KeepTemplateTexts, StringComparer.Ordinal),
                     settings.Extraction.TemplateSitesInMemory)
                 : null;
@@ -105,11 +106,12 @@ public sealed class IngestionRuntimeFactory(
                 Pacing = pacing,
                 MaxHostWait = settings.Pass.MaxHostWait,
             };
-            var pass = new IngestionPass(discoverers, processor, settings.Pass, time, loggers.CreateLogger<IngestionPass>(), new PassObservers(observers), state, pacing, admission: admission);
+            var pass = new IngestionPass(discoverers, processor, settings.Pass, time, loggers.CreateLogger<IngestionPass>(), new PassObservers(observers), backend.Passes, pacing, admission: admission);
             return new IngestionRuntime(settings, state, sink, writer, archive, processor, pass, new ReconcileReport(torn, committed.Count, dropped.Count) { BadLines = bad, TornRecords = tornRecords })
             {
                 NearDuplicates = nearDuplicates,
                 HostState = hostState,
+                Backend = backend,
             };
         }
         catch
@@ -129,7 +131,7 @@ public sealed class IngestionRuntimeFactory(
                 await sink.DisposeAsync();
             }
 
-            await state.DisposeAsync();
+            await backend.DisposeAsync();
             throw;
         }
     }

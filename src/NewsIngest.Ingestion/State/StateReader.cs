@@ -7,7 +7,7 @@ namespace NewsIngest.Ingestion.State;
 /// Opens the file read-only and never creates, migrates or locks it: WAL lets it read while a <c>once</c> or
 /// <c>run</c> writes. A file of an older schema is read with what it has (no sources, reasons or passes).
 /// </summary>
-public sealed class StateReader : IAsyncDisposable
+public sealed class StateReader : IStateReader
 {
     private readonly SqliteConnection _connection;
 
@@ -20,6 +20,9 @@ public sealed class StateReader : IAsyncDisposable
 
     /// <summary>The state file.</summary>
     public string Path { get; }
+
+    /// <summary>The state file (<see cref="Path"/>).</summary>
+    public string Location => Path;
 
     /// <summary>The file's <c>user_version</c>.</summary>
     public int SchemaVersion { get; }
@@ -98,13 +101,7 @@ public sealed class StateReader : IAsyncDisposable
     {
         var failing = await QueryAsync(
             $"WHERE {UrlStatuses.FailingSql} OR last_status = '{UrlStatuses.Deferred}' ORDER BY url", null, cancellationToken);
-        return failing
-            .Select(u => (State: u, At: u.LastErrorAt ?? u.LastFetchedAt))
-            .Where(f => since is null || f.At >= since)
-            .OrderByDescending(f => f.At)
-            .ThenBy(f => f.State.Url, StringComparer.Ordinal)
-            .Select(f => f.State)
-            .ToList();
+        return FailingOrder.Apply(failing, since);
     }
 
     /// <summary>Every URL's state, most recently fetched first.</summary>

@@ -28,8 +28,14 @@ public sealed class PostgresDatabase : IAsyncDisposable
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         var settings = builder.ConnectionStringBuilder;
-        var schema = string.IsNullOrWhiteSpace(settings.SearchPath) ? "" : $" (schema {settings.SearchPath})";
-        var description = $"postgres://{settings.Host}:{settings.Port}/{settings.Database}{schema}";
+        // The stores' statements are few and repeated per page: prepared on each pooled connection after two uses,
+        // unless the connection string says otherwise.
+        if (settings.MaxAutoPrepare == 0)
+        {
+            settings.MaxAutoPrepare = 64;
+        }
+
+        var description = Describe(settings);
         var dataSource = builder.Build();
         try
         {
@@ -41,6 +47,14 @@ public sealed class PostgresDatabase : IAsyncDisposable
             await dataSource.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>Host, port, database and schema of <paramref name="settings"/>, never a password.</summary>
+    public static string Describe(NpgsqlConnectionStringBuilder settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var schema = string.IsNullOrWhiteSpace(settings.SearchPath) ? "" : $" (schema {settings.SearchPath})";
+        return $"postgres://{settings.Host}:{settings.Port}/{settings.Database}{schema}";
     }
 
     public ValueTask DisposeAsync() => DataSource.DisposeAsync();
