@@ -6,7 +6,7 @@ using NewsIngest.Benchmarks.Stages;
 
 // "report": a quick Stopwatch sanity check of throughput; "stages": the per-stage profile; "records": every corpus
 // page's record and block roles, to diff before/after a change; "loop": extract in a loop for an external profiler
-// (perf record -p); "neardup-eval" scores the near-duplicate rule on generated pairs; "e2e" and "politeness" run the built newsingest once as a child over loopback hosts; "coldstart" starts published builds of a hello-world app and newsingest alternately and compares their start-up; "templates-cost" compares extraction
+// (perf record -p); "neardup-eval" scores the near-duplicate rule on generated pairs; "e2e" and "politeness" run the built newsingest once as a child over loopback hosts; "workers" runs several newsingest run children on one PostgreSQL; "coldstart" starts published builds of a hello-world app and newsingest alternately and compares their start-up; "templates-cost" compares extraction
 // with and without a site template, interleaved, on thread CPU time; "state-growth" measures the
 // site-template and near-duplicate tables of a real state file; anything else goes to BenchmarkDotNet (e.g. --filter '*ExtractionBenchmarks*').
 return args switch
@@ -18,6 +18,7 @@ return args switch
     ["e2e", ..] => NewsIngest.Benchmarks.EndToEnd.EndToEndBenchmark.RunAsync(args, Console.Out).GetAwaiter().GetResult(),
     ["neardup-eval", ..] => NewsIngest.Benchmarks.NearDuplicates.NearDuplicateEval.Run(args, Console.Out),
     ["politeness", ..] => NewsIngest.Benchmarks.Politeness.PolitenessBenchmark.RunAsync(args, Console.Out).GetAwaiter().GetResult(),
+    ["workers", ..] => NewsIngest.Benchmarks.Workers.WorkersBenchmark.RunAsync(args, Console.Out).GetAwaiter().GetResult(),
     ["coldstart", ..] => NewsIngest.Benchmarks.ColdStart.ColdStartBenchmark.RunAsync(args, Console.Out).GetAwaiter().GetResult(),
     ["templates-cost", ..] => NewsIngest.Benchmarks.Templates.TemplateCostCommand.Run(args, Console.Out),
     ["state-growth", ..] => NewsIngest.Benchmarks.State.StateGrowth.RunAsync(args, Console.Out).GetAwaiter().GetResult(),

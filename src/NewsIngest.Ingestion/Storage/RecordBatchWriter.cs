@@ -195,6 +195,7 @@ public sealed class RecordBatchWriter : IAsyncDisposable
         }
 
         CrashPoint.Reach(CrashPoint.Appended);
+        PausePoint.Reach(CrashPoint.Appended);
 
         try
         {

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace NewsIngest.Benchmarks.Politeness;
+namespace NewsIngest.Tests.Shared;
 
 /// <summary>
 /// Distinct prose for each generated article: sentences of words drawn from a fixed vocabulary with a generator seeded
