@@ -73,11 +73,15 @@ public sealed class StateBackend : IAsyncDisposable
         return new StateBackend(database, new PostgresStateStore(database));
     }
 
-    /// <summary>The near-duplicate index in this state (its own connection on SQLite, the pool on PostgreSQL).</summary>
-    public async Task<INearDuplicateIndex> OpenNearDuplicateIndexAsync(CancellationToken cancellationToken) =>
+    /// <summary>
+    /// The near-duplicate index in this state (its own connection on SQLite, the pool on PostgreSQL), writing new
+    /// entries in groups of <paramref name="flushEvery"/>.
+    /// </summary>
+    public async Task<INearDuplicateIndex> OpenNearDuplicateIndexAsync(
+        CancellationToken cancellationToken, int flushEvery = SqliteNearDuplicateIndex.DefaultFlushEvery) =>
         Database is { } database
-            ? await PostgresNearDuplicateIndex.OpenAsync(database, cancellationToken)
-            : await SqliteNearDuplicateIndex.OpenAsync(_sqlite!.Path, cancellationToken);
+            ? await PostgresNearDuplicateIndex.OpenAsync(database, cancellationToken, flushEvery)
+            : await SqliteNearDuplicateIndex.OpenAsync(_sqlite!.Path, cancellationToken, flushEvery);
 
     /// <summary>
     /// The read-only view of the inspection commands, or null when there is no state yet (no SQLite file; a

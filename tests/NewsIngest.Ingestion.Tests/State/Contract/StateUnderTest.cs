@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using NewsIngest.Ingestion.Configuration;
 using NewsIngest.Ingestion.State;
 using NewsIngest.Ingestion.Tests.Storage;
+using Npgsql;
 
 namespace NewsIngest.Ingestion.Tests.State.Contract;
 
@@ -30,6 +31,8 @@ public sealed class StateUnderTest : IAsyncDisposable
     public static Task<StateUnderTest> SqliteAsync()
     {
         var dir = new TempDirectory();
+        // The folder exists, the file does not: what a first start finds.
+        Directory.CreateDirectory(dir.Combine("state"));
         return Task.FromResult(new StateUnderTest(new StateOptions { Path = dir.Combine("state", "newsingest.db") }, dir, null));
     }
 
@@ -45,6 +48,44 @@ public sealed class StateUnderTest : IAsyncDisposable
     /// <summary>Opens the read-only view of the inspection commands; fails when there is no state yet.</summary>
     public async Task<IStateReader> ReaderAsync() =>
         await StateBackend.OpenReaderAsync(Options, CancellationToken.None) ?? throw new InvalidOperationException("no state yet");
+
+    /// <summary>Each row's first column of <paramref name="sql"/> (SQL both engines read alike), as text.</summary>
+    public async Task<List<string>> QueryAsync(string sql)
+    {
+        var rows = new List<string>();
+        if (Provider == StateProvider.Postgres)
+        {
+            await using var connection = new NpgsqlConnection(Options.ConnectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand(sql, connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                rows.Add(Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!);
+            }
+        }
+        else
+        {
+            await using var connection = new SqliteConnection($"Data Source={Options.Path};Pooling=False");
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                rows.Add(Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!);
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>The single number <paramref name="sql"/> selects.</summary>
+    public async Task<long> ScalarAsync(string sql) =>
+        long.Parse((await QueryAsync(sql)).Single(), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The hex form of a blob column in this engine's SQL.</summary>
+    public string Hex(string column) => Provider == StateProvider.Postgres ? $"upper(encode({column}, 'hex'))" : $"hex({column})";
 
     public async ValueTask DisposeAsync()
     {

@@ -1,31 +1,24 @@
 using System.Text;
-using Microsoft.Data.Sqlite;
 using NewsIngest.Extraction;
 using NewsIngest.Extraction.Serialization;
 using NewsIngest.Extraction.Templates;
 using NewsIngest.Ingestion.Passes;
 using NewsIngest.Ingestion.State;
 using NewsIngest.Ingestion.Templates;
-using NewsIngest.Ingestion.Tests.Storage;
+using NewsIngest.Ingestion.Tests.State.Contract;
 
 namespace NewsIngest.Ingestion.Tests.Templates;
 
 /// <summary>
-/// The site templates of once, run and reprocess, over a real SQLite state: a record is cleaned by the model that
+/// The site templates of once, run and reprocess, over a real state of each provider: a record is cleaned by the model that
 /// includes its own page; the model is the same after a restart and whatever order the pages came in; the state
 /// keeps only each site's window.
 /// </summary>
-public sealed class SiteTemplateLearnerTests : IDisposable
+public abstract class SiteTemplateLearnerContract : StateContract
 {
     private static readonly int[] TenPages = [.. Enumerable.Range(0, 10)];
-    private readonly TempDirectory _dir = new();
     private readonly GeneratedSite _site = new("harbour.example");
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        _dir.Dispose();
-    }
+    private readonly Dictionary<string, StateUnderTest> _states = new(StringComparer.Ordinal);
 
     [Fact]
     public async Task From_the_fifth_page_on_the_template_is_gone_and_every_body_paragraph_stays()
@@ -65,7 +58,6 @@ public sealed class SiteTemplateLearnerTests : IDisposable
             before = await ExtractAllAsync(learner);
         }
 
-        SqliteConnection.ClearAllPools();
         await using var reopened = await OpenAsync("state.db");
         var restarted = new SiteTemplateLearner(reopened);
 
@@ -250,5 +242,44 @@ public sealed class SiteTemplateLearnerTests : IDisposable
         return Task.FromResult(result.Record);
     }
 
-    private Task<SqliteStateStore> OpenAsync(string name) => SqliteStateStore.OpenAsync(_dir.Combine(name), default);
+    /// <summary>The state named <paramref name="name"/> in this test ("state.db" is <see cref="StateContract.State"/>), opened.</summary>
+    private async Task<TemplateState> OpenAsync(string name)
+    {
+        if (!_states.TryGetValue(name, out var under))
+        {
+            under = name == "state.db" ? State : await CreateAsync();
+            _states[name] = under;
+        }
+
+        return new TemplateState(await under.OpenAsync(), under == State ? null : under);
+    }
+
+    /// <summary>An open state as its template store; disposing closes it (and drops a state of its own).</summary>
+    private sealed class TemplateState(StateBackend backend, StateUnderTest? owned) : ISiteTemplateStore, IAsyncDisposable
+    {
+        public Task<IReadOnlyList<PageSample>> GetTemplatePagesAsync(string site, CancellationToken cancellationToken) =>
+            backend.Templates.GetTemplatePagesAsync(site, cancellationToken);
+
+        public Task SaveTemplatePageAsync(string site, PageSample page, int capacity, CancellationToken cancellationToken) =>
+            backend.Templates.SaveTemplatePageAsync(site, page, capacity, cancellationToken);
+
+        public async ValueTask DisposeAsync()
+        {
+            await backend.DisposeAsync();
+            if (owned is not null)
+            {
+                await owned.DisposeAsync();
+            }
+        }
+    }
+}
+
+public sealed class SqliteSiteTemplateLearnerTests : SiteTemplateLearnerContract
+{
+    protected override Task<StateUnderTest> CreateAsync() => StateUnderTest.SqliteAsync();
+}
+
+public sealed class PostgresSiteTemplateLearnerTests : SiteTemplateLearnerContract
+{
+    protected override Task<StateUnderTest> CreateAsync() => StateUnderTest.PostgresAsync();
 }

@@ -1,33 +1,31 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using NewsIngest.Extraction;
 using NewsIngest.Extraction.Similarity;
 using NewsIngest.Ingestion.Configuration;
 using NewsIngest.Ingestion.NearDuplicates;
 using NewsIngest.Ingestion.State;
+using NewsIngest.Ingestion.Tests.State.Contract;
 
 namespace NewsIngest.Ingestion.Tests.NearDuplicates;
 
-public sealed class NearDuplicateAnnotatorTests : IDisposable
+/// <summary>The near-duplicate annotator over each provider's index (<see cref="INearDuplicateIndex"/>): the same verdicts and rows on both.</summary>
+public abstract class NearDuplicateAnnotatorContract : StateContract
 {
     private static readonly string Story = string.Join(' ', Enumerable.Range(0, 120).Select(i => $"word{i % 97}x{i}"));
 
-    private readonly string _dir = Directory.CreateTempSubdirectory("neardup").FullName;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 3, 8, 0, 0, TimeSpan.Zero));
-
-    private string DbPath => Path.Combine(_dir, "state.db");
 
     [Fact]
     public async Task A_copy_finds_the_first_record_after_the_state_is_reopened_but_not_once_it_left_the_window()
     {
-        await using (var state = await SqliteStateStore.OpenAsync(DbPath, default))
-        await using (var first = await OpenAsync())
+        await using (var state = await State.OpenAsync())
+        await using (var first = await OpenAsync(state))
         {
             Assert.Null((await first.AnnotateAsync(Record("a", Story), "https://news.example/a", default)).Match);
         }
 
-        await using (var state = await SqliteStateStore.OpenAsync(DbPath, default))
-        await using (var again = await OpenAsync())
+        await using (var state = await State.OpenAsync())
+        await using (var again = await OpenAsync(state))
         {
             var copy = await again.AnnotateAsync(Record("b", Story), "https://wire.example/b", default);
             Assert.Equal(new NearDuplicateInfo("a", NearDuplicateRelation.Syndicated, 1), copy.Match);
@@ -41,8 +39,8 @@ public sealed class NearDuplicateAnnotatorTests : IDisposable
     public async Task A_site_keeps_only_its_newest_MaxPerSite_records_and_no_band_row_of_those_it_dropped()
     {
         // Given 5 records of one site, then 996 of another with a cap of 100 per site: the 1,001st record prunes.
-        await using var state = await SqliteStateStore.OpenAsync(DbPath, default);
-        await using (var annotator = await OpenAsync(new NearDuplicateOptions { MaxPerSite = 100 }))
+        await using var state = await State.OpenAsync();
+        await using (var annotator = await OpenAsync(state, new NearDuplicateOptions { MaxPerSite = 100 }))
         {
             for (var i = 0; i < 5; i++)
             {
@@ -60,7 +58,7 @@ public sealed class NearDuplicateAnnotatorTests : IDisposable
         Assert.Equal(0, await ScalarAsync("SELECT COUNT(*) FROM neardup_bands WHERE seq NOT IN (SELECT seq FROM neardup_texts);"));
 
         // Then a copy of the oldest kept record of the capped site still finds it; one of a dropped record finds none.
-        await using var later = await OpenAsync();
+        await using var later = await OpenAsync(state);
         Assert.Equal("a896", (await later.AnnotateAsync(Record("x1", Unique("a", 896)), "https://wire.example/1", default)).Match?.Of);
         Assert.Null((await later.AnnotateAsync(Record("x2", Unique("a", 895)), "https://wire.example/2", default)).Match);
         Assert.Equal("b0", (await later.AnnotateAsync(Record("x3", Unique("b", 0)), "https://wire.example/3", default)).Match?.Of);
@@ -84,22 +82,22 @@ public sealed class NearDuplicateAnnotatorTests : IDisposable
             }
         }
 
-        var eager = await VerdictsAsync(stream, Path.Combine(_dir, "eager.db"), flushEvery: 1);
-        var held = await VerdictsAsync(stream, Path.Combine(_dir, "held.db"), flushEvery: 1000);
+        await using var other = await CreateAsync();
+        var eager = await VerdictsAsync(stream, State, flushEvery: 1);
+        var held = await VerdictsAsync(stream, other, flushEvery: 1000);
 
-        // Then every verdict is the same, copies among them, and both files hold the same rows.
+        // Then every verdict is the same, copies among them, and both states hold the same rows.
         Assert.Equal(eager, held);
         Assert.True(eager.Count(v => v is not null) >= 20, string.Join(", ", eager));
-        Assert.Equal(
-            await RowsAsync(Path.Combine(_dir, "eager.db")),
-            await RowsAsync(Path.Combine(_dir, "held.db")));
+        Assert.Equal(await RowsAsync(State), await RowsAsync(other));
     }
 
-    private async Task<List<NearDuplicateInfo?>> VerdictsAsync(List<(string Id, string Text, string Url)> stream, string path, int flushEvery)
+    private async Task<List<NearDuplicateInfo?>> VerdictsAsync(
+        List<(string Id, string Text, string Url)> stream, StateUnderTest under, int flushEvery)
     {
-        await using var state = await SqliteStateStore.OpenAsync(path, default);
+        await using var state = await under.OpenAsync();
         await using var annotator = new NearDuplicateAnnotator(
-            await SqliteNearDuplicateIndex.OpenAsync(path, default, flushEvery), new NearDuplicateOptions(), _time);
+            await state.OpenNearDuplicateIndexAsync(default, flushEvery), new NearDuplicateOptions(), _time);
         var verdicts = new List<NearDuplicateInfo?>();
         foreach (var (id, text, url) in stream)
         {
@@ -110,42 +108,18 @@ public sealed class NearDuplicateAnnotatorTests : IDisposable
         return verdicts;
     }
 
-    private static async Task<List<string>> RowsAsync(string path)
-    {
-        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT t.seq || ' ' || t.record_id || ' ' || t.cluster_of || ' ' || hex(t.bands) || ' ' || (SELECT count(*) FROM neardup_bands b WHERE b.seq = t.seq)
-            FROM neardup_texts t ORDER BY t.seq;
-            """;
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(reader.GetString(0));
-        }
-
-        return rows;
-    }
+    private static Task<List<string>> RowsAsync(StateUnderTest under) => under.QueryAsync($"""
+        SELECT t.seq || ' ' || t.record_id || ' ' || t.cluster_of || ' ' || {under.Hex("t.bands")} || ' ' || (SELECT count(*) FROM neardup_bands b WHERE b.seq = t.seq)
+        FROM neardup_texts t ORDER BY t.seq;
+        """);
 
     private static string Unique(string site, int story) =>
         string.Join(' ', Enumerable.Range(0, 60).Select(w => $"{site}{story}w{w}"));
 
-    private async Task<long> ScalarAsync(string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private Task<long> ScalarAsync(string sql) => State.ScalarAsync(sql);
 
-    private async Task<NearDuplicateAnnotator> OpenAsync(NearDuplicateOptions options) =>
-        new(await SqliteNearDuplicateIndex.OpenAsync(DbPath, default), options, _time);
-
-    private async Task<NearDuplicateAnnotator> OpenAsync() =>
-        new(await SqliteNearDuplicateIndex.OpenAsync(DbPath, default), new NearDuplicateOptions(), _time);
+    private async Task<NearDuplicateAnnotator> OpenAsync(StateBackend state, NearDuplicateOptions? options = null) =>
+        new(await state.OpenNearDuplicateIndexAsync(default), options ?? new NearDuplicateOptions(), _time);
 
     private static ArticleRecord Record(string id, string text) => new()
     {
@@ -156,10 +130,14 @@ public sealed class NearDuplicateAnnotatorTests : IDisposable
         ContentHash = id,
         Extractor = ExtractorInfo.Current,
     };
+}
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
-    }
+public sealed class SqliteNearDuplicateAnnotatorTests : NearDuplicateAnnotatorContract
+{
+    protected override Task<StateUnderTest> CreateAsync() => StateUnderTest.SqliteAsync();
+}
+
+public sealed class PostgresNearDuplicateAnnotatorTests : NearDuplicateAnnotatorContract
+{
+    protected override Task<StateUnderTest> CreateAsync() => StateUnderTest.PostgresAsync();
 }
