@@ -25,7 +25,10 @@ public static class ExitCodes
     /// </summary>
     public const int NotFound = 5;
 
-    /// <summary>The output or state cannot be written (a full disk, an I/O error): the run stopped, nothing was lost.</summary>
+    /// <summary>
+    /// The output or state cannot be written (a full disk, an I/O error): the run stopped, nothing was lost; or, for
+    /// <c>check</c>, the PostgreSQL state cannot be reached or refuses the login.
+    /// </summary>
     public const int StorageUnavailable = 6;
 
     /// <summary>Interrupted (Ctrl-C or SIGTERM) before the work was done.</summary>
@@ -40,7 +43,7 @@ public static class ExitCodes
         (Locked, "another run holds the lock"),
         (BelowFloor, "eval scored below its floor"),
         (NotFound, "status, show, failures: no state yet, or show's URL or id is not in it"),
-        (StorageUnavailable, "the output or state cannot be written (disk full, I/O error): stopped, nothing lost"),
+        (StorageUnavailable, "the output or state cannot be written (disk full, I/O error): stopped, nothing lost; check: the PostgreSQL state cannot be reached"),
         (Interrupted, "interrupted (Ctrl-C, SIGTERM) with work left undone; the next run goes on from there"),
     ];
 }
