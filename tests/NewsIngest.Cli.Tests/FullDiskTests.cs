@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using NewsIngest.Ingestion.Faults;
 
 namespace NewsIngest.Cli.Tests;
@@ -13,20 +12,17 @@ public sealed class FullDiskTests : IDisposable
 {
     private const int Pages = 40;
     private readonly Workspace _work = new Workspace().WithPages(Pages);
+    private readonly TinyDisk _tiny;
     private readonly string _disk;
 
     public FullDiskTests()
     {
-        _disk = Path.Combine(_work.Root, "disk");
-        Directory.CreateDirectory(_disk);
-        var mount = Run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", _disk);
-        Assert.True(mount.ExitCode == 0, $"mounting a tmpfs needs root: {mount.Stderr}");
+        _tiny = new TinyDisk(Path.Combine(_work.Root, "disk"));
+        _disk = _tiny.Root;
         _work.WithConfig(extra: $$""", "Pass": { "MaxConcurrency": 2 }""");
         File.WriteAllText(_work.ConfigPath, File.ReadAllText(_work.ConfigPath)
             .Replace("\"Directory\": \"data/records\"", $"\"Directory\": \"{_disk}/records\"", StringComparison.Ordinal));
     }
-
-    private string Filler => Path.Combine(_disk, "filler");
 
     [Fact]
     public async Task A_full_disk_at_start_stops_the_run_with_one_line_and_exit_6_leaving_the_torn_file_as_it_was()
@@ -38,7 +34,7 @@ public sealed class FullDiskTests : IDisposable
         var recordFile = Assert.Single(Directory.GetFiles(Path.Combine(_disk, "records"), "*.jsonl"));
         var before = await File.ReadAllBytesAsync(recordFile);
         Assert.NotEqual((byte)'\n', before[^1]);
-        FillDisk();
+        _tiny.Fill();
 
         // When the next run starts
         var full = await NewsIngestExecutable.RunAsync(_work.Args("once"));
@@ -53,7 +49,7 @@ public sealed class FullDiskTests : IDisposable
         Assert.Equal(before, await File.ReadAllBytesAsync(recordFile));
 
         // And once space returns, every page is recorded exactly once
-        File.Delete(Filler);
+        _tiny.Free();
         await AssertEveryPageOnceAsync();
     }
 
@@ -61,7 +57,7 @@ public sealed class FullDiskTests : IDisposable
     public async Task A_disk_that_fills_during_a_pass_fails_the_pages_it_cannot_write_and_loses_none()
     {
         // Given a disk with room for a few records only
-        FillDisk(leaveBytes: 12 * 1024);
+        _tiny.Fill(leaveBytes: 12 * 1024);
 
         // When a pass runs over forty pages
         var full = await NewsIngestExecutable.RunAsync(_work.Args("once"));
@@ -73,13 +69,13 @@ public sealed class FullDiskTests : IDisposable
         Assert.True(Workspace.Count(full.Stdout, "failed") > 0, full.Stdout);
 
         // And once space returns, every page is recorded exactly once and no stray file is left
-        File.Delete(Filler);
+        _tiny.Free();
         await AssertEveryPageOnceAsync();
     }
 
     public void Dispose()
     {
-        Run("umount", _disk);
+        _tiny.Dispose();
         _work.Dispose();
     }
 
@@ -92,46 +88,5 @@ public sealed class FullDiskTests : IDisposable
         Assert.Equal(Pages, urls.Count);
         Assert.Equal(Pages, urls.Distinct(StringComparer.Ordinal).Count());
         Assert.All(Directory.GetFiles(Path.Combine(_disk, "records")), f => Assert.True(new FileInfo(f).Length > 0, $"empty file {f}"));
-    }
-
-    // Writes a file until the kernel refuses more (ENOSPC), then gives back leaveBytes.
-    private void FillDisk(int leaveBytes = 0)
-    {
-        using (var stream = new FileStream(Filler, FileMode.Create, FileAccess.Write))
-        {
-            var block = new byte[4096];
-            try
-            {
-                while (true)
-                {
-                    stream.Write(block);
-                    stream.Flush(flushToDisk: true);
-                }
-            }
-            catch (IOException)
-            {
-                // Full.
-            }
-        }
-
-        if (leaveBytes > 0)
-        {
-            using var stream = new FileStream(Filler, FileMode.Open, FileAccess.Write);
-            stream.SetLength(Math.Max(0, stream.Length - leaveBytes));
-        }
-    }
-
-    private static CliResult Run(string file, params string[] args)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return new CliResult(process.ExitCode, process.StandardOutput.ReadToEnd(), stderr);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using NewsIngest.Ingestion.Storage;
 
 namespace NewsIngest.Ingestion.Tests.Storage;
@@ -11,21 +10,20 @@ namespace NewsIngest.Ingestion.Tests.Storage;
 public sealed class BadLineFullDiskTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
+    private readonly TinyDisk _tiny;
     private readonly string _disk;
 
     public BadLineFullDiskTests()
     {
-        _disk = _dir.Combine("disk");
-        Directory.CreateDirectory(_disk);
-        var (code, error) = Run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", _disk);
-        Assert.True(code == 0, $"mounting a tmpfs needs root: {error}");
+        _tiny = new TinyDisk(_dir.Combine("disk"));
+        _disk = _tiny.Root;
     }
 
     private string LastFile => Path.Combine(_disk, RecordFiles.Name("records", new DateOnly(2026, 11, 28), 0));
 
     public void Dispose()
     {
-        Run("umount", _disk);
+        _tiny.Dispose();
         _dir.Dispose();
     }
 
@@ -33,7 +31,7 @@ public sealed class BadLineFullDiskTests : IDisposable
     public void No_room_for_the_copy_changes_nothing_and_leaves_no_file()
     {
         var before = WriteLastFile(records: 20);
-        Fill(leaveBytes: 0);
+        _tiny.Fill();
 
         var error = Assert.Throws<OutputUnavailableException>(() => BadLineRecovery.Repair(_disk, "records", DateTimeOffset.UtcNow, default));
 
@@ -43,7 +41,7 @@ public sealed class BadLineFullDiskTests : IDisposable
         AssertUnchanged(before);
 
         // And with space back, the line is moved.
-        File.Delete(Path.Combine(_disk, "filler"));
+        _tiny.Free();
         Assert.Equal(11, Assert.Single(BadLineRecovery.Repair(_disk, "records", DateTimeOffset.UtcNow, default)).Number);
         Assert.Equal(before.Length - "not a record\n".Length, new FileInfo(LastFile).Length);
     }
@@ -84,40 +82,5 @@ public sealed class BadLineFullDiskTests : IDisposable
 
         File.WriteAllBytes(Path.Combine(_disk, "filler"), []);
         return File.ReadAllBytes(LastFile);
-    }
-
-    // Appends to the filler until the kernel refuses more (ENOSPC), then gives back leaveBytes.
-    private void Fill(int leaveBytes)
-    {
-        using var stream = new FileStream(Path.Combine(_disk, "filler"), FileMode.Append, FileAccess.Write);
-        var block = new byte[4096];
-        try
-        {
-            while (true)
-            {
-                stream.Write(block);
-                stream.Flush(flushToDisk: true);
-            }
-        }
-        catch (IOException)
-        {
-            // Full.
-        }
-
-        stream.SetLength(Math.Max(0, stream.Length - leaveBytes));
-    }
-
-    private static (int Code, string Error) Run(string file, params string[] args)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, error);
     }
 }
