@@ -26,7 +26,7 @@ public static class OnceCommand
             var badLines = await RecoveryLines.WriteAsync(parse.InvocationConfiguration.Error, "once", runtime.Recovery);
             var summary = await runtime.Pass.RunAsync(options.Sources, cancellationToken);
             await stdout.WriteLineAsync($"newsingest once: {summary.ToLine()}");
-            await stdout.WriteLineAsync($"newsingest once: {summary.Written} records written to {runtime.Sink.Directory} (state {options.State.Path})");
+            await stdout.WriteLineAsync($"newsingest once: {summary.Written} records written to {runtime.Sink.Directory} (state {runtime.Backend?.Description ?? options.State.Path})");
             return summary.Interrupted ? ExitCodes.Interrupted
                 : summary.HasFailures || badLines ? ExitCodes.SomeFailed
                 : ExitCodes.Ok;
