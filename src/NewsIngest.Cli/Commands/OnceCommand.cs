@@ -24,9 +24,20 @@ public static class OnceCommand
             TelemetryRegistration.Start(host.Services);
             await using var runtime = await host.Services.GetRequiredService<IngestionRuntimeFactory>().OpenAsync(cancellationToken);
             var badLines = await RecoveryLines.WriteAsync(parse.InvocationConfiguration.Error, "once", runtime.Recovery);
-            var summary = await runtime.Pass.RunAsync(options.Sources, cancellationToken);
+            // Several workers: a worker whose registration was taken over stops at once (its files are the adopter's).
+            var lost = runtime.Workers?.RegistrationLost ?? CancellationToken.None;
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lost);
+            var summary = await runtime.Pass.RunAsync(options.Sources, stop.Token);
             await stdout.WriteLineAsync($"newsingest once: {summary.ToLine()}");
-            await stdout.WriteLineAsync($"newsingest once: {summary.Written} records written to {runtime.Sink.Directory} (state {runtime.Backend?.Description ?? options.State.Path})");
+            var where = runtime.Workers is { } worker ? $"as worker {worker.Registration.Id}, state {runtime.Backend?.Description}" : $"state {options.State.Path}";
+            await stdout.WriteLineAsync($"newsingest once: {summary.Written} records written to {runtime.Sink.Directory} ({where})");
+            if (lost.IsCancellationRequested)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync(
+                    $"newsingest once: {new NewsIngest.Ingestion.Workers.WorkerRegistrationLostException(runtime.Workers!.Registration.Id).Message}");
+                return ExitCodes.Locked;
+            }
+
             return summary.Interrupted ? ExitCodes.Interrupted
                 : summary.HasFailures || badLines ? ExitCodes.SomeFailed
                 : ExitCodes.Ok;

@@ -44,7 +44,8 @@ public static class RunCommand
             {
                 var error = failed.Exception?.GetBaseException();
                 await parse.InvocationConfiguration.Error.WriteLineAsync($"newsingest run: {error?.Message}");
-                return ExitCodes.SomeFailed;
+                // Presumed dead and adopted by another worker (paused past its lease): like a lock another holds.
+                return error is NewsIngest.Ingestion.Workers.WorkerRegistrationLostException ? ExitCodes.Locked : ExitCodes.SomeFailed;
             }
 
             return ExitCodes.Ok;

@@ -9,7 +9,7 @@ namespace NewsIngest.Cli.Hosting;
 
 /// <summary>
 /// The frame of every ingestion verb: build the host, validate the configuration (exit 2, one line naming the key),
-/// take the run lock (exit 3, naming the holder's pid), run the body, and turn start-up faults into one line.
+/// take the run lock (exit 3, naming the holder's pid; not for once/run on PostgreSQL, where leases replace it), run the body, and turn start-up faults into one line.
 /// </summary>
 public static class IngestCommandRunner
 {
@@ -37,7 +37,10 @@ public static class IngestCommandRunner
 
         using (host)
         {
-            if (!RunLock.TryAcquire(options.State.EffectiveLockPath, out var runLock, out var message))
+            // On PostgreSQL several once/run workers run at once: host leases and the fenced commit replace the run lock.
+            RunLock? runLock = null;
+            if ((options.State.Provider != StateProvider.Postgres || verb is not ("once" or "run"))
+                && !RunLock.TryAcquire(options.State.EffectiveLockPath, out runLock, out var message))
             {
                 await stderr.WriteLineAsync($"newsingest {verb}: {message}");
                 return ExitCodes.Locked;

@@ -92,9 +92,41 @@ public sealed class NewsIngestOptionsValidator : IValidateOptions<NewsIngestOpti
             failures.Add($"{Root}:Worker:Id: '{worker.Id}' must be 1-64 letters, digits, '.', '_' or '-' (it names output files)");
         }
 
-        if (worker.LeaseTtl < TimeSpan.FromSeconds(1) || worker.LeaseTtl > TimeSpan.FromHours(1))
+        var ttlOk = worker.LeaseTtl >= TimeSpan.FromSeconds(1) && worker.LeaseTtl <= TimeSpan.FromHours(1);
+        if (!ttlOk)
         {
             failures.Add($"{Root}:Worker:LeaseTtl: must be 00:00:01..01:00:00 (got {worker.LeaseTtl})");
+        }
+
+        // Against a bad LeaseTtl the renewal's bound says nothing new: that key alone is named.
+        if (ttlOk && (worker.RenewPeriod <= TimeSpan.Zero || worker.RenewPeriod * 3 > worker.LeaseTtl))
+        {
+            failures.Add($"{Root}:Worker:RenewPeriod: must be above zero and at most a third of Worker:LeaseTtl ({worker.LeaseTtl}) (got {worker.RenewPeriod})");
+        }
+
+        if (worker.ClaimBatch is < 1 or > 1000)
+        {
+            failures.Add($"{Root}:Worker:ClaimBatch: must be 1..1000 (got {worker.ClaimBatch})");
+        }
+
+        if (worker.MaxLeases is < 1 or > 100_000)
+        {
+            failures.Add($"{Root}:Worker:MaxLeases: must be 1..100000 (got {worker.MaxLeases})");
+        }
+
+        if (worker.MaxPagesPerLease < 1)
+        {
+            failures.Add($"{Root}:Worker:MaxPagesPerLease: must be at least 1 (got {worker.MaxPagesPerLease})");
+        }
+
+        if (worker.MaxLeaseTime < worker.RenewPeriod)
+        {
+            failures.Add($"{Root}:Worker:MaxLeaseTime: must be at least Worker:RenewPeriod ({worker.RenewPeriod}) (got {worker.MaxLeaseTime})");
+        }
+
+        if (worker.PollInterval < TimeSpan.FromMilliseconds(10) || worker.PollInterval > TimeSpan.FromMinutes(1))
+        {
+            failures.Add($"{Root}:Worker:PollInterval: must be 00:00:00.010..00:01:00 (got {worker.PollInterval})");
         }
     }
 

@@ -14,8 +14,26 @@ public sealed partial class WorkerOptions
     /// </summary>
     public string? Id { get; set; }
 
-    /// <summary>How long a host lease lasts without renewal (renewed at a third of it). Default 30 s.</summary>
+    /// <summary>How long a host lease (and a worker's registration) lasts without renewal. Default 30 s.</summary>
     public TimeSpan LeaseTtl { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often leases and the registration are renewed; at most a third of <see cref="LeaseTtl"/>. Default 10 s.</summary>
+    public TimeSpan RenewPeriod { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Hosts claimed in one transaction when the worker has room for more. Default 16.</summary>
+    public int ClaimBatch { get; set; } = 16;
+
+    /// <summary>Most hosts one worker holds at once. Default 64.</summary>
+    public int MaxLeases { get; set; } = 64;
+
+    /// <summary>Pages a worker fetches from one host under one lease before it lets the host go (fairness). Default 50.</summary>
+    public int MaxPagesPerLease { get; set; } = 50;
+
+    /// <summary>Longest a worker holds one host's lease before it lets the host go (fairness). Default 5 min.</summary>
+    public TimeSpan MaxLeaseTime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often a worker with nothing to take looks at the shared frontier again. Default 1 s.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>The id to use: <see cref="Id"/>, else the host name and process id (made safe for a file name).</summary>
     public string EffectiveId => string.IsNullOrWhiteSpace(Id) ? DefaultId() : Id;

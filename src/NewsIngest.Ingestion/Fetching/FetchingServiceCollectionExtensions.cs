@@ -43,6 +43,7 @@ public static class FetchingServiceCollectionExtensions
         services.TryAddSingleton<RobotsCache>();
         services.TryAddSingleton<IRobotsPolicy>(sp => sp.GetRequiredService<RobotsCache>());
         services.TryAddSingleton<IPolitenessMemory>(sp => new PolitenessMemory(sp.GetRequiredService<HostGate>(), sp.GetRequiredService<RobotsCache>()));
+        services.TryAddSingleton<Workers.SharedHostSlots>();
         services.TryAddTransient<PolitenessHandler>();
         // Registered as itself too, so a composite IPageFetcher (e.g. http + file:) can take it as a dependency.
         services.TryAddSingleton(sp => new HttpPageFetcher(

@@ -69,6 +69,9 @@ public sealed class FrontierDispatcher : IFrontierGauge
     /// </summary>
     public bool Continuous { get; init; }
 
+    /// <summary>The store the dispatcher takes from.</summary>
+    internal IFrontierStore Store => _store;
+
     /// <summary>Items started and not finished.</summary>
     public int Running => Volatile.Read(ref _running);
 

@@ -52,6 +52,9 @@ public sealed class IngestionRuntime(
     /// </summary>
     public StateBackend? Backend { get; init; }
 
+    /// <summary>This process as one of several workers (PostgreSQL state), or null (SQLite: one process, the run lock).</summary>
+    public Workers.WorkerSession? Workers { get; init; }
+
     public async ValueTask DisposeAsync()
     {
         // Host state first (its last changes), while the state is open.
@@ -63,6 +66,12 @@ public sealed class IngestionRuntime(
         // The writer first: it writes what is still queued, then the file and the state close.
         await Writer.DisposeAsync();
         await Sink.DisposeAsync();
+        if (Workers is not null)
+        {
+            // Everything is written: the registration retires and its hosts go.
+            await Workers.DisposeAsync();
+        }
+
         if (NearDuplicates is not null)
         {
             await NearDuplicates.DisposeAsync();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using NewsIngest.Ingestion.Configuration;
 using NewsIngest.Ingestion.Health;
 using NewsIngest.Ingestion.Scheduling;
+using NewsIngest.Ingestion.Workers;
 
 namespace NewsIngest.Ingestion.Hosting;
 
@@ -47,6 +48,17 @@ public sealed class ScheduledIngestionService(
     {
         var settings = options.Value;
         await using var runtime = await factory.OpenAsync(stoppingToken);
+        var workers = runtime.Workers;
+        if (workers is not null)
+        {
+            // Other workers add pages too: look at the shared frontier on a timer even when it is empty.
+            workers.Frontier.Continuous = true;
+        }
+
+        // A worker whose registration was taken over stops as a stop request would, then reports it.
+        using var lost = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, workers?.RegistrationLost ?? CancellationToken.None);
+        stoppingToken = lost.Token;
+        var schedules = workers is null ? null : new SharedSchedules(workers.Leases.DataSource, workers.Registration.Id);
         // One frontier for every source's passes: they share Pass:MaxConcurrency and each host's turns, and each pass
         // ends with its own pages, whatever another source's slow host still holds.
         await using var frontier = runtime.Pass.Share(stoppingToken);
@@ -63,6 +75,11 @@ public sealed class ScheduledIngestionService(
             {
                 try
                 {
+                    if (schedules is not null && !await ClaimAsync(schedules, workers!, source.Name, schedule!, token))
+                    {
+                        return;
+                    }
+
                     await runtime.Pass.RunAsync([source], frontier, token);
                     Interlocked.Increment(ref _completedPasses);
                 }
@@ -73,6 +90,26 @@ public sealed class ScheduledIngestionService(
             }, stoppingToken);
         }).ToList();
         await Task.WhenAll(loops);
+        if (workers is not null && workers.RegistrationLost.IsCancellationRequested)
+        {
+            throw new WorkerRegistrationLostException(workers.Registration.Id);
+        }
+    }
+
+    /// <summary>Several workers: the pass due now runs here only if this worker claims it first.</summary>
+    private async Task<bool> ClaimAsync(SharedSchedules schedules, WorkerSession workers, string source, Schedule schedule, CancellationToken token)
+    {
+        var due = time.GetUtcNow();
+        var next = schedule.GetNextOccurrence(due);
+        // Workers' occurrences of one schedule lie within half a period of each other: one claim covers them.
+        var window = next is { } after && after > due ? (after - due) / 2 : TimeSpan.FromSeconds(1);
+        var (claimed, holder) = await workers.Retry.RunAsync(t => schedules.TryClaimAsync(source, due, window, t), token);
+        if (!claimed)
+        {
+            WorkerLog.PassTakenElsewhere(logger, source, due, holder);
+        }
+
+        return claimed;
     }
 
     private async Task BeatAsync(CancellationToken cancellationToken)

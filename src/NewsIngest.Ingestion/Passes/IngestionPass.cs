@@ -32,6 +32,12 @@ public sealed class IngestionPass(
     private readonly IReadOnlyList<IArticleDiscoverer> _discoverers = discoverers.ToList();
     private readonly IPassObserver _observer = observer ?? new LoggingPassObserver(options, time, logger);
 
+    /// <summary>
+    /// The token of a host's lease (several workers): it fires the moment the lease is found lost, and the host's page
+    /// in flight stops there, left in the shared frontier for the host's new holder. Null: pages stop only with the pass.
+    /// </summary>
+    public Func<string, CancellationToken>? HostToken { get; init; }
+
     /// <summary>Handed to each pass's <see cref="FrontierDispatcher.Idle"/> (tests on a fake clock).</summary>
     internal Action<DateTimeOffset>? FrontierIdle { get; set; }
 
@@ -74,8 +80,13 @@ public sealed class IngestionPass(
         {
             _observer.PassStarted(run.Counters);
             await DiscoverAllAsync(run, frontier.Dispatcher, stopToken);
-            await Task.WhenAny(run.Finished, frontier.Stopped);
-            return await FinishAsync(run, stopToken, frontier.WorkToken);
+            using var drained = CancellationTokenSource.CreateLinkedTokenSource(stopToken);
+            var elsewhere = frontier.Store is ISharedFrontierStore shared
+                ? shared.WaitDrainedAsync([.. sources.Select(s => s.Name)], drained.Token)
+                : Task.Delay(Timeout.Infinite, drained.Token);
+            var first = await Task.WhenAny(run.Finished, frontier.Stopped, elsewhere);
+            await drained.CancelAsync();
+            return await FinishAsync(run, stopToken, frontier.WorkToken, doneElsewhere: first == elsewhere && !elsewhere.IsCanceled);
         }
         finally
         {
@@ -91,6 +102,7 @@ public sealed class IngestionPass(
         deferred => NewDispatcher(deferred, continuous: true),
         ProcessAsync,
         DeferAsync,
+        async (item, fetched, token) => await ProcessLeasedAsync(item, fetched, token),
         time,
         Stopping,
         stopToken);
@@ -118,7 +130,7 @@ public sealed class IngestionPass(
 
     private async Task ProcessAsync(PassRun run, FrontierItem item, Action fetched, CancellationToken token)
     {
-        var result = await ProcessSafelyAsync(item.Source, item.Page, fetched, token);
+        var result = await ProcessLeasedAsync(item, fetched, token);
         if (result.DeferredUntil is { } until)
         {
             run.NoteDeferral(item.Host, until, 1);
@@ -129,7 +141,7 @@ public sealed class IngestionPass(
     }
 
     /// <summary>The end of a pass: its records written (within the grace after a stop), its summary told and kept.</summary>
-    private async Task<PassSummary> FinishAsync(PassRun run, CancellationToken stopToken, CancellationToken abortToken)
+    private async Task<PassSummary> FinishAsync(PassRun run, CancellationToken stopToken, CancellationToken abortToken, bool doneElsewhere = false)
     {
         var counters = run.Counters;
         // Records still in the writer's queue are written now, within the same grace.
@@ -150,7 +162,8 @@ public sealed class IngestionPass(
         {
             DeferredHosts = [.. run.DeferredHosts.Values.OrderBy(h => h.Host, StringComparer.Ordinal)],
         };
-        var missing = found - counters.Done;
+        // Pages of a shared frontier another worker did are in that worker's summary, not skipped here.
+        var missing = doneElsewhere ? 0 : found - counters.Done;
         if (missing > 0)
         {
             summary = summary with { Skipped = summary.Skipped + missing };
@@ -300,6 +313,28 @@ public sealed class IngestionPass(
         }
 
         return found;
+    }
+
+    /// <summary>The page under its host's lease token, when there is one: a lost lease ends it as deferred, not failed.</summary>
+    private async Task<PageResult> ProcessLeasedAsync(FrontierItem item, Action fetched, CancellationToken token)
+    {
+        if (HostToken is not { } of)
+        {
+            return await ProcessSafelyAsync(item.Source, item.Page, fetched, token);
+        }
+
+        var lost = of(item.Host);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(token, lost);
+        try
+        {
+            return await ProcessSafelyAsync(item.Source, item.Page, fetched, linked.Token);
+        }
+        catch (OperationCanceledException) when (lost.IsCancellationRequested && !token.IsCancellationRequested)
+        {
+            var reason = $"the lease of {item.Host} was lost; the page stays in the shared frontier for its new holder";
+            PassLog.PageDeferred(logger, item.Page.Url.AbsoluteUri, reason);
+            return new PageResult(PageOutcome.Deferred, Error: reason);
+        }
     }
 
     private async Task<PageResult> ProcessSafelyAsync(string source, DiscoveredUrl page, Action fetched, CancellationToken token)

@@ -242,6 +242,11 @@ public sealed class PageProcessor(
             PassLog.Page(logger, written.Outcome, url, version);
             return written;
         }
+        catch (RecordWriteException ex) when (ex.Refused)
+        {
+            // Another worker holds the host now (or wrote this version first): the URL's state is not ours to touch.
+            return new PageResult(PageOutcome.Deferred, Fetched: true, Error: ex.Message);
+        }
         catch (RecordWriteException ex)
         {
             PassLog.PageFailed(logger, url, ex.Message);

@@ -23,6 +23,7 @@ public sealed class SharedFrontier : IAsyncDisposable
         Func<Func<FrontierDeferral, CancellationToken, Task>, FrontierDispatcher> dispatcher,
         Func<PassRun, FrontierItem, Action, CancellationToken, Task> process,
         Func<PassRun, FrontierDeferral, CancellationToken, Task> defer,
+        Func<FrontierItem, Action, CancellationToken, Task> unowned,
         TimeProvider time,
         Action<CancellationTokenSource> stopping,
         CancellationToken stopToken)
@@ -31,10 +32,13 @@ public sealed class SharedFrontier : IAsyncDisposable
         _stop = CancellationTokenSource.CreateLinkedTokenSource(stopToken);
         _abort = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
         _onStop = _stop.Token.Register(() => stopping(_abort));
-        _running = RunAsync(process);
+        _running = RunAsync(process, unowned);
     }
 
     internal FrontierDispatcher Dispatcher { get; }
+
+    /// <summary>The store under the dispatcher (shared by several workers, or this process's own).</summary>
+    internal IFrontierStore Store => Dispatcher.Store;
 
     /// <summary>The token pages run on: it fires only <c>Pass:ShutdownGrace</c> after a stop.</summary>
     internal CancellationToken WorkToken => _abort.Token;
@@ -73,13 +77,15 @@ public sealed class SharedFrontier : IAsyncDisposable
         _abort.Dispose();
     }
 
-    private async Task RunAsync(Func<PassRun, FrontierItem, Action, CancellationToken, Task> process)
+    private async Task RunAsync(
+        Func<PassRun, FrontierItem, Action, CancellationToken, Task> process, Func<FrontierItem, Action, CancellationToken, Task> unowned)
     {
         await Task.Yield();
         try
         {
             await Dispatcher.RunAsync(
-                (item, fetched, token) => _passes.TryGetValue(item.Source, out var run) ? process(run, item, fetched, token) : Task.CompletedTask,
+                // A page of no pass here: another worker's pass added it to the shared frontier, and this worker holds its host.
+                (item, fetched, token) => _passes.TryGetValue(item.Source, out var run) ? process(run, item, fetched, token) : unowned(item, fetched, token),
                 _stop.Token,
                 _abort.Token);
         }

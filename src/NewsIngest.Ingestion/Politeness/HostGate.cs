@@ -65,6 +65,16 @@ internal sealed class HostGate(
     /// <summary>How long until the host may be sent the next request (spacing and cooldown), zero if now.</summary>
     public TimeSpan TimeUntilFree(Uri url) => TimeUntilFree(Get(url));
 
+    /// <summary>The spacing between two requests to the host of <paramref name="url"/> (MinDelay or its Crawl-delay).</summary>
+    public TimeSpan SpacingOf(Uri url)
+    {
+        var host = Get(url);
+        lock (host.Sync)
+        {
+            return host.Spacing;
+        }
+    }
+
     /// <summary>Records that an attempt to the host starts now; until it ends, the next one is spaced from here.</summary>
     public void MarkAttempt(Uri url)
     {

@@ -6,9 +6,10 @@ namespace NewsIngest.Ingestion.Politeness;
 
 /// <summary>
 /// The innermost handler, run once per attempt (inside the retry): stamps the attempt's start and end on the host's pacing clock,
-/// counts it, and turns a 429/503 into a cooldown of that host alone.
+/// counts it, and turns a 429/503 into a cooldown of that host alone. With several workers it first waits for the
+/// host's slot in the shared database (<see cref="Workers.SharedHostSlots"/>).
 /// </summary>
-internal sealed class PolitenessHandler(HostGate gate, IOptions<HttpOptions> options, TimeProvider time) : DelegatingHandler
+internal sealed class PolitenessHandler(HostGate gate, IOptions<HttpOptions> options, TimeProvider time, Workers.SharedHostSlots? slots = null) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -16,6 +17,12 @@ internal sealed class PolitenessHandler(HostGate gate, IOptions<HttpOptions> opt
         if (request.Options.TryGetValue(FetchRequestOptions.Attempts, out var attempts))
         {
             Interlocked.Increment(ref attempts.Value);
+        }
+
+        if (slots is not null)
+        {
+            // Several workers: the host's slot is reserved in the shared database, so its delay holds across all of them.
+            await slots.WaitAsync(url, gate.SpacingOf(url), cancellationToken);
         }
 
         gate.MarkAttempt(url);

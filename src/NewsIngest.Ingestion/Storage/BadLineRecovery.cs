@@ -26,13 +26,24 @@ public static class BadLineRecovery
     }
 
     /// <summary>Checks one file; returns the lines moved out of it (none when every line is a record).</summary>
-    public static IReadOnlyList<BadLine> RepairFile(string file, DateTimeOffset now, CancellationToken cancellationToken)
+    public static IReadOnlyList<BadLine> RepairFile(string file, DateTimeOffset now, CancellationToken cancellationToken) =>
+        MoveLines(file, (line, whole) => !whole || !RecordFragment.Read(line, whole: true).IsRecord, "bad", now, cancellationToken);
+
+    /// <summary>
+    /// Moves the lines of <paramref name="file"/> that <paramref name="move"/> picks (given the line without its
+    /// break, and whether it is whole) to <c>{file}.{kind}-{timestamp}</c>, the same way: copy fsynced, file rewritten
+    /// without them and renamed over it. Used for lines that are not records, and for a worker's records whose
+    /// version another worker committed first (<c>dup</c>).
+    /// </summary>
+    public static IReadOnlyList<BadLine> MoveLines(
+        string file, MoveRule move, string kind, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(move);
         var bad = new List<(int Number, long Offset, long Length, byte[] Head)>();
         _ = RecordFileLines.Read(file, (line, offset, length, number) =>
         {
             var whole = line.Length == length - 1;
-            if (!whole || !RecordFragment.Read(line, whole: true).IsRecord)
+            if (move(line, whole))
             {
                 bad.Add((number, offset, length, line[..Math.Min(line.Length, HeadBytes)].ToArray()));
             }
@@ -45,7 +56,7 @@ public static class BadLineRecovery
         }
 
         var stamp = now.UtcDateTime.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture);
-        var badPath = $"{file}.bad-{stamp}";
+        var badPath = $"{file}.{kind}-{stamp}";
         var rewrite = $"{file}.rewrite";
         var created = false;
         try
@@ -97,6 +108,9 @@ public static class BadLineRecovery
 
         return [.. bad.Select(b => new BadLine(file, b.Number, badPath, b.Length) { Head = b.Head })];
     }
+
+    /// <summary>Whether a line is moved: the line without its break, and whether it is whole.</summary>
+    public delegate bool MoveRule(ReadOnlySpan<byte> line, bool whole);
 
     private static void CopyRange(FileStream source, FileStream target, long offset, long count)
     {

@@ -84,6 +84,24 @@ public sealed class JsonLinesSink : IRecordSink
         }
     }
 
+    /// <summary>
+    /// Closes the file appends go to (the next append opens it again), so a recovery may rewrite it: a worker's
+    /// reconcile moving duplicate lines out. Call only between appends (the batch writer's own loop).
+    /// </summary>
+    public void CloseFile()
+    {
+        _gate.Wait();
+        try
+        {
+            _stream?.Dispose();
+            _stream = null;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _gate.WaitAsync();

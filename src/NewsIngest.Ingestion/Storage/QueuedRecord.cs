@@ -17,4 +17,7 @@ internal sealed class QueuedRecord(PendingWrite pending, byte[] line)
     public void Succeed() => _durable.TrySetResult();
 
     public void Fail(string reason) => _durable.TrySetException(new RecordWriteException(reason));
+
+    /// <summary>The shared state refused the write; no line of it was written.</summary>
+    public void Refuse(string reason) => _durable.TrySetException(new RecordWriteException(reason, refused: true));
 }

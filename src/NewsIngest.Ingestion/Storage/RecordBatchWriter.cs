@@ -51,6 +51,13 @@ public sealed class RecordBatchWriter : IAsyncDisposable
     /// </summary>
     public Func<CancellationToken, Task>? BeforeBatch { get; init; }
 
+    /// <summary>
+    /// The shared state's fence (several workers on PostgreSQL): each step checks this worker's registration and host
+    /// leases, and refused writes fail with <see cref="RecordWriteException.Refused"/>, no line written. Null: a single
+    /// process, the state alone.
+    /// </summary>
+    public ICommitFence? Fence { get; init; }
+
     /// <summary>Batches written whole (pending writes, lines and commit).</summary>
     public int Batches { get; private set; }
 
@@ -170,6 +177,12 @@ public sealed class RecordBatchWriter : IAsyncDisposable
             }
         }
 
+        if (Fence is { } fence)
+        {
+            await WriteFencedAsync(fence, batch, started);
+            return;
+        }
+
         var pending = batch.Select(b => b.Pending).ToList();
         try
         {
@@ -218,6 +231,147 @@ public sealed class RecordBatchWriter : IAsyncDisposable
     }
 
     /// <summary>
+    /// The protocol under the fence: pending writes recorded (those of hosts not held refused), then one transaction
+    /// holds the registration and the leases while the lines of the writes it did not refuse are appended and
+    /// fsynced, and commits them. Refused writes fail with no line written, their pages handed back.
+    /// </summary>
+    private async Task WriteFencedAsync(ICommitFence fence, List<QueuedRecord> batch, long started)
+    {
+        IReadOnlyList<(PendingWrite Write, string Reason)> refusedAtBegin;
+        try
+        {
+            refusedAtBegin = await fence.BeginAsync([.. batch.Select(b => b.Pending)], CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            Fail(batch, $"the state could not record the write: {OneLine(ex)}");
+            return;
+        }
+
+        var live = await RefuseAsync(fence, batch, [.. refusedAtBegin.Select(r => (r.Write, r.Reason, true))]);
+        CrashPoint.Reach(CrashPoint.PendingRecorded);
+        if (live.Count == 0)
+        {
+            return;
+        }
+
+        IFencedCommit commit;
+        try
+        {
+            commit = await fence.OpenAsync([.. live.Select(b => b.Pending)], CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            _unsettled = true;
+            Fail(live, $"the state could not check the write: {OneLine(ex)}; it is settled before the next write or at the next start");
+            return;
+        }
+
+        await using (commit)
+        {
+            live = await RefuseAsync(fence, live, commit.Refused);
+            if (live.Count == 0)
+            {
+                await ForgetRefusedAsync(commit);
+                return;
+            }
+
+            try
+            {
+                await _sink.AppendAsync(live.Select(b => b.Line).ToList(), CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                _unsettled = true;
+                await commit.DisposeAsync();
+                await TrySettleAsync(live, $"could not append the record to {_sink.Directory}: {OneLine(ex)}");
+                return;
+            }
+
+            CrashPoint.Reach(CrashPoint.Appended);
+            try
+            {
+                var taken = await commit.CommitAsync(CancellationToken.None);
+                if (taken.Count > 0)
+                {
+                    // Written, but another worker committed the same version first: the reconcile moves these lines out.
+                    _unsettled = true;
+                    live = await RefuseAsync(fence, live, [.. taken.Select(t => (t, $"version {t.Version} was written by another worker", false))]);
+                }
+            }
+            catch (Exception ex)
+            {
+                _unsettled = true;
+                Fail(live, $"the record was written but the state could not be updated ({OneLine(ex)}); " +
+                    "it is settled before the next write or at the next start");
+                return;
+            }
+        }
+
+        CrashPoint.Reach(CrashPoint.Committed);
+        Batches++;
+        StorageLog.BatchWritten(_logger, live.Count, (long)_time.GetElapsedTime(started).TotalMilliseconds);
+        live.ForEach(b => b.Succeed());
+        StopPoint.Reach(CrashPoint.Committed);
+        _metrics?.RecordsWritten(live.Count);
+    }
+
+    /// <summary>Commits the open transaction that only forgets refused writes; a failure leaves them to the reconcile.</summary>
+    private async Task ForgetRefusedAsync(IFencedCommit commit)
+    {
+        try
+        {
+            await commit.CommitAsync(CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            _unsettled = true;
+            StorageLog.BatchFailed(_logger, commit.Refused.Count, $"refused writes could not be forgotten: {OneLine(ex)}");
+        }
+    }
+
+    /// <summary>Fails the refused records (no line written) and hands their pages back; returns the rest of the batch.</summary>
+    private async Task<List<QueuedRecord>> RefuseAsync(
+        ICommitFence fence, List<QueuedRecord> batch, IReadOnlyList<(PendingWrite Write, string Reason, bool GiveBack)> refused)
+    {
+        if (refused.Count == 0)
+        {
+            return batch;
+        }
+
+        var byWrite = refused.ToDictionary(r => r.Write.Url, StringComparer.Ordinal);
+        var back = refused.Where(r => r.GiveBack).Select(r => r.Write).ToList();
+        if (back.Count > 0)
+        {
+            try
+            {
+                await fence.GiveBackAsync(back, CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                // The page is found again by its source's next pass; nothing was written for it.
+                StorageLog.BatchFailed(_logger, back.Count, $"refused pages could not be handed back: {OneLine(ex)}");
+            }
+        }
+
+        var live = new List<QueuedRecord>(batch.Count);
+        foreach (var queued in batch)
+        {
+            if (byWrite.TryGetValue(queued.Pending.Url, out var why))
+            {
+                StorageLog.WriteRefused(_logger, queued.Pending.Url, why.Reason);
+                queued.Refuse(why.Reason);
+            }
+            else
+            {
+                live.Add(queued);
+            }
+        }
+
+        return live;
+    }
+
+    /// <summary>
     /// Repairs the output and settles the pending writes left by a failed batch exactly as start-up recovery does.
     /// With <paramref name="failure"/>, <paramref name="batch"/> is that failed batch: its records found in the
     /// output succeed, the others fail with it. Without, the settling comes before <paramref name="batch"/> is
@@ -232,8 +386,9 @@ public sealed class RecordBatchWriter : IAsyncDisposable
                 StorageLog.TornLine(_logger, torn.File, torn.Bytes, torn.MovedTo);
             }
 
-            var (committed, dropped) = await PendingWriteReconciler.ReconcileAsync(
-                _state, _sink.Directory, _sink.FilePrefix, CancellationToken.None);
+            var (committed, dropped) = Fence is { } fence
+                ? await fence.ReconcileAsync(_sink.Directory, _sink.FilePrefix, CancellationToken.None)
+                : await PendingWriteReconciler.ReconcileAsync(_state, _sink.Directory, _sink.FilePrefix, CancellationToken.None);
             _unsettled = false;
             StorageLog.Settled(_logger, committed.Count, dropped.Count);
             if (failure is null)

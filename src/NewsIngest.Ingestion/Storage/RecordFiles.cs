@@ -25,6 +25,19 @@ public static partial class RecordFiles
                 .ToList()
             : [];
 
+    /// <summary>
+    /// The record files of every writer in <paramref name="directory"/>: this prefix's own and those of the workers
+    /// sharing a PostgreSQL state (<c>{prefix}-{worker}-{yyyy-MM-dd}-{nnn}.jsonl</c>), in name order. For readers
+    /// (<c>show</c>); a writer and its recovery keep to their own prefix.
+    /// </summary>
+    public static IReadOnlyList<string> ListAll(string directory, string prefix) =>
+        Directory.Exists(directory)
+            ? Directory.EnumerateFiles(directory, $"{prefix}-*{Extension}")
+                .Where(f => AnyWriter().IsMatch(Path.GetFileName(f)[(prefix.Length + 1)..]))
+                .Order(StringComparer.Ordinal)
+                .ToList()
+            : [];
+
     /// <summary>Reads the day and index back from a file name.</summary>
     public static bool TryParse(string fileName, string prefix, out DateOnly day, out int index)
     {
@@ -43,4 +56,7 @@ public static partial class RecordFiles
 
     [GeneratedRegex(@"^(?<day>\d{4}-\d{2}-\d{2})-(?<index>\d{3,})\.jsonl$")]
     private static partial Regex Suffix();
+
+    [GeneratedRegex(@"^(?:[A-Za-z0-9._-]{1,64}-)?\d{4}-\d{2}-\d{2}-\d{3,}\.jsonl$")]
+    private static partial Regex AnyWriter();
 }

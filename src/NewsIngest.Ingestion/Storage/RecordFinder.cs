@@ -19,7 +19,7 @@ public static class RecordFinder
     public static async Task<Found?> FindLatestAsync(
         string directory, string prefix, string recordId, int? version, Func<JsonElement, bool>? accept, CancellationToken cancellationToken)
     {
-        foreach (var file in RecordFiles.List(directory, prefix).Reverse())
+        foreach (var file in RecordFiles.ListAll(directory, prefix).Reverse())
         {
             JsonElement? last = null;
             await foreach (var line in RecordLines.ReadAsync([file], cancellationToken))

@@ -1,4 +1,14 @@
 namespace NewsIngest.Ingestion.Storage;
 
 /// <summary>A record could not be written (or its state not updated); the message is one line for the user.</summary>
-public sealed class RecordWriteException(string message) : Exception(message);
+/// <param name="message">The reason, one line.</param>
+/// <param name="refused">
+/// The shared state refused the write before any line of it was written (the host's lease was lost, or another worker
+/// committed this version first): the URL's state is not this worker's to change, and the page went back to the
+/// shared frontier when it was not written elsewhere.
+/// </param>
+public sealed class RecordWriteException(string message, bool refused = false) : Exception(message)
+{
+    /// <summary>Refused by the shared state, nothing written (see the constructor).</summary>
+    public bool Refused { get; } = refused;
+}

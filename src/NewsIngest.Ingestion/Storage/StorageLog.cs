@@ -19,4 +19,7 @@ internal static partial class StorageLog
 
     [LoggerMessage(205, LogLevel.Warning, "Could not write the near-duplicate index before a batch of records (tried again before the next): {Reason}")]
     public static partial void BeforeBatchFailed(ILogger logger, string reason);
+
+    [LoggerMessage(206, LogLevel.Warning, "Write of {Url} refused, nothing written: {Reason}")]
+    public static partial void WriteRefused(ILogger logger, string url, string reason);
 }

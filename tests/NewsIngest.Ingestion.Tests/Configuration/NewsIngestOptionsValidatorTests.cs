@@ -45,6 +45,12 @@ public sealed class NewsIngestOptionsValidatorTests
     [InlineData("NewsIngest:State:Provider", "Postgres", "NewsIngest:State:ConnectionString: required when State:Provider is Postgres")]
     [InlineData("NewsIngest:Worker:Id", "desk 1/a", "NewsIngest:Worker:Id: 'desk 1/a' must be 1-64 letters, digits")]
     [InlineData("NewsIngest:Worker:LeaseTtl", "00:00:00", "NewsIngest:Worker:LeaseTtl: must be 00:00:01..01:00:00")]
+    [InlineData("NewsIngest:Worker:RenewPeriod", "00:00:11", "NewsIngest:Worker:RenewPeriod: must be above zero and at most a third of Worker:LeaseTtl")]
+    [InlineData("NewsIngest:Worker:ClaimBatch", "0", "NewsIngest:Worker:ClaimBatch: must be 1..1000")]
+    [InlineData("NewsIngest:Worker:MaxLeases", "0", "NewsIngest:Worker:MaxLeases: must be 1..100000")]
+    [InlineData("NewsIngest:Worker:MaxPagesPerLease", "0", "NewsIngest:Worker:MaxPagesPerLease: must be at least 1")]
+    [InlineData("NewsIngest:Worker:MaxLeaseTime", "00:00:01", "NewsIngest:Worker:MaxLeaseTime: must be at least Worker:RenewPeriod")]
+    [InlineData("NewsIngest:Worker:PollInterval", "00:00:00", "NewsIngest:Worker:PollInterval: must be 00:00:00.010..00:01:00")]
     public void A_bad_value_fails_at_start_with_one_line_naming_its_key(string key, string value, string expected)
     {
         var settings = new Dictionary<string, string?>(Good) { [key] = value };

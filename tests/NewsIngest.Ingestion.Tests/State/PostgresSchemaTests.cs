@@ -17,7 +17,7 @@ public sealed class PostgresSchemaTests
 
         var tables = await QueryAsync(schema, "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY 1;");
         Assert.Subset(
-            new HashSet<string> { "urls", "pending_writes", "archive", "passes", "hosts", "robots", "neardup_texts", "neardup_bands", "site_template_pages", "discovery_sites", "discovery_resources", "newsingest_schema" },
+            new HashSet<string> { "urls", "pending_writes", "archive", "passes", "hosts", "robots", "neardup_texts", "neardup_bands", "site_template_pages", "discovery_sites", "discovery_resources", "newsingest_schema", "workers", "host_leases", "frontier_items", "source_passes" },
             tables.ToHashSet());
         Assert.Equal(
             Enumerable.Range(1, PostgresDatabase.SchemaVersion).Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)),

@@ -14,7 +14,7 @@ internal static class PostgresSchema
     /// The migrations in order: entry <c>i</c> brings a schema from version i to i + 1. A feature that needs tables of
     /// its own appends an entry; entries already released never change.
     /// </summary>
-    private static readonly string[] Migrations = [StateTables];
+    private static readonly string[] Migrations = [StateTables, WorkerTables];
 
     /// <summary>The schema this build writes.</summary>
     public static int CurrentVersion => Migrations.Length;
@@ -143,6 +143,60 @@ internal static class PostgresSchema
             items           text NOT NULL,
             children        text NOT NULL
         );
+        """;
+
+    /// <summary>
+    /// Version 2: several workers on one database (<c>Workers/</c>). <c>workers</c>: each worker's registration (its
+    /// epoch bumps when it registers again or another worker adopts it). <c>host_leases</c>: which worker holds a host,
+    /// under which epoch, until when (database clock), and the host's next request slot across all workers.
+    /// <c>frontier_items</c>: the shared frontier, a page per key, taken under a host's lease epoch.
+    /// <c>source_passes</c>: which worker runs a source's due pass. <c>pending_writes</c> gains the writer, the host
+    /// and the lease epoch, and is keyed by URL and writer, so two workers' writes of one page never overwrite each
+    /// other (the one whose version is taken first wins; the other is refused and its line removed).
+    /// </summary>
+    private const string WorkerTables = """
+        CREATE TABLE workers (
+            id           text PRIMARY KEY,
+            epoch        bigint NOT NULL,
+            started_at   timestamptz NOT NULL,
+            heartbeat_at timestamptz NOT NULL,
+            expires_at   timestamptz NOT NULL,
+            stopped_at   timestamptz,
+            adopted_by   text
+        );
+        CREATE TABLE host_leases (
+            host             text PRIMARY KEY,
+            worker_id        text,
+            lease_epoch      bigint NOT NULL DEFAULT 0,
+            lease_expires_at timestamptz,
+            leased_at        timestamptz,
+            next_slot_at     timestamptz,
+            pages_this_lease integer NOT NULL DEFAULT 0
+        );
+        CREATE INDEX host_leases_worker ON host_leases (worker_id);
+        CREATE TABLE frontier_items (
+            key         text PRIMARY KEY,
+            host        text NOT NULL,
+            source      text NOT NULL,
+            page        text NOT NULL,
+            seq         bigint GENERATED ALWAYS AS IDENTITY,
+            added_by    text NOT NULL,
+            not_before  timestamptz,
+            taken_by    text,
+            taken_epoch bigint
+        );
+        CREATE INDEX frontier_items_host ON frontier_items (host, seq);
+        CREATE TABLE source_passes (
+            source     text PRIMARY KEY,
+            due_at     timestamptz NOT NULL,
+            claimed_by text NOT NULL,
+            claimed_at timestamptz NOT NULL
+        );
+        ALTER TABLE pending_writes ADD COLUMN worker_id text NOT NULL DEFAULT '';
+        ALTER TABLE pending_writes ADD COLUMN host text;
+        ALTER TABLE pending_writes ADD COLUMN lease_epoch bigint;
+        ALTER TABLE pending_writes DROP CONSTRAINT pending_writes_pkey;
+        ALTER TABLE pending_writes ADD PRIMARY KEY (url, worker_id);
         """;
 
     /// <summary>Brings the connection's schema to <see cref="CurrentVersion"/>; refuses a schema from a newer build.</summary>

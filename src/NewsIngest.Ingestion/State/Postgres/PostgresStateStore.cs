@@ -74,7 +74,7 @@ public sealed partial class PostgresStateStore : IStateStore, IPassHistory, IHos
         return InTransactionAsync((connection, transaction) => BatchesAsync(connection, transaction, pending.Select(write => PgValues.BatchCommand(
             $"""
             INSERT INTO pending_writes ({PendingColumns}) VALUES ($1, $2, $3, $4, $5, $6)
-            ON CONFLICT (url) DO UPDATE SET record_id = EXCLUDED.record_id, version = EXCLUDED.version,
+            ON CONFLICT (url, worker_id) DO UPDATE SET record_id = EXCLUDED.record_id, version = EXCLUDED.version,
                 content_hash = EXCLUDED.content_hash, committed = EXCLUDED.committed, began_at = EXCLUDED.began_at
             """,
             PgValues.Text(write.Url),
@@ -103,7 +103,7 @@ public sealed partial class PostgresStateStore : IStateStore, IPassHistory, IHos
     {
         ArgumentNullException.ThrowIfNull(urls);
         // One statement is one transaction: every URL's pending write goes, or none.
-        await using var command = _dataSource.CreateCommand("DELETE FROM pending_writes WHERE url = ANY($1)");
+        await using var command = _dataSource.CreateCommand("DELETE FROM pending_writes WHERE url = ANY($1) AND worker_id = ''");
         command.Parameters.Add(new NpgsqlParameter { Value = urls.ToArray() });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -160,7 +160,7 @@ public sealed partial class PostgresStateStore : IStateStore, IPassHistory, IHos
         NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<PendingWrite> pending, CancellationToken cancellationToken)
     {
         await BatchesAsync(connection, transaction, pending.Select(write => PgValues.BatchCommand(PgUrlRows.UpsertSql, PgUrlRows.Parameters(write.Committed))), cancellationToken);
-        await using var delete = new NpgsqlCommand("DELETE FROM pending_writes WHERE url = ANY($1)", connection, transaction);
+        await using var delete = new NpgsqlCommand("DELETE FROM pending_writes WHERE url = ANY($1) AND worker_id = ''", connection, transaction);
         delete.Parameters.Add(new NpgsqlParameter { Value = pending.Select(p => p.Url).ToArray() });
         await delete.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -169,7 +169,7 @@ public sealed partial class PostgresStateStore : IStateStore, IPassHistory, IHos
         NpgsqlConnection connection, NpgsqlTransaction? transaction, string? url, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
-            $"SELECT {PendingColumns} FROM pending_writes" + (url is null ? " ORDER BY url COLLATE \"C\"" : " WHERE url = $1"), connection, transaction);
+            $"SELECT {PendingColumns} FROM pending_writes WHERE worker_id = ''" + (url is null ? " ORDER BY url COLLATE \"C\"" : " AND url = $1"), connection, transaction);
         if (url is not null)
         {
             command.Parameters.Add(PgValues.Text(url));

@@ -1,0 +1,137 @@
+using Npgsql;
+
+namespace NewsIngest.Ingestion.Workers;
+
+/// <summary>
+/// The <c>host_leases</c> table: one worker at a time holds a host. Claims take due hosts in one short transaction
+/// (<c>FOR UPDATE SKIP LOCKED</c>, a bounded batch, so workers claiming at once never wait for each other), bump the
+/// host's <c>lease_epoch</c> and set its expiry on the database clock; renewals and releases match the epoch, so an
+/// older holder's renewal updates nothing and tells it the lease is gone. Each request reserves the host's next slot
+/// here, so a worker that takes a host over still waits out the delay its last holder started.
+/// </summary>
+public sealed class HostLeases(NpgsqlDataSource dataSource, string workerId, TimeSpan ttl)
+{
+    /// <summary>The shared database.</summary>
+    public NpgsqlDataSource DataSource { get; } = dataSource;
+
+    /// <summary>The worker these leases are claimed for.</summary>
+    public string WorkerId { get; } = workerId;
+
+    /// <summary>Makes <paramref name="host"/> known, unleased, so it can be claimed (nothing when it is known).</summary>
+    public async Task AddHostAsync(string host, CancellationToken cancellationToken)
+    {
+        await using var command = DataSource.CreateCommand("INSERT INTO host_leases (host) VALUES ($1) ON CONFLICT (host) DO NOTHING");
+        command.Parameters.Add(new NpgsqlParameter { Value = host });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Claims up to <paramref name="max"/> hosts that are unleased (or whose lease expired) and have a page waiting in
+    /// the shared frontier, those whose next slot comes first first; each gets a new epoch and expires <c>ttl</c> from
+    /// now unless renewed.
+    /// </summary>
+    public async Task<IReadOnlyList<HostLease>> ClaimAsync(int max, CancellationToken cancellationToken)
+    {
+        await using var command = DataSource.CreateCommand("""
+            WITH due AS (
+                SELECT h.host FROM host_leases h
+                WHERE (h.worker_id IS NULL OR h.lease_expires_at < now())
+                  AND EXISTS (SELECT 1 FROM frontier_items f WHERE f.host = h.host AND (f.not_before IS NULL OR f.not_before <= now()))
+                ORDER BY h.next_slot_at NULLS FIRST, h.host
+                LIMIT $2
+                FOR UPDATE OF h SKIP LOCKED)
+            UPDATE host_leases h SET worker_id = $1, lease_epoch = h.lease_epoch + 1, lease_expires_at = now() + $3,
+                leased_at = now(), pages_this_lease = 0
+            FROM due WHERE h.host = due.host
+            RETURNING h.host, h.lease_epoch, greatest(coalesce(h.next_slot_at, now()) - now(), interval '0')
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = WorkerId });
+        command.Parameters.Add(new NpgsqlParameter { Value = max });
+        command.Parameters.Add(new NpgsqlParameter { Value = ttl });
+        var claimed = new List<HostLease>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            claimed.Add(new HostLease(reader.GetString(0), reader.GetInt64(1), reader.GetTimeSpan(2)));
+        }
+
+        return claimed;
+    }
+
+    /// <summary>
+    /// Renews <paramref name="leases"/> (host and epoch) for another <c>ttl</c>; returns the hosts whose lease is no
+    /// longer this worker's under that epoch (taken over after it expired): their work must stop.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> RenewAsync(IReadOnlyList<(string Host, long Epoch)> leases, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(leases);
+        if (leases.Count == 0)
+        {
+            return [];
+        }
+
+        await using var command = DataSource.CreateCommand("""
+            UPDATE host_leases h SET lease_expires_at = now() + $4
+            FROM unnest($2::text[], $3::bigint[]) AS l(host, epoch)
+            WHERE h.host = l.host AND h.worker_id = $1 AND h.lease_epoch = l.epoch
+            RETURNING h.host
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = WorkerId });
+        command.Parameters.Add(new NpgsqlParameter { Value = leases.Select(l => l.Host).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = leases.Select(l => l.Epoch).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = ttl });
+        var renewed = new HashSet<string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            renewed.Add(reader.GetString(0));
+        }
+
+        return [.. leases.Select(l => l.Host).Where(h => !renewed.Contains(h))];
+    }
+
+    /// <summary>
+    /// Reserves the host's next request slot: the later of its reserved next slot and now, the one after it
+    /// <paramref name="spacing"/> later. With <paramref name="epoch"/>, only while this worker holds the host under it
+    /// (and the lease's page count goes up); null then means the lease is gone and nothing was reserved. Without, any
+    /// request to the host (a feed read, a robots.txt fetch) takes its slot whoever holds the host. Returns how long to
+    /// wait for the slot, on the database clock.
+    /// </summary>
+    public async Task<TimeSpan?> ReserveSlotAsync(string host, TimeSpan spacing, long? epoch, CancellationToken cancellationToken)
+    {
+        // The slot is the later of the reserved one and now; the row keeps the one after it.
+        const string Fenced = """
+            UPDATE host_leases h SET next_slot_at = greatest(h.next_slot_at, now()) + $2, pages_this_lease = h.pages_this_lease + 1
+            WHERE h.host = $1 AND h.worker_id = $3 AND h.lease_epoch = $4
+            RETURNING greatest(h.next_slot_at - $2 - now(), interval '0')
+            """;
+        const string Unfenced = """
+            INSERT INTO host_leases AS h (host, next_slot_at) VALUES ($1, now() + $2)
+            ON CONFLICT (host) DO UPDATE SET next_slot_at = greatest(h.next_slot_at, now()) + $2
+            RETURNING greatest(h.next_slot_at - $2 - now(), interval '0')
+            """;
+        await using var command = DataSource.CreateCommand(epoch is null ? Unfenced : Fenced);
+        command.Parameters.Add(new NpgsqlParameter { Value = host });
+        command.Parameters.Add(new NpgsqlParameter { Value = spacing });
+        if (epoch is { } held)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = WorkerId });
+            command.Parameters.Add(new NpgsqlParameter { Value = held });
+        }
+
+        var wait = await command.ExecuteScalarAsync(cancellationToken);
+        return wait is TimeSpan span ? span : null;
+    }
+
+    /// <summary>Lets the host go (fairness, or nothing left to take) if this worker still holds it under <paramref name="epoch"/>.</summary>
+    public async Task ReleaseAsync(string host, long epoch, CancellationToken cancellationToken)
+    {
+        await using var command = DataSource.CreateCommand("""
+            UPDATE host_leases SET worker_id = NULL, lease_expires_at = NULL WHERE host = $1 AND worker_id = $2 AND lease_epoch = $3
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = host });
+        command.Parameters.Add(new NpgsqlParameter { Value = WorkerId });
+        command.Parameters.Add(new NpgsqlParameter { Value = epoch });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

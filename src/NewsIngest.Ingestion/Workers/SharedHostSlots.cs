@@ -1,0 +1,48 @@
+namespace NewsIngest.Ingestion.Workers;
+
+/// <summary>
+/// Each request's slot on its host across all workers (<see cref="HostLeases.ReserveSlotAsync"/>), asked by the
+/// politeness handler before every attempt once a worker session is attached; without one (SQLite, one process) it
+/// does nothing and the in-process gate alone spaces requests. A request to a host this worker holds reserves under
+/// the lease's epoch, and finding the lease gone stops the request; any other request (a feed, a robots.txt) reserves
+/// whoever holds the host. The wait is on the worker's clock, for the span the database gave.
+/// </summary>
+public sealed class SharedHostSlots(TimeProvider time)
+{
+    private HostLeases? _leases;
+    private LeaseBook? _book;
+    private DatabaseRetry? _retry;
+
+    /// <summary>From now on requests reserve their slots in the shared database.</summary>
+    public void Attach(HostLeases leases, LeaseBook book, DatabaseRetry retry)
+    {
+        _leases = leases;
+        _book = book;
+        _retry = retry;
+    }
+
+    /// <summary>Waits for the next slot of the host of <paramref name="url"/>, <paramref name="spacing"/> after the last one.</summary>
+    public async Task WaitAsync(Uri url, TimeSpan spacing, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        if (_leases is not { } leases || spacing <= TimeSpan.Zero || url.IsFile)
+        {
+            return;
+        }
+
+        var host = url.Authority;
+        var epoch = _book!.EpochOf(host);
+        var wait = await _retry!.RunAsync(token => leases.ReserveSlotAsync(host, spacing, epoch, token), cancellationToken);
+        if (wait is null)
+        {
+            // Taken over since: this request must not go out.
+            _book.MarkLost([host]);
+            throw new OperationCanceledException($"the lease of {host} was lost", null, _book.LostTokenOf(host));
+        }
+
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait.Value, time, cancellationToken);
+        }
+    }
+}

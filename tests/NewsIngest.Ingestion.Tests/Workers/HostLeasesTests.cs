@@ -1,0 +1,98 @@
+using NewsIngest.Ingestion.Workers;
+
+namespace NewsIngest.Ingestion.Tests.Workers;
+
+public sealed class HostLeasesTests
+{
+    private static readonly TimeSpan Ttl = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Two_workers_claiming_at_once_never_hold_the_same_host()
+    {
+        // Given 40 hosts, each with a page waiting
+        await using var db = await SharedDatabase.OpenAsync();
+        var hosts = Enumerable.Range(0, 40).Select(i => $"h{i}.test").ToList();
+        foreach (var host in hosts)
+        {
+            await AddPageAsync(db, host);
+        }
+
+        var a = new HostLeases(db.DataSource, "a", Ttl);
+        var b = new HostLeases(db.DataSource, "b", Ttl);
+
+        // When both claim in small batches at the same time until nothing is left
+        var heldByA = new List<string>();
+        var heldByB = new List<string>();
+        for (var round = 0; round < 10; round++)
+        {
+            var claims = await Task.WhenAll(a.ClaimAsync(3, default), b.ClaimAsync(3, default));
+            heldByA.AddRange(claims[0].Select(l => l.Host));
+            heldByB.AddRange(claims[1].Select(l => l.Host));
+        }
+
+        // Then every host went to exactly one of them, and the table agrees
+        Assert.Empty(heldByA.Intersect(heldByB));
+        Assert.Equal(hosts.Order(StringComparer.Ordinal), heldByA.Concat(heldByB).Order(StringComparer.Ordinal));
+        Assert.Equal(heldByA.Order(StringComparer.Ordinal), await db.ColumnAsync("SELECT host FROM host_leases WHERE worker_id = 'a' ORDER BY host COLLATE \"C\""));
+    }
+
+    [Fact]
+    public async Task An_expired_lease_is_taken_over_under_a_new_epoch_and_the_old_holders_renewal_and_slot_are_refused()
+    {
+        await using var db = await SharedDatabase.OpenAsync();
+        await AddPageAsync(db, "site.test");
+        var a = new HostLeases(db.DataSource, "a", Ttl);
+        var b = new HostLeases(db.DataSource, "b", Ttl);
+        var first = Assert.Single(await a.ClaimAsync(10, default));
+
+        // While a's lease runs, b gets nothing; once it has run out (a stopped renewing), b takes the host over
+        Assert.Empty(await b.ClaimAsync(10, default));
+        await db.ExpireLeaseAsync("site.test");
+        var second = Assert.Single(await b.ClaimAsync(10, default));
+
+        Assert.Equal(first.Epoch + 1, second.Epoch);
+        Assert.Equal(["site.test"], await a.RenewAsync([("site.test", first.Epoch)], default));
+        Assert.Null(await a.ReserveSlotAsync("site.test", TimeSpan.FromSeconds(1), first.Epoch, default));
+        Assert.Empty(await b.RenewAsync([("site.test", second.Epoch)], default));
+        Assert.NotNull(await b.ReserveSlotAsync("site.test", TimeSpan.FromSeconds(1), second.Epoch, default));
+    }
+
+    [Fact]
+    public async Task A_host_taken_over_still_waits_out_the_delay_its_last_holder_reserved()
+    {
+        // Given a's request to the host reserved the next slot an hour on (the host's delay)
+        await using var db = await SharedDatabase.OpenAsync();
+        await AddPageAsync(db, "slow.test");
+        var a = new HostLeases(db.DataSource, "a", Ttl);
+        var b = new HostLeases(db.DataSource, "b", Ttl);
+        var lease = Assert.Single(await a.ClaimAsync(1, default));
+        Assert.Equal(TimeSpan.Zero, await a.ReserveSlotAsync("slow.test", TimeSpan.FromHours(1), lease.Epoch, default));
+
+        // When b takes the host over
+        await db.ExpireLeaseAsync("slow.test");
+        var takeover = Assert.Single(await b.ClaimAsync(1, default));
+
+        // Then b's first slot is that hour away, and reserving gives the same wait (the database clock, not b's)
+        Assert.InRange(takeover.SlotIn, TimeSpan.FromMinutes(59), TimeSpan.FromHours(1));
+        Assert.InRange((await b.ReserveSlotAsync("slow.test", TimeSpan.FromHours(1), takeover.Epoch, default))!.Value, TimeSpan.FromMinutes(59), TimeSpan.FromHours(1));
+    }
+
+    [Fact]
+    public async Task A_request_outside_any_lease_takes_the_hosts_slot_too()
+    {
+        // A feed read by one worker and a page of another on the same host are spaced like two pages
+        await using var db = await SharedDatabase.OpenAsync();
+        var a = new HostLeases(db.DataSource, "a", Ttl);
+
+        Assert.Equal(TimeSpan.Zero, await a.ReserveSlotAsync("feeds.test", TimeSpan.FromHours(1), epoch: null, default));
+        Assert.InRange((await a.ReserveSlotAsync("feeds.test", TimeSpan.FromHours(1), epoch: null, default))!.Value, TimeSpan.FromMinutes(59), TimeSpan.FromHours(1));
+    }
+
+    private static async Task AddPageAsync(SharedDatabase db, string host)
+    {
+        await db.ExecuteAsync(
+            "INSERT INTO frontier_items (key, host, source, page, added_by) VALUES ($1, $2, 'news', $3, 'test')",
+            $"https://{host}/1", host, $$"""{"Url":"https://{{host}}/1"}""");
+        await db.ExecuteAsync("INSERT INTO host_leases (host) VALUES ($1)", host);
+    }
+}
