@@ -78,13 +78,3 @@ public abstract class DiscoveryCacheContract : StateContract
         }
     }
 }
-
-public sealed class SqliteDiscoveryCacheTests : DiscoveryCacheContract
-{
-    protected override Task<StateUnderTest> CreateAsync() => StateUnderTest.SqliteAsync();
-}
-
-public sealed class PostgresDiscoveryCacheTests : DiscoveryCacheContract
-{
-    protected override Task<StateUnderTest> CreateAsync() => StateUnderTest.PostgresAsync();
-}

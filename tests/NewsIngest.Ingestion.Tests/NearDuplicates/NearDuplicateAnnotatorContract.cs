@@ -131,13 +131,3 @@ public abstract class NearDuplicateAnnotatorContract : StateContract
         Extractor = ExtractorInfo.Current,
     };
 }
-
-public sealed class SqliteNearDuplicateAnnotatorTests : NearDuplicateAnnotatorContract
-{
-    protected override Task<StateUnderTest> CreateAsync() => StateUnderTest.SqliteAsync();
-}
-
-public sealed class PostgresNearDuplicateAnnotatorTests : NearDuplicateAnnotatorContract
-{
-    protected override Task<StateUnderTest> CreateAsync() => StateUnderTest.PostgresAsync();
-}

@@ -273,13 +273,3 @@ public abstract class SiteTemplateLearnerContract : StateContract
         }
     }
 }
-
-public sealed class SqliteSiteTemplateLearnerTests : SiteTemplateLearnerContract
-{
-    protected override Task<StateUnderTest> CreateAsync() => StateUnderTest.SqliteAsync();
-}
-
-public sealed class PostgresSiteTemplateLearnerTests : SiteTemplateLearnerContract
-{
-    protected override Task<StateUnderTest> CreateAsync() => StateUnderTest.PostgresAsync();
-}

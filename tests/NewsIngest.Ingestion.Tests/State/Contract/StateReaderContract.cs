@@ -148,13 +148,3 @@ public abstract class StateReaderContract : StateContract
         Assert.Equal([hostA, hostB], await reader.HostsAsync(default));
     }
 }
-
-public sealed class SqliteStateReaderContractTests : StateReaderContract
-{
-    protected override Task<StateUnderTest> CreateAsync() => StateUnderTest.SqliteAsync();
-}
-
-public sealed class PostgresStateReaderContractTests : StateReaderContract
-{
-    protected override Task<StateUnderTest> CreateAsync() => StateUnderTest.PostgresAsync();
-}

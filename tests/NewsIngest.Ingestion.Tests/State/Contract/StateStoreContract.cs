@@ -169,13 +169,3 @@ public abstract class StateStoreContract : StateContract
         Assert.Equal([other, latest], await backend.Store.GetArchiveEntriesAsync(default));
     }
 }
-
-public sealed class SqliteStateStoreContractTests : StateStoreContract
-{
-    protected override Task<StateUnderTest> CreateAsync() => StateUnderTest.SqliteAsync();
-}
-
-public sealed class PostgresStateStoreContractTests : StateStoreContract
-{
-    protected override Task<StateUnderTest> CreateAsync() => StateUnderTest.PostgresAsync();
-}
