@@ -19,17 +19,29 @@ internal static class MainContentHolder
     /// <summary>A paragraph of prose: a sentence or two at least.</summary>
     private const int MinProseChars = 100;
 
-    /// <summary>Walks <paramref name="element"/>'s descendants without recursion, stopping at the first sign.</summary>
+    /// <summary>
+    /// Walks <paramref name="element"/>'s descendants without recursion, stopping at the first sign. It runs once per
+    /// outermost boilerplate element, over a large share of a page's tree, so it reads the child lists by index and
+    /// each element's attributes in one pass (<c>Children</c>, <c>ChildElementCount</c> and <c>GetAttribute</c> each
+    /// walk or allocate again), and measures a paragraph's text without building it.
+    /// </summary>
     public static bool Holds(IElement element)
     {
-        var stack = new Stack<IElement>();
-        stack.Push(element);
+        var stack = new Stack<INodeList>();
+        var inner = new Stack<(INodeList, int)>();
+        stack.Push(((INode)element).ChildNodes);
         bool article = false, headline = false;
         var paragraphs = 0;
         while (stack.Count > 0)
         {
-            foreach (var child in stack.Pop().Children)
+            var children = stack.Pop();
+            for (var i = 0; i < children.Length; i++)
             {
+                if (children[i] is not IElement child)
+                {
+                    continue;
+                }
+
                 switch (child.LocalName)
                 {
                     case "main":
@@ -40,26 +52,102 @@ internal static class MainContentHolder
                     case "h1":
                         headline = true;
                         break;
-                    case "p" when paragraphs < MinBodyParagraphs && child.TextContent.Length >= MinProseChars:
+                    case "p" when paragraphs < MinBodyParagraphs && TextReaches(child, MinProseChars, inner):
                         paragraphs++;
                         break;
                     case "script" or "style" or "svg" or "template":
                         continue;
                 }
 
-                if ((headline && (article || paragraphs >= MinBodyParagraphs)) || child.GetAttribute("itemprop") == "articleBody"
-                    || string.Equals(child.GetAttribute("role"), "main", StringComparison.OrdinalIgnoreCase))
+                if ((headline && (article || paragraphs >= MinBodyParagraphs)) || MarksMain(child))
                 {
                     return true;
                 }
 
-                if (child.ChildElementCount > 0)
+                var grandchildren = ((INode)child).ChildNodes;
+                if (grandchildren.Length > 0)
                 {
-                    stack.Push(child);
+                    stack.Push(grandchildren);
                 }
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// <c>[itemprop=articleBody]</c> or <c>[role=main]</c> (any case), each read from the attribute's first occurrence,
+    /// as <c>GetAttribute</c> reads it.
+    /// </summary>
+    private static bool MarksMain(IElement element)
+    {
+        var attributes = element.Attributes;
+        bool itemProp = false, role = false;
+        for (var i = 0; i < attributes.Length; i++)
+        {
+            var attribute = attributes[i];
+            if (attribute is null)
+            {
+                continue;
+            }
+
+            if (!itemProp && attribute.Name == "itemprop")
+            {
+                if (attribute.Value == "articleBody")
+                {
+                    return true;
+                }
+
+                itemProp = true;
+            }
+            else if (!role && attribute.Name == "role")
+            {
+                if (string.Equals(attribute.Value, "main", StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+
+                role = true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the element's text content (its descendant text nodes) has at least <paramref name="chars"/> characters.</summary>
+    private static bool TextReaches(IElement element, int chars, Stack<(INodeList, int)> stack)
+    {
+        stack.Clear();
+        var length = 0;
+        var nodes = ((INode)element).ChildNodes;
+        var next = 0;
+        while (true)
+        {
+            if (next == nodes.Length)
+            {
+                if (stack.Count == 0)
+                {
+                    return false;
+                }
+
+                (nodes, next) = stack.Pop();
+                continue;
+            }
+
+            var node = nodes[next++];
+            if (node is IText text)
+            {
+                length += text.Data.Length;
+                if (length >= chars)
+                {
+                    return true;
+                }
+            }
+            else if (node.ChildNodes is { Length: > 0 } inner)
+            {
+                stack.Push((nodes, next));
+                (nodes, next) = (inner, 0);
+            }
+        }
     }
 }
