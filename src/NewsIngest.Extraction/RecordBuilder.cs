@@ -29,7 +29,9 @@ internal static class RecordBuilder
 
         blocks = PreviewCap.Apply(blocks, context);
         var text = string.Join("\n\n", blocks.Select(b => b.Text));
-        var contentHash = Hash(TextNormalizer.Normalize(text));
+        // The content hash and the fingerprint read the same folded text.
+        var folded = TextNormalizer.Normalize(text);
+        var contentHash = Hash(folded);
         var url = context.Input.Url?.AbsoluteUri;
         var canonical = facts.CanonicalUrl ?? url;
         var id = canonical is not null ? Hash(canonical) : contentHash;
@@ -73,7 +75,7 @@ internal static class RecordBuilder
                 Template = removed[(int)BlockRole.Template],
             },
             ContentHash = contentHash,
-            Fingerprint = SimHash.ToHex(SimHash.OfText(text)),
+            Fingerprint = SimHash.ToHex(SimHash.OfFolded(folded)),
             Extractor = ExtractorInfo.Current,
             SiteTemplate = context.TemplateApplied is { } model ? new SiteTemplateInfo(model.Site, model.Version) : null,
         };

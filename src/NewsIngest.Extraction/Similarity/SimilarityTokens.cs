@@ -17,9 +17,11 @@ public static class SimilarityTokens
 
     private const int MaxWordChars = 64;
 
-    public static ulong[] Hash(string text)
+    public static ulong[] Hash(string text) => HashFolded(TextNormalizer.Normalize(text));
+
+    /// <summary>The words of a text already folded by <see cref="TextNormalizer.Normalize"/>.</summary>
+    internal static ulong[] HashFolded(string folded)
     {
-        var folded = TextNormalizer.Normalize(text);
         var tokens = new List<ulong>(folded.Length / 5);
         Span<char> word = stackalloc char[MaxWordChars];
         var length = 0;

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.IO.Hashing;
+using System.Numerics;
 using System.Runtime.InteropServices;
 
 namespace NewsIngest.Extraction.Similarity;
@@ -48,6 +50,69 @@ public static class WordShingles
 
         return distinct == shingles.Length ? shingles : shingles[..distinct];
     }
+
+    /// <summary>
+    /// The distinct shingles of <paramref name="tokens"/> in the order they first occur, written to
+    /// <paramref name="destination"/> (at least <see cref="MaxCount"/> long): the set <see cref="Of"/> sorts, found with
+    /// a small open-addressing table instead of a sort, for a consumer that needs the set but not its order.
+    /// </summary>
+    internal static int Distinct(ReadOnlySpan<ulong> tokens, Span<uint> destination)
+    {
+        if (tokens.Length < Size)
+        {
+            if (tokens.IsEmpty)
+            {
+                return 0;
+            }
+
+            destination[0] = Shingle(tokens);
+            return 1;
+        }
+
+        var count = tokens.Length - Size + 1;
+        // A power of two at least twice the count, so a probe run stays short; 0 marks an empty slot, so the shingle 0
+        // is tracked on its own.
+        var slots = (int)BitOperations.RoundUpToPowerOf2((uint)count * 2);
+        var rented = ArrayPool<uint>.Shared.Rent(slots);
+        var table = rented.AsSpan(0, slots);
+        table.Clear();
+        var mask = slots - 1;
+        var distinct = 0;
+        var zeroSeen = false;
+        for (var i = 0; i < count; i++)
+        {
+            var shingle = Shingle(tokens.Slice(i, Size));
+            if (shingle == 0)
+            {
+                if (!zeroSeen)
+                {
+                    zeroSeen = true;
+                    destination[distinct++] = 0;
+                }
+
+                continue;
+            }
+
+            // The shingle is the top of a hash already: its low bits index the table.
+            var slot = (int)shingle & mask;
+            while (table[slot] != 0 && table[slot] != shingle)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            if (table[slot] == 0)
+            {
+                table[slot] = shingle;
+                destination[distinct++] = shingle;
+            }
+        }
+
+        ArrayPool<uint>.Shared.Return(rented);
+        return distinct;
+    }
+
+    /// <summary>How many shingles <paramref name="tokens"/> has at most (what <see cref="Distinct"/> can write).</summary>
+    internal static int MaxCount(int tokens) => tokens < Size ? Math.Min(tokens, 1) : tokens - Size + 1;
 
     /// <summary>A hash of the whole word sequence: equal for texts with the same words in the same order.</summary>
     public static long TextKey(ReadOnlySpan<ulong> tokens) => unchecked((long)XxHash64.HashToUInt64(MemoryMarshal.AsBytes(tokens), TextSeed));
