@@ -14,7 +14,7 @@ public class ExtractionBenchmarks
 {
     private PageSet _set = null!;
 
-    /// <summary>The page set of this case: samples, trafilatura or readability.</summary>
+    /// <summary>The page set of this case: samples, or the first pages of trafilatura, readability, fundus or wcxb.</summary>
     [ParamsSource(nameof(SetNames))]
     public string Set { get; set; } = PageSetLoader.Samples;
 

@@ -13,6 +13,8 @@ internal static class PageSetLoader
     public const string Samples = "samples";
     public const string Trafilatura = "trafilatura";
     public const string Readability = "readability";
+    public const string Fundus = "fundus";
+    public const string Wcxb = "wcxb";
 
     /// <summary>How many corpus pages each corpus set takes.</summary>
     public const int CorpusSampleSize = 40;
@@ -24,7 +26,7 @@ internal static class PageSetLoader
     public static IReadOnlyList<string> AvailableSetNames(TextWriter log)
     {
         var names = new List<string>();
-        foreach (var name in (string[])[Samples, Trafilatura, Readability])
+        foreach (var name in (string[])[Samples, Trafilatura, Readability, Fundus, Wcxb])
         {
             if (FindFiles(name, everyPage: false, out var reason).Count > 0)
             {
@@ -81,7 +83,9 @@ internal static class PageSetLoader
         {
             Samples => (Path.Combine(root, "samples", "pages"), Sorted(Path.Combine(root, "samples", "pages"), "*.html")),
             Trafilatura => (Path.Combine(corpus, "trafilatura", "html"), Sorted(Path.Combine(corpus, "trafilatura", "html"), "*.html.gz")),
-            Readability => (Path.Combine(corpus, "readability"), ReadabilitySources(Path.Combine(corpus, "readability"))),
+            Readability => (Path.Combine(corpus, "readability"), SourcesInFolders(Path.Combine(corpus, "readability"))),
+            Fundus => (Path.Combine(corpus, "fundus"), SourcesInFolders(Path.Combine(corpus, "fundus"))),
+            Wcxb => (Path.Combine(corpus, "wcxb", "html"), Sorted(Path.Combine(corpus, "wcxb", "html"), "*.html.gz")),
             _ => throw new ArgumentException($"unknown page set '{name}'", nameof(name)),
         };
         if (!Directory.Exists(folder))
@@ -103,13 +107,14 @@ internal static class PageSetLoader
         ? [.. Directory.EnumerateFiles(folder, pattern).Order(StringComparer.Ordinal)]
         : [];
 
-    private static List<string> ReadabilitySources(string folder) => Directory.Exists(folder)
+    /// <summary>The <c>source.html.gz</c> of each page folder (readability/ and fundus/ keep one folder per page).</summary>
+    private static List<string> SourcesInFolders(string folder) => Directory.Exists(folder)
         ? [.. Directory.EnumerateDirectories(folder).Order(StringComparer.Ordinal)
             .Select(dir => Path.Combine(dir, "source.html.gz")).Where(File.Exists)]
         : [];
 
     private static string PageLabel(string name, string file) =>
-        name == Readability ? Path.GetFileName(Path.GetDirectoryName(file)!) : Path.GetFileName(file);
+        name is Readability or Fundus ? Path.GetFileName(Path.GetDirectoryName(file)!) : Path.GetFileName(file);
 
     private static byte[] Gunzip(string file)
     {
