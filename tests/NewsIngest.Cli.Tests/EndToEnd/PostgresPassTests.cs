@@ -101,6 +101,29 @@ public sealed class PostgresPassTests : IAsyncLifetime
         Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Status_before_any_once_is_no_state_yet_and_with_an_unreachable_server_one_line()
+    {
+        var port = await FreePortAsync();
+        var unreachable = new Dictionary<string, string>(Environment)
+        {
+            ["NEWSINGEST_STATE__CONNECTIONSTRING"] = $"Host=127.0.0.1;Port={port};Database=newsingest;Username=ingest;Timeout=3",
+        };
+
+        var empty = await NewsIngestExecutable.RunAsync(_postgres.Args("status"), Environment);
+        var down = await NewsIngestExecutable.RunAsync(_postgres.Args("failures"), unreachable);
+
+        Assert.True(empty.ExitCode == 5, empty.ToString());
+        Assert.Contains(
+            $"newsingest status: no state yet at {PostgresDatabase.Describe(new NpgsqlConnectionStringBuilder(_schema.ConnectionString))}",
+            empty.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, await ScalarAsync("SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()"));
+        Assert.True(down.ExitCode == 2, down.ToString());
+        var line = Assert.Single(down.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("newsingest failures: ", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", down.Stderr, StringComparison.Ordinal);
+    }
+
     public async Task DisposeAsync()
     {
         await _server.DisposeAsync();
