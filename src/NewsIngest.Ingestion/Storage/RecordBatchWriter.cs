@@ -244,7 +244,7 @@ public sealed class RecordBatchWriter : IAsyncDisposable
         }
         catch (Exception ex)
         {
-            Fail(batch, $"the state could not record the write: {OneLine(ex)}");
+            Fail(batch, $"the state could not record the write: {OneLine(ex)}", unsettledElsewhere: true);
             return;
         }
 
@@ -263,7 +263,7 @@ public sealed class RecordBatchWriter : IAsyncDisposable
         catch (Exception ex)
         {
             _unsettled = true;
-            Fail(live, $"the state could not check the write: {OneLine(ex)}; it is settled before the next write or at the next start");
+            Fail(live, $"the state could not check the write: {OneLine(ex)}; it is settled before the next write or at the next start", unsettledElsewhere: true);
             return;
         }
 
@@ -303,7 +303,7 @@ public sealed class RecordBatchWriter : IAsyncDisposable
             {
                 _unsettled = true;
                 Fail(live, $"the record was written but the state could not be updated ({OneLine(ex)}); " +
-                    "it is settled before the next write or at the next start");
+                    "it is settled before the next write or at the next start (or by the worker that adopts this one)", unsettledElsewhere: true);
                 return;
             }
         }
@@ -412,7 +412,12 @@ public sealed class RecordBatchWriter : IAsyncDisposable
         }
     }
 
-    private void Fail(List<QueuedRecord> batch, string reason)
+    /// <summary>
+    /// Fails the records. Under a fence every failure leaves the URL's state alone (<see cref="QueuedRecord.Refuse"/>):
+    /// the write is settled by a fenced reconcile, this worker's or its adopter's, which may commit it; a
+    /// <c>write-failed</c> state saved meanwhile could overwrite what that reconcile or another worker committed.
+    /// </summary>
+    private void Fail(List<QueuedRecord> batch, string reason, bool unsettledElsewhere = false)
     {
         if (batch.Count == 0)
         {
@@ -420,7 +425,14 @@ public sealed class RecordBatchWriter : IAsyncDisposable
         }
 
         StorageLog.BatchFailed(_logger, batch.Count, reason);
-        batch.ForEach(b => b.Fail(reason));
+        if (unsettledElsewhere || Fence is not null)
+        {
+            batch.ForEach(b => b.Refuse(reason));
+        }
+        else
+        {
+            batch.ForEach(b => b.Fail(reason));
+        }
     }
 
     private static string OneLine(Exception ex) => ex.Message.ReplaceLineEndings(" ");

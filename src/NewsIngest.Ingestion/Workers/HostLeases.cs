@@ -71,15 +71,21 @@ public sealed class HostLeases(NpgsqlDataSource dataSource, string workerId, Tim
         }
 
         await using var command = DataSource.CreateCommand("""
+            WITH mine AS (
+                SELECT h.host FROM host_leases h JOIN unnest($2::text[], $3::bigint[]) AS l(host, epoch)
+                    ON h.host = l.host AND h.lease_epoch = l.epoch
+                WHERE h.worker_id = $1
+                ORDER BY h.host
+                FOR UPDATE OF h)
             UPDATE host_leases h SET lease_expires_at = now() + $4
-            FROM unnest($2::text[], $3::bigint[]) AS l(host, epoch)
-            WHERE h.host = l.host AND h.worker_id = $1 AND h.lease_epoch = l.epoch
+            FROM mine WHERE h.host = mine.host
             RETURNING h.host
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = WorkerId });
         command.Parameters.Add(new NpgsqlParameter { Value = leases.Select(l => l.Host).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = leases.Select(l => l.Epoch).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = ttl });
+        // Rows locked in host order, as the fenced commit locks them, so the two never deadlock.
         var renewed = new HashSet<string>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
