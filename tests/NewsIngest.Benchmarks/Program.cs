@@ -8,7 +8,7 @@ using NewsIngest.Benchmarks.Stages;
 // page's record and block roles, to diff before/after a change; "loop": extract in a loop for an external profiler
 // (perf record -p); "neardup-eval" scores the near-duplicate rule on generated pairs; "e2e" and "politeness" run the built newsingest once as a child over loopback hosts; "workers" runs several newsingest run children on one PostgreSQL; "coldstart" starts published builds of a hello-world app and newsingest alternately and compares their start-up; "templates-cost" compares extraction
 // with and without a site template, interleaved, on thread CPU time; "state-growth" measures the
-// site-template and near-duplicate tables of a real state file; anything else goes to BenchmarkDotNet (e.g. --filter '*ExtractionBenchmarks*').
+// site-template and near-duplicate tables of a real state file; "state-protocol" the record protocol's cost per batch on SQLite and PostgreSQL; anything else goes to BenchmarkDotNet (e.g. --filter '*ExtractionBenchmarks*').
 return args switch
 {
     ["report", ..] => SanityReport.Run(Console.Out),
@@ -22,6 +22,7 @@ return args switch
     ["coldstart", ..] => NewsIngest.Benchmarks.ColdStart.ColdStartBenchmark.RunAsync(args, Console.Out).GetAwaiter().GetResult(),
     ["templates-cost", ..] => NewsIngest.Benchmarks.Templates.TemplateCostCommand.Run(args, Console.Out),
     ["state-growth", ..] => NewsIngest.Benchmarks.State.StateGrowth.RunAsync(args, Console.Out).GetAwaiter().GetResult(),
+    ["state-protocol", ..] => NewsIngest.Benchmarks.State.StateProtocolBenchmark.RunAsync(args, Console.Out).GetAwaiter().GetResult(),
     _ => RunBenchmarks(args),
 };
 
