@@ -3,6 +3,7 @@ using NewsIngest.Cli.Inspection;
 using NewsIngest.Ingestion.Configuration;
 using NewsIngest.Ingestion.Discovery;
 using NewsIngest.Ingestion.Scheduling;
+using NewsIngest.Ingestion.State;
 
 namespace NewsIngest.Cli.Commands;
 
@@ -30,10 +31,11 @@ public static class StatusCommand
                 return SourceView.Of(source.Name, schedule!, passes.GetValueOrDefault(source.Name), totals.GetValueOrDefault(source.Name), now);
             }).ToList();
             var hosts = HostView.Of(await state.AllAsync(cancellationToken), await state.HostsAsync(cancellationToken), now);
+            var workers = await state.WorkersAsync(cancellationToken);
             var stdout = parse.InvocationConfiguration.Output;
             if (parse.GetValue(InspectionSwitches.Json))
             {
-                await InspectionText.WriteJsonAsync(stdout, new StatusView(state.Location, state.SchemaVersion, now, sources, hosts), cancellationToken);
+                await InspectionText.WriteJsonAsync(stdout, new StatusView(state.Location, state.SchemaVersion, now, sources, hosts, workers), cancellationToken);
                 return ExitCodes.Ok;
             }
 
@@ -42,6 +44,12 @@ public static class StatusCommand
             await WriteSourcesAsync(stdout, sources, cancellationToken);
             await stdout.WriteLineAsync();
             await WriteHostsAsync(stdout, hosts, cancellationToken);
+            if (workers.Count > 0)
+            {
+                await stdout.WriteLineAsync();
+                await WriteWorkersAsync(stdout, workers, cancellationToken);
+            }
+
             return ExitCodes.Ok;
         }, token));
         return command;
@@ -94,7 +102,22 @@ public static class StatusCommand
         await table.WriteAsync(stdout, cancellationToken);
     }
 
+    /// <summary>Several workers on one PostgreSQL state: each one's registration and the hosts it holds.</summary>
+    private static async Task WriteWorkersAsync(TextWriter stdout, IReadOnlyList<WorkerRecord> workers, CancellationToken cancellationToken)
+    {
+        var table = new TextTable("WORKER", "STATE", "EPOCH", "STARTED (UTC)", "LAST RENEWAL (UTC)", "LEASES", "HOSTS").Numeric(2, 5);
+        foreach (var w in workers)
+        {
+            table.Add(
+                w.Id, w.State, w.Epoch, InspectionText.Time(w.StartedAt), InspectionText.Time(w.HeartbeatAt), w.Leases,
+                w.Hosts.Count == 0 ? "—" : string.Join(' ', w.Hosts) + (w.Leases > w.Hosts.Count ? " …" : ""));
+        }
+
+        await table.WriteAsync(stdout, cancellationToken);
+    }
+
     /// <summary>The JSON shape of <c>status --json</c>.</summary>
     private sealed record StatusView(
-        string State, int SchemaVersion, DateTimeOffset At, IReadOnlyList<SourceView> Sources, IReadOnlyList<HostView> Hosts);
+        string State, int SchemaVersion, DateTimeOffset At, IReadOnlyList<SourceView> Sources, IReadOnlyList<HostView> Hosts,
+        IReadOnlyList<WorkerRecord> Workers);
 }

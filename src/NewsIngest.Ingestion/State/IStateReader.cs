@@ -42,4 +42,8 @@ public interface IStateReader : IAsyncDisposable
 
     /// <summary>What the state keeps of each host's pacing and cooldown, by host.</summary>
     Task<IReadOnlyList<HostRecord>> HostsAsync(CancellationToken cancellationToken);
+
+    /// <summary>The workers of a shared (PostgreSQL) state and their leases, by id; none for SQLite (one process).</summary>
+    Task<IReadOnlyList<WorkerRecord>> WorkersAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<WorkerRecord>>([]);
 }

@@ -21,6 +21,8 @@ internal sealed class SharedDatabase : IAsyncDisposable
 
     public NpgsqlDataSource DataSource => Database.DataSource;
 
+    public string ConnectionString => _schema.ConnectionString;
+
     public static async Task<SharedDatabase> OpenAsync()
     {
         var schema = await TestPostgres.CreateSchemaAsync();

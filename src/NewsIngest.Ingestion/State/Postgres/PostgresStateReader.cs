@@ -116,6 +116,37 @@ public sealed class PostgresStateReader : IStateReader
             connection, $"SELECT {HostStateRows.HostColumns} FROM hosts ORDER BY host COLLATE \"C\"", PostgresStateStore.ReadHost, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<WorkerRecord>> WorkersAsync(CancellationToken cancellationToken)
+    {
+        if (SchemaVersion < 2)
+        {
+            return [];
+        }
+
+        await using var command = _dataSource.CreateCommand("""
+            SELECT w.id, w.epoch, w.started_at, w.heartbeat_at, w.expires_at,
+                CASE WHEN w.adopted_by IS NOT NULL THEN 'adopted by ' || w.adopted_by
+                     WHEN w.stopped_at IS NOT NULL THEN 'stopped'
+                     WHEN w.expires_at < now() THEN 'presumed dead'
+                     ELSE 'running' END,
+                (SELECT count(*) FROM host_leases h WHERE h.worker_id = w.id AND h.lease_expires_at > now()),
+                coalesce((SELECT array_agg(host ORDER BY host) FROM (
+                    SELECT host FROM host_leases h WHERE h.worker_id = w.id AND h.lease_expires_at > now()
+                    ORDER BY host COLLATE "C" LIMIT 5) held), '{}')
+            FROM workers w ORDER BY w.id COLLATE "C"
+            """);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var workers = new List<WorkerRecord>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            workers.Add(new WorkerRecord(
+                reader.GetString(0), reader.GetInt64(1), PgValues.StampOf(reader, 2), PgValues.StampOf(reader, 3), PgValues.StampOf(reader, 4),
+                reader.GetString(5), (int)reader.GetInt64(6), reader.GetFieldValue<string[]>(7)));
+        }
+
+        return workers;
+    }
+
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
     private async Task<UrlState?> SingleAsync(string condition, string parameter, CancellationToken cancellationToken) =>
