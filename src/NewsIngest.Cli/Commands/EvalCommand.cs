@@ -80,7 +80,7 @@ public static class EvalCommand
         DefaultValueFactory = _ => Environment.ProcessorCount,
     };
 
-    private static readonly Option<SiteTemplateMode> SiteTemplate = ChoiceOption.Create(
+    private static readonly ChoiceOption<SiteTemplateMode> SiteTemplate = new(
         "--site-template", "auto (default): learn each site's template from the corpus's pages first, then score with it; off: score without.",
         SiteTemplateMode.Auto);
 
@@ -130,7 +130,7 @@ public static class EvalCommand
             Parallelism = parse.GetValue(Parallel),
             Limit = parse.GetValue(Limit),
             Worst = parse.GetValue(SuiteDir) is null || worstGiven ? parse.GetValue(Worst) : 0,
-            SiteTemplates = parse.GetValue(SiteTemplate) == SiteTemplateMode.Auto,
+            SiteTemplates = SiteTemplate.ValueIn(parse) == SiteTemplateMode.Auto,
         };
         if (options.Validate() is { } optionProblem)
         {

@@ -15,7 +15,7 @@ public static class ExtractCommand
         Description = "The page's address, when reading a file or stdin (resolves links, seeds the record id).",
     };
 
-    private static readonly Option<OutputFormat> Format = ChoiceOption.Create(
+    private static readonly ChoiceOption<OutputFormat> Format = new(
         "--format", "Output: json (indented; JSON Lines for several pages), text or markdown.", OutputFormat.Json, "-f");
 
     private static readonly Option<bool> Compact = new("--compact")
@@ -23,7 +23,7 @@ public static class ExtractCommand
         Description = "One-line JSON (JSON Lines).",
     };
 
-    private static readonly Option<InputFormat> InputFormatOption = ChoiceOption.Create(
+    private static readonly ChoiceOption<InputFormat> InputFormatOption = new(
         "--input-format", "How to read the input: auto (default), html, or text (a page's text rendering).", InputFormat.Auto);
 
     private static readonly Option<bool> ExplainOption = new("--explain")
@@ -31,7 +31,7 @@ public static class ExtractCommand
         Description = "Also print, on stderr, every block of the page with its role and the reason for it.",
     };
 
-    private static readonly Option<SiteTemplateMode> SiteTemplate = ChoiceOption.Create(
+    private static readonly ChoiceOption<SiteTemplateMode> SiteTemplate = new(
         "--site-template",
         "With several pages: auto (default) learns each site's template from all of them first, then removes it from each; off does not.",
         SiteTemplateMode.Auto);
@@ -71,8 +71,8 @@ public static class ExtractCommand
         var stderr = parse.InvocationConfiguration.Error;
         var verbose = parse.GetValue(GlobalOptions.Verbose);
         var inputs = parse.GetValue(Inputs) ?? [];
-        var format = parse.GetValue(Format);
-        var inputFormat = parse.GetValue(InputFormatOption);
+        var format = Format.ValueIn(parse);
+        var inputFormat = InputFormatOption.ValueIn(parse);
         Uri? url = null;
         if (parse.GetValue(Url) is { } urlText && !Uri.TryCreate(urlText, UriKind.Absolute, out url))
         {
@@ -96,7 +96,7 @@ public static class ExtractCommand
         var failures = 0;
         var pipeline = ExtractionPipeline.Default;
         // One page alone can teach no template (a site's is known from 5 pages): it is extracted as without one.
-        var learning = many && parse.GetValue(SiteTemplate) == SiteTemplateMode.Auto
+        var learning = many && SiteTemplate.ValueIn(parse) == SiteTemplateMode.Auto
             ? await ExtractLearning.LearnAsync(sources, url, inputFormat, pipeline, cancellationToken)
             : null;
         for (var i = 0; i < sources.Count; i++)
