@@ -29,7 +29,7 @@ public static class OnceCommand
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lost);
             var summary = await runtime.Pass.RunAsync(options.Sources, stop.Token);
             await stdout.WriteLineAsync($"newsingest once: {summary.ToLine()}");
-            var where = runtime.Workers is { } worker ? $"as worker {worker.Registration.Id}, state {runtime.Backend?.Description}" : $"state {options.State.Path}";
+            var where = runtime.Workers is { } worker ? $"as worker {worker.Registration.Id}, state {runtime.Backend?.Description}" : $"state {runtime.Backend?.Description ?? options.State.Path}";
             await stdout.WriteLineAsync($"newsingest once: {summary.Written} records written to {runtime.Sink.Directory} ({where})");
             if (lost.IsCancellationRequested)
             {

@@ -30,7 +30,7 @@ public static class StateCommand
             }
 
             await stdout.WriteLineAsync(
-                $"newsingest state rebuild: {report.Records} records read from {runtime.Sink.Directory}, {report.Updated} URLs added or moved forward in {options.State.Path}");
+                $"newsingest state rebuild: {report.Records} records read from {runtime.Sink.Directory}, {report.Updated} URLs added or moved forward in {runtime.Backend?.Description ?? options.State.Path}");
             return report.BadLines.Count > 0 || moved ? ExitCodes.SomeFailed : ExitCodes.Ok;
         }, token));
         return new Command("state", "Maintain the state file.") { rebuild };

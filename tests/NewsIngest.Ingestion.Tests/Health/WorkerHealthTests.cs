@@ -59,4 +59,29 @@ public sealed class WorkerHealthTests
         Assert.Contains(garbage, await StateProbe.CheckAsync(garbage, default), StringComparison.Ordinal);
         Assert.False(File.Exists(dir.Combine("missing.db")), "a probe must never create the state file");
     }
+
+    [Fact]
+    public async Task The_state_probe_reads_the_postgres_state_and_names_the_database_it_cannot_reach()
+    {
+        await using var schema = await TestPostgres.CreateSchemaAsync();
+        var options = new NewsIngest.Ingestion.Configuration.StateOptions
+        {
+            Provider = NewsIngest.Ingestion.Configuration.StateProvider.Postgres,
+            ConnectionString = schema.ConnectionString,
+        };
+        var before = await StateProbe.CheckAsync(options, default);
+        await using (await NewsIngest.Ingestion.State.StateBackend.OpenAsync(options, default))
+        {
+            Assert.Null(await StateProbe.CheckAsync(options, default));
+        }
+
+        var unreachable = new NewsIngest.Ingestion.Configuration.StateOptions
+        {
+            Provider = NewsIngest.Ingestion.Configuration.StateProvider.Postgres,
+            ConnectionString = "Host=127.0.0.1;Port=1;Database=nowhere;Username=u;Timeout=2",
+        };
+
+        Assert.Contains("has no newsingest schema", before, StringComparison.Ordinal);
+        Assert.Contains("postgres://127.0.0.1:1/nowhere cannot be read", await StateProbe.CheckAsync(unreachable, default), StringComparison.Ordinal);
+    }
 }

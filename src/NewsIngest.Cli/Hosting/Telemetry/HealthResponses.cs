@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using NewsIngest.Ingestion.Configuration;
 using NewsIngest.Ingestion.Health;
 
 namespace NewsIngest.Cli.Hosting.Telemetry;
@@ -6,9 +7,9 @@ namespace NewsIngest.Cli.Hosting.Telemetry;
 /// <summary>
 /// The health answers, plain text with one line: <c>/healthz/live</c> is 200 while the worker's loop beats, 503 once it
 /// has stopped or fallen silent; <c>/healthz/ready</c> is 200 when the worker is running (not starting, not draining)
-/// and the state file opens and reads, else 503 with the reason. Anything else is 404.
+/// and the state (file or PostgreSQL schema) opens and reads, else 503 with the reason. Anything else is 404.
 /// </summary>
-internal sealed class HealthResponses(WorkerHealth health, string statePath)
+internal sealed class HealthResponses(WorkerHealth health, StateOptions state)
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -46,7 +47,7 @@ internal sealed class HealthResponses(WorkerHealth health, string statePath)
             return (StatusCodes.Status503ServiceUnavailable, health.IsEnded ? "not ready: the worker has stopped" : "not ready: starting");
         }
 
-        return await StateProbe.CheckAsync(statePath, cancellationToken) is { } problem
+        return await StateProbe.CheckAsync(state, cancellationToken) is { } problem
             ? (StatusCodes.Status503ServiceUnavailable, "not ready: " + problem)
             : (StatusCodes.Status200OK, "ready");
     }

@@ -46,7 +46,7 @@ internal sealed partial class MetricsEndpoint : IAsyncDisposable
 
         var loggers = services.GetRequiredService<ILoggerFactory>();
         var health = new HealthResponses(
-            services.GetRequiredService<WorkerHealth>(), services.GetRequiredService<IOptions<NewsIngestOptions>>().Value.State.Path);
+            services.GetRequiredService<WorkerHealth>(), services.GetRequiredService<IOptions<NewsIngestOptions>>().Value.State);
         var meters = services.GetRequiredService<MeterProvider>();
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = "newsingest-metrics" });
