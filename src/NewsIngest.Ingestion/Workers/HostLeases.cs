@@ -28,17 +28,24 @@ public sealed class HostLeases(NpgsqlDataSource dataSource, string workerId, Tim
     /// <summary>
     /// Claims up to <paramref name="max"/> hosts that are unleased (or whose lease expired) and have a page waiting in
     /// the shared frontier, those whose next slot comes first first; each gets a new epoch and expires <c>ttl</c> from
-    /// now unless renewed.
+    /// now unless renewed. A worker holding its fair share already (the hosts with pages over the live workers) claims
+    /// none more, so the first worker to start does not take every host from those starting after it.
     /// </summary>
     public async Task<IReadOnlyList<HostLease>> ClaimAsync(int max, CancellationToken cancellationToken)
     {
         await using var command = DataSource.CreateCommand("""
-            WITH due AS (
+            WITH share AS (
+                -- A fair share of the hosts with pages among the live workers, less what this worker holds already.
+                SELECT greatest(0, ceil(
+                    (SELECT count(*) FROM host_leases h WHERE EXISTS (SELECT 1 FROM frontier_items f WHERE f.host = h.host))::numeric
+                    / greatest(1, (SELECT count(*) FROM workers WHERE expires_at > now() AND stopped_at IS NULL)))
+                    - (SELECT count(*) FROM host_leases WHERE worker_id = $1 AND lease_expires_at > now()))::int AS room),
+            due AS (
                 SELECT h.host FROM host_leases h
                 WHERE (h.worker_id IS NULL OR h.lease_expires_at < now())
                   AND EXISTS (SELECT 1 FROM frontier_items f WHERE f.host = h.host AND (f.not_before IS NULL OR f.not_before <= now()))
                 ORDER BY h.next_slot_at NULLS FIRST, h.host
-                LIMIT $2
+                LIMIT least($2, (SELECT room FROM share))
                 FOR UPDATE OF h SKIP LOCKED)
             UPDATE host_leases h SET worker_id = $1, lease_epoch = h.lease_epoch + 1, lease_expires_at = now() + $3,
                 leased_at = now(), pages_this_lease = 0

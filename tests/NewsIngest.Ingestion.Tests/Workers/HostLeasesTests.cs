@@ -37,6 +37,30 @@ public sealed class HostLeasesTests
     }
 
     [Fact]
+    public async Task A_worker_claims_no_more_than_its_fair_share_of_the_hosts_among_the_live_workers()
+    {
+        // Given six hosts with pages and two live workers
+        await using var db = await SharedDatabase.OpenAsync();
+        for (var i = 0; i < 6; i++)
+        {
+            await AddPageAsync(db, $"h{i}.test");
+        }
+
+        var registry = new WorkerRegistry(db.DataSource, Ttl);
+        await registry.RegisterAsync("a", default);
+        await registry.RegisterAsync("b", default);
+
+        // When a, first, asks for a batch of 16, and then again
+        var first = await new HostLeases(db.DataSource, "a", Ttl).ClaimAsync(16, default);
+        var again = await new HostLeases(db.DataSource, "a", Ttl).ClaimAsync(16, default);
+
+        // Then it got its three, no more; b gets the other three
+        Assert.Equal(3, first.Count);
+        Assert.Empty(again);
+        Assert.Equal(3, (await new HostLeases(db.DataSource, "b", Ttl).ClaimAsync(16, default)).Count);
+    }
+
+    [Fact]
     public async Task An_expired_lease_is_taken_over_under_a_new_epoch_and_the_old_holders_renewal_and_slot_are_refused()
     {
         await using var db = await SharedDatabase.OpenAsync();
