@@ -20,6 +20,17 @@ public static class RecordJson
     public static string Serialize(ArticleRecord record, bool indented = true) =>
         RecordWriter.Write(record, indented ? IndentedWriter : CompactWriter);
 
+    /// <summary>
+    /// Writes the record's properties into the object <paramref name="writer"/> has open, as <see cref="Serialize"/>
+    /// writes them: for a caller that adds fields of its own to the same object (the stored record).
+    /// </summary>
+    public static void WriteProperties(Utf8JsonWriter writer, ArticleRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(record);
+        RecordWriter.WriteProperties(writer, record);
+    }
+
     public static ArticleRecord? Deserialize(string json) =>
         JsonSerializer.Deserialize<ArticleRecord>(json, Compact);
 

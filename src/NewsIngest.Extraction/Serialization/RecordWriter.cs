@@ -29,6 +29,13 @@ internal static class RecordWriter
     private static void Write(Utf8JsonWriter writer, ArticleRecord record)
     {
         writer.WriteStartObject();
+        WriteProperties(writer, record);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The record's properties, in order, into the object <paramref name="writer"/> has open.</summary>
+    public static void WriteProperties(Utf8JsonWriter writer, ArticleRecord record)
+    {
         writer.WriteNumber("schemaVersion", record.SchemaVersion);
         writer.WriteString("id", record.Id);
         writer.WriteString("url", record.Url);
@@ -61,8 +68,6 @@ internal static class RecordWriter
         {
             writer.WriteNull("siteTemplate");
         }
-
-        writer.WriteEndObject();
     }
 
     private static void Preview(Utf8JsonWriter writer, Preview preview)

@@ -32,31 +32,24 @@ public sealed partial class SqliteStateStore
         WithGateAsync(async () =>
         {
             await SetSynchronousAsync("NORMAL", cancellationToken);
-            try
-            {
-                await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken);
-                await using var command = _connection.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = """
-                    INSERT OR REPLACE INTO site_template_pages (site, page_key, content_key, blocks, seq)
-                    VALUES ($site, $page, $content, $blocks,
-                            COALESCE((SELECT MAX(seq) FROM site_template_pages WHERE site = $site), 0) + 1);
-                    DELETE FROM site_template_pages WHERE site = $site AND seq <= COALESCE(
-                        (SELECT seq FROM site_template_pages WHERE site = $site ORDER BY seq DESC LIMIT 1 OFFSET $capacity), 0);
-                    """;
-                command.Parameters.AddWithValue("$site", site);
-                command.Parameters.AddWithValue("$page", page.PageKey);
-                command.Parameters.AddWithValue("$content", page.ContentKey);
-                command.Parameters.Add("$blocks", SqliteType.Blob).Value = Pack(page.Blocks);
-                command.Parameters.AddWithValue("$capacity", capacity);
-                await command.ExecuteNonQueryAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
-            finally
-            {
-                await SetSynchronousAsync("FULL", CancellationToken.None);
-            }
+            await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken);
+            var command = _writes.Get(SaveTemplatePageSql, transaction);
+            PreparedCommands.Parameter(command, "$site").Value = site;
+            PreparedCommands.Parameter(command, "$page").Value = page.PageKey;
+            PreparedCommands.Parameter(command, "$content").Value = page.ContentKey;
+            PreparedCommands.Parameter(command, "$blocks", SqliteType.Blob).Value = Pack(page.Blocks);
+            PreparedCommands.Parameter(command, "$capacity").Value = capacity;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }, cancellationToken);
+
+    private const string SaveTemplatePageSql = """
+        INSERT OR REPLACE INTO site_template_pages (site, page_key, content_key, blocks, seq)
+        VALUES ($site, $page, $content, $blocks,
+                COALESCE((SELECT MAX(seq) FROM site_template_pages WHERE site = $site), 0) + 1);
+        DELETE FROM site_template_pages WHERE site = $site AND seq <= COALESCE(
+            (SELECT seq FROM site_template_pages WHERE site = $site ORDER BY seq DESC LIMIT 1 OFFSET $capacity), 0);
+        """;
 
     private static byte[] Pack(IReadOnlyList<ulong> blocks)
     {

@@ -18,10 +18,17 @@ public sealed partial class SqliteStateStore : IStateStore, IPassHistory, IHostS
     /// <summary>The per-page lookups, prepared once on the read connection (guarded by <see cref="_readGate"/>).</summary>
     private readonly Dictionary<string, SqliteCommand> _lookups = new(StringComparer.Ordinal);
 
+    /// <summary>The per-page and per-batch writes, prepared once on the write connection (guarded by <see cref="_gate"/>).</summary>
+    private readonly PreparedCommands _writes;
+
+    /// <summary>The write connection's <c>synchronous</c> level as last set (guarded by <see cref="_gate"/>).</summary>
+    private string _synchronous = "FULL";
+
     private SqliteStateStore(SqliteConnection connection, SqliteConnection reader, string path)
     {
         _connection = connection;
         _reader = reader;
+        _writes = new PreparedCommands(connection);
         Path = path;
     }
 
@@ -73,15 +80,8 @@ public sealed partial class SqliteStateStore : IStateStore, IPassHistory, IHostS
         WithGateAsync(async () =>
         {
             await SetSynchronousAsync("NORMAL", cancellationToken);
-            try
-            {
-                await using var command = Upsert(state);
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
-            finally
-            {
-                await SetSynchronousAsync("FULL", CancellationToken.None);
-            }
+            var command = Upsert(state, transaction: null);
+            await command.ExecuteNonQueryAsync(cancellationToken);
         }, cancellationToken);
 
     public Task SaveAllAsync(IReadOnlyList<UrlState> states, CancellationToken cancellationToken) =>
@@ -89,9 +89,7 @@ public sealed partial class SqliteStateStore : IStateStore, IPassHistory, IHostS
         {
             foreach (var state in states)
             {
-                await using var command = Upsert(state);
-                command.Transaction = transaction;
-                await command.ExecuteNonQueryAsync(cancellationToken);
+                await Upsert(state, transaction).ExecuteNonQueryAsync(cancellationToken);
             }
         }, cancellationToken);
 
@@ -109,19 +107,14 @@ public sealed partial class SqliteStateStore : IStateStore, IPassHistory, IHostS
     public Task BeginWritesAsync(IReadOnlyList<PendingWrite> pending, CancellationToken cancellationToken) =>
         InTransactionAsync(async transaction =>
         {
-            await using var command = _connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = """
-                INSERT OR REPLACE INTO pending_writes (url, record_id, version, content_hash, committed, began_at)
-                VALUES ($url, $id, $version, $hash, $committed, $began);
-                """;
-            var url = command.Parameters.Add("$url", SqliteType.Text);
-            var id = command.Parameters.Add("$id", SqliteType.Text);
-            var version = command.Parameters.Add("$version", SqliteType.Integer);
-            var hash = command.Parameters.Add("$hash", SqliteType.Text);
-            var committed = command.Parameters.Add("$committed", SqliteType.Text);
+            var command = _writes.Get(PendingInsertSql, transaction);
+            var url = PreparedCommands.Parameter(command, "$url");
+            var id = PreparedCommands.Parameter(command, "$id");
+            var version = PreparedCommands.Parameter(command, "$version");
+            var hash = PreparedCommands.Parameter(command, "$hash");
+            var committed = PreparedCommands.Parameter(command, "$committed");
             // The real clock, not the injected one: recovery compares it with output files' modification times.
-            command.Parameters.AddWithValue("$began", UrlStateRows.Format(DateTimeOffset.UtcNow));
+            PreparedCommands.Parameter(command, "$began").Value = UrlStateRows.Format(DateTimeOffset.UtcNow);
             foreach (var write in pending)
             {
                 url.Value = write.Url;
@@ -156,6 +149,7 @@ public sealed partial class SqliteStateStore : IStateStore, IPassHistory, IHostS
     public Task SaveArchiveEntryAsync(ArchiveEntry entry, CancellationToken cancellationToken) =>
         WithGateAsync(async () =>
         {
+            await SetSynchronousAsync("FULL", cancellationToken);
             await using var command = _connection.CreateCommand();
             command.CommandText = """
                 INSERT OR REPLACE INTO archive (url, source, path, final_url, charset, http_status, fetched_at)
@@ -243,6 +237,15 @@ public sealed partial class SqliteStateStore : IStateStore, IPassHistory, IHostS
         }, cancellationToken, fsync: false);
     }
 
+    /// <summary>The write connection's <c>synchronous</c> level as SQLite reports it (tests: 1 NORMAL, 2 FULL).</summary>
+    internal Task<long> ReadSynchronousAsync(CancellationToken cancellationToken) =>
+        WithGateAsync(async () =>
+        {
+            await using var command = _connection.CreateCommand();
+            command.CommandText = "PRAGMA synchronous;";
+            return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        }, cancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         await _readGate.WaitAsync();
@@ -253,6 +256,8 @@ public sealed partial class SqliteStateStore : IStateStore, IPassHistory, IHostS
             {
                 await command.DisposeAsync();
             }
+
+            await _writes.DisposeAsync();
 
             await _reader.DisposeAsync();
             await _connection.DisposeAsync();
@@ -266,25 +271,26 @@ public sealed partial class SqliteStateStore : IStateStore, IPassHistory, IHostS
         }
     }
 
-    private SqliteCommand Upsert(UrlState state)
+    private const string PendingInsertSql = """
+        INSERT OR REPLACE INTO pending_writes (url, record_id, version, content_hash, committed, began_at)
+        VALUES ($url, $id, $version, $hash, $committed, $began);
+        """;
+
+    private const string PendingDeleteSql = "DELETE FROM pending_writes WHERE url = $url;";
+
+    /// <summary>The prepared upsert of the write connection, bound to <paramref name="state"/>.</summary>
+    private SqliteCommand Upsert(UrlState state, SqliteTransaction? transaction)
     {
-        var command = _connection.CreateCommand();
-        command.CommandText = UrlStateRows.UpsertSql;
+        var command = _writes.Get(UrlStateRows.UpsertSql, transaction);
         UrlStateRows.Bind(command, state);
         return command;
     }
 
     private async Task CommitCoreAsync(IReadOnlyList<PendingWrite> pending, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
-        await using (var upsert = _connection.CreateCommand())
+        foreach (var write in pending)
         {
-            upsert.Transaction = transaction;
-            upsert.CommandText = UrlStateRows.UpsertSql;
-            foreach (var write in pending)
-            {
-                UrlStateRows.Bind(upsert, write.Committed);
-                await upsert.ExecuteNonQueryAsync(cancellationToken);
-            }
+            await Upsert(write.Committed, transaction).ExecuteNonQueryAsync(cancellationToken);
         }
 
         await DeletePendingAsync([.. pending.Select(p => p.Url)], transaction, cancellationToken);
@@ -367,10 +373,8 @@ public sealed partial class SqliteStateStore : IStateStore, IPassHistory, IHostS
 
     private async Task DeletePendingAsync(IReadOnlyList<string> urls, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
-        await using var command = _connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "DELETE FROM pending_writes WHERE url = $url;";
-        var url = command.Parameters.Add("$url", SqliteType.Text);
+        var command = _writes.Get(PendingDeleteSql, transaction);
+        var url = PreparedCommands.Parameter(command, "$url");
         foreach (var each in urls)
         {
             url.Value = each;
@@ -378,11 +382,22 @@ public sealed partial class SqliteStateStore : IStateStore, IPassHistory, IHostS
         }
     }
 
+    /// <summary>
+    /// Under the gate: sets the write connection's <c>synchronous</c> level for what runs next, only when it differs
+    /// from the level last set. Every write sets the level it needs first, so the connection is never left at a level
+    /// a later write relies on; pages that each write a NORMAL row cost no PRAGMA between them.
+    /// </summary>
     private async Task SetSynchronousAsync(string level, CancellationToken cancellationToken)
     {
-        await using var pragma = _connection.CreateCommand();
-        pragma.CommandText = $"PRAGMA synchronous = {level};";
-        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        if (_synchronous == level)
+        {
+            return;
+        }
+
+        // Set before running: should the PRAGMA fail, the next write sets its level again rather than trusting this one.
+        _synchronous = "unknown";
+        await _writes.Get($"PRAGMA synchronous = {level};", transaction: null).ExecuteNonQueryAsync(cancellationToken);
+        _synchronous = level;
     }
 
     /// <summary>
@@ -392,24 +407,10 @@ public sealed partial class SqliteStateStore : IStateStore, IPassHistory, IHostS
     private Task InTransactionAsync(Func<SqliteTransaction, Task> body, CancellationToken cancellationToken, bool fsync = true) =>
         WithGateAsync(async () =>
         {
-            if (!fsync)
-            {
-                await SetSynchronousAsync("NORMAL", cancellationToken);
-            }
-
-            try
-            {
-                await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken);
-                await body(transaction);
-                await transaction.CommitAsync(cancellationToken);
-            }
-            finally
-            {
-                if (!fsync)
-                {
-                    await SetSynchronousAsync("FULL", CancellationToken.None);
-                }
-            }
+            await SetSynchronousAsync(fsync ? "FULL" : "NORMAL", cancellationToken);
+            await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken);
+            await body(transaction);
+            await transaction.CommitAsync(cancellationToken);
         }, cancellationToken);
 
     private async Task WithGateAsync(Func<Task> action, CancellationToken cancellationToken)

@@ -16,24 +16,26 @@ internal static class UrlStateRows
                 $source, $record, $error, $errorAt);
         """;
 
-    /// <summary>Sets the parameters of <see cref="UpsertSql"/> to <paramref name="state"/>.</summary>
+    /// <summary>Sets the parameters of <see cref="UpsertSql"/> to <paramref name="state"/> (added on the first bind, reused after).</summary>
     public static void Bind(SqliteCommand command, UrlState state)
     {
-        command.Parameters.Clear();
-        command.Parameters.AddWithValue("$url", state.Url);
-        command.Parameters.AddWithValue("$canonical", (object?)state.CanonicalUrl ?? DBNull.Value);
-        command.Parameters.AddWithValue("$etag", (object?)state.ETag ?? DBNull.Value);
-        command.Parameters.AddWithValue("$modified", (object?)Format(state.LastModified) ?? DBNull.Value);
-        command.Parameters.AddWithValue("$hash", (object?)state.ContentHash ?? DBNull.Value);
-        command.Parameters.AddWithValue("$fetched", (object?)Format(state.LastFetchedAt) ?? DBNull.Value);
-        command.Parameters.AddWithValue("$status", (object?)state.LastStatus ?? DBNull.Value);
-        command.Parameters.AddWithValue("$attempts", state.Attempts);
-        command.Parameters.AddWithValue("$version", state.Version);
-        command.Parameters.AddWithValue("$source", (object?)state.Source ?? DBNull.Value);
-        command.Parameters.AddWithValue("$record", (object?)state.RecordId ?? DBNull.Value);
-        command.Parameters.AddWithValue("$error", (object?)state.LastError ?? DBNull.Value);
-        command.Parameters.AddWithValue("$errorAt", (object?)Format(state.LastErrorAt) ?? DBNull.Value);
+        Set(command, "$url", state.Url);
+        Set(command, "$canonical", state.CanonicalUrl);
+        Set(command, "$etag", state.ETag);
+        Set(command, "$modified", Format(state.LastModified));
+        Set(command, "$hash", state.ContentHash);
+        Set(command, "$fetched", Format(state.LastFetchedAt));
+        Set(command, "$status", state.LastStatus);
+        Set(command, "$attempts", state.Attempts);
+        Set(command, "$version", state.Version);
+        Set(command, "$source", state.Source);
+        Set(command, "$record", state.RecordId);
+        Set(command, "$error", state.LastError);
+        Set(command, "$errorAt", Format(state.LastErrorAt));
     }
+
+    private static void Set(SqliteCommand command, string name, object? value) =>
+        PreparedCommands.Parameter(command, name).Value = value ?? DBNull.Value;
 
     /// <summary>The state in the current row of a query selecting <see cref="Columns"/>.</summary>
     public static UrlState Read(SqliteDataReader reader) => new()

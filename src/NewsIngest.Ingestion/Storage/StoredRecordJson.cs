@@ -14,6 +14,12 @@ public static class StoredRecordJson
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = RecordJson.Compact.Encoder };
 
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _threadBuffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? _threadWriter;
+
     /// <summary>The record as one line of JSON, without the line break.</summary>
     public static string Serialize(StoredRecord record)
     {
@@ -24,55 +30,52 @@ public static class StoredRecordJson
     /// <summary>The record as one UTF-8 line of JSON, line break included.</summary>
     public static byte[] SerializeLine(StoredRecord record)
     {
-        // The extraction record is serialized straight to UTF-8 and the storage fields are written after its last
-        // property: one pass over the record, no intermediate DOM.
-        var article = JsonSerializer.SerializeToUtf8Bytes(record.Article, RecordJson.Compact);
-        var tail = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(tail, WriterOptions))
+        ArgumentNullException.ThrowIfNull(record);
+        // One object by one writer: the extraction's own record writer (the bytes the extract command prints), then
+        // the storage fields. Buffer and writer are kept per thread, so a page costs only its line's array.
+        var buffer = _threadBuffer ??= new ArrayBufferWriter<byte>(16 * 1024);
+        buffer.ResetWrittenCount();
+        var writer = _threadWriter ??= new Utf8JsonWriter(buffer, WriterOptions);
+        writer.Reset(buffer);
+        writer.WriteStartObject();
+        RecordJson.WriteProperties(writer, record.Article);
+        writer.WriteString("source", record.Source);
+        writer.WriteString("fetchedAt", record.FetchedAt);
+        if (record.HttpStatus is { } status)
         {
-            writer.WriteStartObject();
-            writer.WriteString("source", record.Source);
-            writer.WriteString("fetchedAt", record.FetchedAt);
-            if (record.HttpStatus is { } status)
-            {
-                writer.WriteNumber("httpStatus", status);
-            }
-            else
-            {
-                writer.WriteNull("httpStatus");
-            }
+            writer.WriteNumber("httpStatus", status);
+        }
+        else
+        {
+            writer.WriteNull("httpStatus");
+        }
 
-            writer.WriteNumber("version", record.Version);
-            if (record.Hints is { Count: > 0 } hints)
+        writer.WriteNumber("version", record.Version);
+        if (record.Hints is { Count: > 0 } hints)
+        {
+            writer.WriteStartObject("hints");
+            foreach (var (key, value) in hints.OrderBy(h => h.Key, StringComparer.Ordinal))
             {
-                writer.WriteStartObject("hints");
-                foreach (var (key, value) in hints.OrderBy(h => h.Key, StringComparer.Ordinal))
-                {
-                    writer.WriteString(key, value);
-                }
-
-                writer.WriteEndObject();
-            }
-
-            if (record.NearDuplicate is { } near)
-            {
-                writer.WriteStartObject("nearDuplicate");
-                writer.WriteString("of", near.Of);
-                writer.WriteString("relation", near.RelationName);
-                writer.WriteNumber("similarity", near.Similarity);
-                writer.WriteEndObject();
+                writer.WriteString(key, value);
             }
 
             writer.WriteEndObject();
         }
 
-        // {article…} + {tail…} → {article…,tail…}\n (an article always has properties, so the comma is right).
-        var written = tail.WrittenSpan;
-        var line = new byte[article.Length + written.Length];
-        article.AsSpan(0, article.Length - 1).CopyTo(line);
-        line[article.Length - 1] = (byte)',';
-        written[1..^1].CopyTo(line.AsSpan(article.Length));
-        line[^2] = (byte)'}';
+        if (record.NearDuplicate is { } near)
+        {
+            writer.WriteStartObject("nearDuplicate");
+            writer.WriteString("of", near.Of);
+            writer.WriteString("relation", near.RelationName);
+            writer.WriteNumber("similarity", near.Similarity);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+        writer.Flush();
+        var written = buffer.WrittenSpan;
+        var line = new byte[written.Length + 1];
+        written.CopyTo(line);
         line[^1] = (byte)'\n';
         return line;
     }

@@ -29,8 +29,13 @@ internal static class OnceProcess
         throw new DirectoryNotFoundException("NewsIngest.sln not found above " + output.FullName);
     }
 
-    /// <summary>Runs <c>once</c> on <paramref name="configPath"/>; killed after <paramref name="timeout"/> (bounded run).</summary>
-    public static async Task<ChildRun> RunAsync(string dll, string configPath, string recordsDirectory, TimeSpan timeout)
+    /// <summary>
+    /// Runs <c>once</c> on <paramref name="configPath"/>; killed after <paramref name="timeout"/> (bounded run).
+    /// <paramref name="environment"/> is added to the child's environment only (runtime knobs such as
+    /// <c>DOTNET_TieredPGO</c>), so the in-process reference keeps its own settings.
+    /// </summary>
+    public static async Task<ChildRun> RunAsync(
+        string dll, string configPath, string recordsDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { dll, "once", "--config", configPath })
@@ -39,6 +44,11 @@ internal static class OnceProcess
         }
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
