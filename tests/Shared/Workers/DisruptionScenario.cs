@@ -77,7 +77,7 @@ internal sealed partial class DisruptionScenario(WorkerFleet fleet, Func<Task<st
     private static string Seen(WorkerFleet fleet)
     {
         var requests = fleet.Farm.Requests;
-        return $"farm served {requests.Count} requests ({string.Join(", ", requests.GroupBy(r => r.Worker).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}"))}); " +
+        return $"farm served {requests.Count} requests ({string.Join(", ", requests.GroupBy(r => r.Worker).OrderBy(g => g.Key).Select(g => $"{g.Key}: {FarmRequest.Breakdown(g)}"))}); " +
             $"output {fleet.Audit(whileRunning: true).Lines} lines\n{fleet.Diagnosis()}";
     }
 
@@ -111,4 +111,26 @@ internal sealed record DisruptionReport
     public IReadOnlyList<string> NotStopped { get; init; } = [];
 
     public IReadOnlyDictionary<string, int> ExitCodes { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>What went wrong, one line each; empty when the workers did their job.</summary>
+    public IReadOnlyList<string> Problems(TimeSpan delay)
+    {
+        var problems = new List<string>();
+        Add(ServedBefore >= Articles, $"{What} came after every page had been served");
+        Add(Torn.Count > 0, $"torn lines: {string.Join("; ", Torn)}");
+        Add(Duplicates.Count > 0, $"pages written more than once: {string.Join("; ", Duplicates)}");
+        Add(Missing.Count > 0, $"pages never written: {string.Join(", ", Missing)}");
+        Add(TooClose.Count > 0, $"requests to one host closer than {delay.TotalMilliseconds:0} ms: {string.Join("; ", TooClose)}");
+        Add(NotStopped.Count > 0, $"workers still running 30 s after SIGTERM: {string.Join(", ", NotStopped)}");
+        Add(ExitCodes.Values.Any(c => c != 0), $"exit codes after SIGTERM: {string.Join(", ", ExitCodes.Select(p => $"{p.Key} {p.Value}"))}");
+        return problems;
+
+        void Add(bool failed, string problem)
+        {
+            if (failed)
+            {
+                problems.Add(problem);
+            }
+        }
+    }
 }

@@ -3,20 +3,21 @@ using System.Diagnostics;
 namespace NewsIngest.Tests.Shared.Workers;
 
 /// <summary>
-/// The must-show of several workers (issue 13): four <c>run</c> workers w1…w4 over the fleet's hosts; w1 is killed
-/// (SIGKILL) mid-pass, once the farm has served it <see cref="KillAfterArticles"/> article pages while the pass still
-/// has pages to go; w2 stops itself (SIGSTOP, <c>NEWSINGEST_TEST_PAUSE_AT=appended:1</c>) right after appending its
-/// first batch of records and before committing them, so its commit comes after its leases have gone; it is left
-/// stopped longer than the lease, until the other workers have requested every host it had been working, then resumed
-/// (SIGCONT). Then a final pass: every host's every article requested again after the resume, and every page in the
-/// output. Then all workers stopped (SIGTERM) and the output and the farm's log judged (<see cref="FailoverReport"/>).
+/// The must-show of several workers (issue 13) with four <c>run</c> workers over the fleet's hosts. w2 starts alone
+/// and stops itself (SIGSTOP, <c>NEWSINGEST_TEST_PAUSE_AT=appended:1</c>) right after appending its first batch of
+/// records and before committing it, holding hosts. Then w1, w3 and w4 start; the first of them the farm has served
+/// <see cref="KillAfterArticles"/> article pages is killed (SIGKILL) mid-pass. w2 stays stopped longer than the lease,
+/// until the others have requested every host it had been working, and is resumed (SIGCONT), so its commit comes
+/// after its leases have gone. Then a final pass: every host's every article requested again after the resume, and
+/// every page in the output. Then all workers stopped (SIGTERM) and the output and the farm's log judged
+/// (<see cref="FailoverReport"/>).
 /// </summary>
 internal sealed class FailoverScenario(WorkerFleet fleet)
 {
     /// <summary>The pause point the paused worker is armed with.</summary>
     public const string PauseAt = "appended:1";
 
-    /// <summary>Article pages the farm serves w1 before it is killed.</summary>
+    /// <summary>Article pages the farm serves a worker before it is killed.</summary>
     public int KillAfterArticles { get; init; } = 2;
 
     /// <summary>The bound of every wait.</summary>
@@ -27,29 +28,29 @@ internal sealed class FailoverScenario(WorkerFleet fleet)
         var farm = fleet.Farm;
         var urls = farm.ArticleUrls.ToArray();
         var started = Stopwatch.GetTimestamp();
-        var killed = fleet.Start("w1");
+
+        // w2 first, alone: it takes the hosts, and stops itself between appending its first batch and committing it.
         var paused = fleet.Start("w2", environment: new Dictionary<string, string> { ["NEWSINGEST_TEST_PAUSE_AT"] = PauseAt });
-        fleet.Start("w3");
-        fleet.Start("w4");
-
-        // w1, mid-pass: it has been served pages, and the pass has pages to go.
-        await Eventually.TrueAsync(() => farm.ArticlesServedTo("w1") >= KillAfterArticles || fleet.AnyExited(), Timeout,
-            $"w1 was not served {KillAfterArticles} article pages", () => Seen(fleet), cancellationToken);
-        fleet.EnsureRunning();
-        var servedBeforeKill = farm.Requests.Where(r => r.IsArticle && r.Status == 200).Select(r => (r.Port, r.Path)).Distinct().Count();
-        killed.Kill();
-        var killedAt = Stopwatch.GetTimestamp();
-        await killed.WaitForExitAsync(TimeSpan.FromSeconds(10));
-        var killedHosts = farm.UnfinishedHostsOf("w1", killedAt);
-
-        // w2 stops itself between appending its first batch and committing it.
-        await Eventually.TrueAsync(() => paused.IsStopped || fleet.AnyExited(killed), Timeout,
+        await Eventually.TrueAsync(() => paused.IsStopped || fleet.AnyExited(), Timeout,
             $"w2 did not stop itself at {PauseAt}", () => Seen(fleet), cancellationToken);
-        fleet.EnsureRunning(killed);
+        fleet.EnsureRunning();
         var pausedAt = Stopwatch.GetTimestamp();
         var pausedAlive = !paused.HasExited;
         var pausedHosts = farm.Requests.Where(r => r.Worker == "w2" && r.Arrived <= pausedAt).Select(r => r.Port).Distinct().ToArray();
         var uncommitted = fleet.Audit(whileRunning: true) is var atPause ? atPause.FilesOf("w2").SelectMany(atPause.UrlsIn).ToArray() : [];
+
+        // Then the other three. The one killed is the first the farm has served KillAfterArticles pages to: whichever
+        // got hosts, it is working mid-pass when it dies (the check below says the pass had pages to go).
+        WorkerProcess[] others = [fleet.Start("w1"), fleet.Start("w3"), fleet.Start("w4")];
+        await Eventually.TrueAsync(() => others.Any(w => farm.ArticlesServedTo(w.Id) >= KillAfterArticles) || fleet.AnyExited(), Timeout,
+            $"no worker was served {KillAfterArticles} article pages", () => Seen(fleet), cancellationToken);
+        fleet.EnsureRunning();
+        var killed = others.First(w => farm.ArticlesServedTo(w.Id) >= KillAfterArticles);
+        var servedBeforeKill = farm.Requests.Where(r => r.IsArticle && r.Status == 200).Select(r => (r.Port, r.Path)).Distinct().Count();
+        killed.Kill();
+        var killedAt = Stopwatch.GetTimestamp();
+        await killed.WaitForExitAsync(TimeSpan.FromSeconds(10));
+        var killedHosts = farm.UnfinishedHostsOf(killed.Id, killedAt);
 
         // Past its lease: a whole lease has gone by, and the others have taken every host it had been working.
         await Eventually.TrueAsync(
@@ -80,6 +81,7 @@ internal sealed class FailoverScenario(WorkerFleet fleet)
         var resumes = killedHosts.Select(port => (Port: port, Next: farm.FirstAfter(port, killedAt))).ToArray();
         return new FailoverReport
         {
+            Killed = killed.Id,
             ServedBeforeKill = servedBeforeKill,
             Articles = urls.Length,
             KilledHosts = killedHosts,
@@ -107,7 +109,7 @@ internal sealed class FailoverScenario(WorkerFleet fleet)
     private static string Seen(WorkerFleet fleet)
     {
         var requests = fleet.Farm.Requests;
-        return $"farm served {requests.Count} requests ({string.Join(", ", requests.GroupBy(r => r.Worker).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}"))}); " +
+        return $"farm served {requests.Count} requests ({string.Join(", ", requests.GroupBy(r => r.Worker).OrderBy(g => g.Key).Select(g => $"{g.Key}: {FarmRequest.Breakdown(g)}"))}); " +
             $"output {fleet.Audit(whileRunning: true).Lines} lines\n{fleet.Diagnosis()}";
     }
 }
@@ -115,12 +117,15 @@ internal sealed class FailoverScenario(WorkerFleet fleet)
 /// <summary>What <see cref="FailoverScenario"/> found; every list is empty when the workers did their job.</summary>
 internal sealed record FailoverReport
 {
-    /// <summary>Article pages served (whole, distinct) when w1 was killed, of <see cref="Articles"/>.</summary>
+    /// <summary>The worker killed.</summary>
+    public string Killed { get; init; } = "";
+
+    /// <summary>Article pages served (whole, distinct) when the worker was killed, of <see cref="Articles"/>.</summary>
     public int ServedBeforeKill { get; init; }
 
     public int Articles { get; init; }
 
-    /// <summary>Hosts w1 had been working, whose pass was not over, when it was killed.</summary>
+    /// <summary>Hosts the killed worker had been working, whose pass was not over, when it was killed.</summary>
     public IReadOnlyList<int> KilledHosts { get; init; } = [];
 
     /// <summary>True when w2 was stopped (not dead) at its pause point.</summary>
@@ -141,7 +146,7 @@ internal sealed record FailoverReport
     /// <summary>Requests to one host closer than the delay, at the server, all workers together.</summary>
     public IReadOnlyList<string> TooClose { get; init; } = [];
 
-    /// <summary>Hosts of w1 whose next request came later than LeaseTtl + 5 s after the kill (or never).</summary>
+    /// <summary>Hosts of the killed worker whose next request came later than LeaseTtl + 5 s after the kill (or never).</summary>
     public IReadOnlyList<string> SlowResumes { get; init; } = [];
 
     public TimeSpan SlowestResume { get; init; }
@@ -152,4 +157,35 @@ internal sealed record FailoverReport
     public IReadOnlyDictionary<string, int> ExitCodes { get; init; } = new Dictionary<string, int>();
 
     public TimeSpan Elapsed { get; init; }
+
+    /// <summary>
+    /// What went wrong, one line each: the scenario not happening as described (the kill after the pass, no record
+    /// held uncommitted at the pause), then every check that failed. Empty when the workers did their job.
+    /// </summary>
+    public IReadOnlyList<string> Problems(TimeSpan delay)
+    {
+        var problems = new List<string>();
+        Add(ServedBeforeKill >= Articles, $"{Killed} was killed after every page had been served");
+        Add(KilledHosts.Count == 0, $"{Killed} was working no host when it was killed");
+        Add(!PausedAlive, $"w2 exited instead of stopping at {FailoverScenario.PauseAt}");
+        Add(PausedUncommitted.Count == 0, "w2 had appended no record when it stopped");
+        Add(Torn.Count > 0, $"torn lines: {string.Join("; ", Torn)}");
+        Add(Duplicates.Count > 0, $"pages written more than once: {string.Join("; ", Duplicates)}");
+        Add(Missing.Count > 0, $"pages never written: {string.Join(", ", Missing)}");
+        Add(TooClose.Count > 0, $"requests to one host closer than {delay.TotalMilliseconds:0} ms: {string.Join("; ", TooClose)}");
+        Add(SlowResumes.Count > 0, $"{Killed}'s hosts not resumed within LeaseTtl + 5 s: {string.Join("; ", SlowResumes)}");
+        Add(NotStopped.Count > 0, $"workers still running 30 s after SIGTERM: {string.Join(", ", NotStopped)}");
+        // w2 may exit on its own when it finds it was replaced (leases decides); the untouched workers stop cleanly.
+        Add(ExitCodes.Any(p => p.Key != Killed && p.Key != "w2" && p.Value != 0),
+            $"exit codes after SIGTERM: {string.Join(", ", ExitCodes.Select(p => $"{p.Key} {p.Value}"))}");
+        return problems;
+
+        void Add(bool failed, string problem)
+        {
+            if (failed)
+            {
+                problems.Add(problem);
+            }
+        }
+    }
 }

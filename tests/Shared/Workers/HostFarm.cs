@@ -202,4 +202,12 @@ internal sealed record FarmRequest(int Port, string Path, string Worker, long Ar
     public bool IsArticle => Path.StartsWith("/a/", StringComparison.Ordinal);
 
     public string Url => $"http://127.0.0.1:{Port}{Path}";
+
+    /// <summary>How many of <paramref name="requests"/> went where, for a failure message.</summary>
+    public static string Breakdown(IEnumerable<FarmRequest> requests)
+    {
+        var all = requests.ToArray();
+        return $"{all.Length} = robots {all.Count(r => r.Path == "/robots.txt")}, feed {all.Count(r => r.Path == "/feed.xml")}, " +
+            $"articles 200 {all.Count(r => r.IsArticle && r.Status == 200)}, 304 {all.Count(r => r.IsArticle && r.Status == 304)}";
+    }
 }
