@@ -289,6 +289,7 @@ public sealed class RecordBatchWriter : IAsyncDisposable
             }
 
             CrashPoint.Reach(CrashPoint.Appended);
+            PausePoint.Reach(CrashPoint.Appended);
             try
             {
                 var taken = await commit.CommitAsync(CancellationToken.None);

@@ -143,7 +143,7 @@ internal sealed class WorkerFleet : IAsyncDisposable
                 ],
                 "Output": { "Directory": "data/records" },
                 "State": { "Provider": "Postgres", "ConnectionString": "{{Shape.ConnectionString}}" },
-                "Worker": { "LeaseTtl": "{{Span(Shape.LeaseTtl)}}" },
+                "Worker": { "LeaseTtl": "{{Span(Shape.LeaseTtl)}}", "RenewPeriod": "{{Span(Shape.LeaseTtl / 3)}}" },
                 "Http": { "AllowPrivateNetworks": true },
                 "Politeness": { "MinDelay": "{{Span(Shape.Delay)}}", "ObeyRobots": true },
                 "Pass": { "MaxConcurrency": 64, "MaxDiscoveryConcurrency": {{Shape.Hosts}}, "ShutdownGrace": "00:00:05" }{{Shape.ExtraConfig}}
