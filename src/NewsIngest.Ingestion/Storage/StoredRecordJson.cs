@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using NewsIngest.Extraction.Serialization;
 
@@ -12,7 +13,8 @@ namespace NewsIngest.Ingestion.Storage;
 /// </summary>
 public static class StoredRecordJson
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = RecordJson.Compact.Encoder };
+    // RecordJson.Compact's encoder, named here: reading it would build the serializer's options, which no line needs.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? _threadBuffer;
