@@ -19,12 +19,9 @@ internal sealed class PolitenessHandler(HostGate gate, IOptions<HttpOptions> opt
             Interlocked.Increment(ref attempts.Value);
         }
 
-        if (slots is not null)
-        {
-            // Several workers: the host's slot is reserved in the shared database, so its delay holds across all of them.
-            await slots.WaitAsync(url, gate.SpacingOf(url), cancellationToken);
-        }
-
+        // Several workers: the host's slot is reserved in the shared database, so its delay holds across all of them.
+        var spacing = slots is null ? TimeSpan.Zero : gate.SpacingOf(url);
+        var slot = slots is null ? null : await slots.WaitAsync(url, spacing, cancellationToken);
         gate.MarkAttempt(url);
         HttpResponseMessage response;
         try
@@ -33,8 +30,12 @@ internal sealed class PolitenessHandler(HostGate gate, IOptions<HttpOptions> opt
         }
         finally
         {
-            // A retry, like any next request, is spaced from the end of this attempt.
+            // A retry, like any next request, is spaced from the end of this attempt (in every worker).
             gate.MarkAttemptEnded(url);
+            if (slot is { } token)
+            {
+                await slots!.EndAsync(url, spacing, token);
+            }
         }
 
         if (response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)

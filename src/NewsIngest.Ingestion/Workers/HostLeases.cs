@@ -104,36 +104,73 @@ public sealed class HostLeases(NpgsqlDataSource dataSource, string workerId, Tim
     }
 
     /// <summary>
-    /// Reserves the host's next request slot: the later of its reserved next slot and now, the one after it
-    /// <paramref name="spacing"/> later. With <paramref name="epoch"/>, only while this worker holds the host under it
-    /// (and the lease's page count goes up); null then means the lease is gone and nothing was reserved. Without, any
-    /// request to the host (a feed read, a robots.txt fetch) takes its slot whoever holds the host. Returns how long to
-    /// wait for the slot, on the database clock.
+    /// Reserves the host's next request slot: the later of its next slot and now, and the one after it
+    /// <paramref name="spacing"/> later; the host is then busy with this request (no other worker reserves) until
+    /// <see cref="EndSlotAsync"/> says it ended, which moves the next slot to <paramref name="spacing"/> after that end,
+    /// or until the lease time has passed (a worker that died mid-request). So the delay runs from the end of one
+    /// request to the start of the next across all workers, as it does within one. While another request is in
+    /// flight nothing is reserved and the turn says how long to wait before asking again. With
+    /// <paramref name="epoch"/>, only while this worker holds the host under it (and the lease's page count goes up);
+    /// null then means the lease is gone. Without, any request (a feed read, a robots.txt fetch) takes its slot
+    /// whoever holds the host. Waits are on the database clock.
     /// </summary>
-    public async Task<TimeSpan?> ReserveSlotAsync(string host, TimeSpan spacing, long? epoch, CancellationToken cancellationToken)
+    public async Task<SlotTurn?> ReserveSlotAsync(string host, TimeSpan spacing, long? epoch, CancellationToken cancellationToken)
     {
-        // The slot is the later of the reserved one and now; the row keeps the one after it.
-        const string Fenced = """
-            UPDATE host_leases h SET next_slot_at = greatest(h.next_slot_at, now()) + $2, pages_this_lease = h.pages_this_lease + 1
-            WHERE h.host = $1 AND h.worker_id = $3 AND h.lease_epoch = $4
-            RETURNING greatest(h.next_slot_at - $2 - now(), interval '0')
+        const string Free = "(h.busy_until IS NULL OR h.busy_until <= clock_timestamp())";
+        const string Reserve = """
+            next_slot_at = greatest(h.next_slot_at, clock_timestamp()) + $2,
+            busy_until = greatest(h.next_slot_at, clock_timestamp()) + $5, busy_token = $6
             """;
-        const string Unfenced = """
-            INSERT INTO host_leases AS h (host, next_slot_at) VALUES ($1, now() + $2)
-            ON CONFLICT (host) DO UPDATE SET next_slot_at = greatest(h.next_slot_at, now()) + $2
-            RETURNING greatest(h.next_slot_at - $2 - now(), interval '0')
-            """;
-        await using var command = DataSource.CreateCommand(epoch is null ? Unfenced : Fenced);
-        command.Parameters.Add(new NpgsqlParameter { Value = host });
-        command.Parameters.Add(new NpgsqlParameter { Value = spacing });
-        if (epoch is { } held)
+        const string Turn = "RETURNING true, greatest(h.next_slot_at - $2 - clock_timestamp(), interval '0')";
+        var fenced = $"UPDATE host_leases h SET {Reserve}, pages_this_lease = h.pages_this_lease + 1 WHERE h.host = $1 AND h.worker_id = $3 AND h.lease_epoch = $4 AND {Free} {Turn}";
+        var unfenced = $"INSERT INTO host_leases AS h (host, next_slot_at, busy_until, busy_token) VALUES ($1, clock_timestamp() + $2, clock_timestamp() + $5, $6) ON CONFLICT (host) DO UPDATE SET {Reserve} WHERE {Free} {Turn}";
+        var token = Random.Shared.NextInt64(1, long.MaxValue);
+        await using (var command = DataSource.CreateCommand(epoch is null ? unfenced : fenced))
         {
+            command.Parameters.Add(new NpgsqlParameter { Value = host });
+            command.Parameters.Add(new NpgsqlParameter { Value = spacing });
             command.Parameters.Add(new NpgsqlParameter { Value = WorkerId });
-            command.Parameters.Add(new NpgsqlParameter { Value = held });
+            command.Parameters.Add(new NpgsqlParameter { Value = epoch ?? -1 });
+            command.Parameters.Add(new NpgsqlParameter { Value = ttl });
+            command.Parameters.Add(new NpgsqlParameter { Value = token });
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                return new SlotTurn(true, reader.GetFieldValue<TimeSpan>(1), token);
+            }
         }
 
-        var wait = await command.ExecuteScalarAsync(cancellationToken);
-        return wait is TimeSpan span ? span : null;
+        // Not reserved: the lease is gone, or another request to the host is in flight.
+        await using var busy = DataSource.CreateCommand(
+            "SELECT greatest(coalesce(h.next_slot_at, clock_timestamp()) - clock_timestamp(), interval '20 milliseconds') FROM host_leases h WHERE h.host = $1"
+            + (epoch is null ? "" : " AND h.worker_id = $2 AND h.lease_epoch = $3"));
+        busy.Parameters.Add(new NpgsqlParameter { Value = host });
+        if (epoch is { } held)
+        {
+            busy.Parameters.Add(new NpgsqlParameter { Value = WorkerId });
+            busy.Parameters.Add(new NpgsqlParameter { Value = held });
+        }
+
+        return await busy.ExecuteScalarAsync(cancellationToken) is TimeSpan wait ? new SlotTurn(false, wait, 0) : null;
+    }
+
+    /// <summary>
+    /// The request of the slot <paramref name="token"/> has ended: the host's next slot is at least
+    /// <paramref name="spacing"/> from now, and the host is free for the next request (unless another request holds
+    /// it by now, after this one's busy time ran out).
+    /// </summary>
+    public async Task EndSlotAsync(string host, TimeSpan spacing, long token, CancellationToken cancellationToken)
+    {
+        await using var command = DataSource.CreateCommand("""
+            UPDATE host_leases h SET next_slot_at = greatest(h.next_slot_at, clock_timestamp() + $2),
+                busy_until = CASE WHEN h.busy_token = $3 THEN NULL ELSE h.busy_until END,
+                busy_token = CASE WHEN h.busy_token = $3 THEN NULL ELSE h.busy_token END
+            WHERE h.host = $1
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = host });
+        command.Parameters.Add(new NpgsqlParameter { Value = spacing });
+        command.Parameters.Add(new NpgsqlParameter { Value = token });
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Lets the host go (fairness, or nothing left to take) if this worker still holds it under <paramref name="epoch"/>.</summary>

@@ -21,28 +21,52 @@ public sealed class SharedHostSlots(TimeProvider time)
         _retry = retry;
     }
 
-    /// <summary>Waits for the next slot of the host of <paramref name="url"/>, <paramref name="spacing"/> after the last one.</summary>
-    public async Task WaitAsync(Uri url, TimeSpan spacing, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for the next slot of the host of <paramref name="url"/>, <paramref name="spacing"/> after the end of the
+    /// last request to it from any worker; the slot's token, to give to <see cref="EndAsync"/> when the request has
+    /// ended, or null when requests are spaced in this process alone.
+    /// </summary>
+    public async Task<long?> WaitAsync(Uri url, TimeSpan spacing, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(url);
         if (_leases is not { } leases || spacing <= TimeSpan.Zero || url.IsFile)
         {
-            return;
+            return null;
         }
 
         var host = url.Authority;
-        var epoch = _book!.EpochOf(host);
-        var wait = await _retry!.RunAsync(token => leases.ReserveSlotAsync(host, spacing, epoch, token), cancellationToken);
-        if (wait is null)
+        while (true)
         {
-            // Taken over since: this request must not go out.
-            _book.MarkLost([host]);
-            throw new OperationCanceledException($"the lease of {host} was lost", null, _book.LostTokenOf(host));
-        }
+            var epoch = _book!.EpochOf(host);
+            var turn = await _retry!.RunAsync(token => leases.ReserveSlotAsync(host, spacing, epoch, token), cancellationToken);
+            if (turn is null)
+            {
+                // Taken over since: this request must not go out.
+                _book.MarkLost([host]);
+                throw new OperationCanceledException($"the lease of {host} was lost", null, _book.LostTokenOf(host));
+            }
 
-        if (wait > TimeSpan.Zero)
+            if (turn.Value.Wait > TimeSpan.Zero)
+            {
+                await Task.Delay(turn.Value.Wait, time, cancellationToken);
+            }
+
+            if (turn.Value.Reserved)
+            {
+                return turn.Value.Token;
+            }
+        }
+    }
+
+    /// <summary>The request of slot <paramref name="token"/> to the host of <paramref name="url"/> has ended (whatever its outcome).</summary>
+    public async Task EndAsync(Uri url, TimeSpan spacing, long token)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        if (_leases is { } leases)
         {
-            await Task.Delay(wait.Value, time, cancellationToken);
+            // Not cancellable: the end must be recorded even for a request that was cancelled; if it cannot be, the
+            // host stays busy until the lease time has passed.
+            await _retry!.RunAsync(t => leases.EndSlotAsync(url.Authority, spacing, token, t), CancellationToken.None);
         }
     }
 }

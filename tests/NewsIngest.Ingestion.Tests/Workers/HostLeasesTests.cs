@@ -90,7 +90,7 @@ public sealed class HostLeasesTests
         var a = new HostLeases(db.DataSource, "a", Ttl);
         var b = new HostLeases(db.DataSource, "b", Ttl);
         var lease = Assert.Single(await a.ClaimAsync(1, default));
-        Assert.Equal(TimeSpan.Zero, await a.ReserveSlotAsync("slow.test", TimeSpan.FromHours(1), lease.Epoch, default));
+        Assert.Equal(TimeSpan.Zero, (await a.ReserveSlotAsync("slow.test", TimeSpan.FromHours(1), lease.Epoch, default))!.Value.Wait);
 
         // When b takes the host over
         await db.ExpireLeaseAsync("slow.test");
@@ -98,7 +98,7 @@ public sealed class HostLeasesTests
 
         // Then b's first slot is that hour away, and reserving gives the same wait (the database clock, not b's)
         Assert.InRange(takeover.SlotIn, TimeSpan.FromMinutes(59), TimeSpan.FromHours(1));
-        Assert.InRange((await b.ReserveSlotAsync("slow.test", TimeSpan.FromHours(1), takeover.Epoch, default))!.Value, TimeSpan.FromMinutes(59), TimeSpan.FromHours(1));
+        Assert.InRange((await b.ReserveSlotAsync("slow.test", TimeSpan.FromHours(1), takeover.Epoch, default))!.Value.Wait, TimeSpan.FromMinutes(59), TimeSpan.FromHours(1));
     }
 
     [Fact]
@@ -108,8 +108,48 @@ public sealed class HostLeasesTests
         await using var db = await SharedDatabase.OpenAsync();
         var a = new HostLeases(db.DataSource, "a", Ttl);
 
-        Assert.Equal(TimeSpan.Zero, await a.ReserveSlotAsync("feeds.test", TimeSpan.FromHours(1), epoch: null, default));
-        Assert.InRange((await a.ReserveSlotAsync("feeds.test", TimeSpan.FromHours(1), epoch: null, default))!.Value, TimeSpan.FromMinutes(59), TimeSpan.FromHours(1));
+        Assert.Equal(TimeSpan.Zero, (await a.ReserveSlotAsync("feeds.test", TimeSpan.FromHours(1), epoch: null, default))!.Value.Wait);
+        Assert.InRange((await a.ReserveSlotAsync("feeds.test", TimeSpan.FromHours(1), epoch: null, default))!.Value.Wait, TimeSpan.FromMinutes(59), TimeSpan.FromHours(1));
+    }
+
+    [Fact]
+    public async Task No_worker_reserves_a_host_while_a_request_to_it_is_in_flight_and_the_next_slot_runs_from_its_end()
+    {
+        // Given a's request to the host holds its slot (a feed read, say)
+        await using var db = await SharedDatabase.OpenAsync();
+        var a = new HostLeases(db.DataSource, "a", Ttl);
+        var b = new HostLeases(db.DataSource, "b", Ttl);
+        var first = (await a.ReserveSlotAsync("busy.test", TimeSpan.FromHours(1), epoch: null, default))!.Value;
+        Assert.True(first.Reserved);
+
+        // Then b gets no slot while it is in flight, only a time to ask again
+        var meanwhile = (await b.ReserveSlotAsync("busy.test", TimeSpan.FromHours(1), epoch: null, default))!.Value;
+        Assert.False(meanwhile.Reserved);
+        Assert.InRange(meanwhile.Wait, TimeSpan.FromMinutes(59), TimeSpan.FromHours(1));
+
+        // And once it has ended, b's slot is the delay after that end, not after its start
+        await db.ExecuteAsync("UPDATE host_leases SET next_slot_at = clock_timestamp() WHERE host = 'busy.test'");
+        await a.EndSlotAsync("busy.test", TimeSpan.FromHours(1), first.Token, default);
+        var next = (await b.ReserveSlotAsync("busy.test", TimeSpan.FromHours(1), epoch: null, default))!.Value;
+        Assert.True(next.Reserved);
+        Assert.InRange(next.Wait, TimeSpan.FromMinutes(59), TimeSpan.FromHours(1));
+    }
+
+    [Fact]
+    public async Task An_old_slot_ending_late_does_not_free_the_host_from_the_request_holding_it_now()
+    {
+        await using var db = await SharedDatabase.OpenAsync();
+        var a = new HostLeases(db.DataSource, "a", Ttl);
+        var b = new HostLeases(db.DataSource, "b", Ttl);
+        var stale = (await a.ReserveSlotAsync("late.test", TimeSpan.FromMilliseconds(1), epoch: null, default))!.Value;
+
+        // a's request outlived its busy time; b's request holds the host now
+        await db.ExecuteAsync("UPDATE host_leases SET busy_until = clock_timestamp() - interval '1 second', next_slot_at = clock_timestamp() WHERE host = 'late.test'");
+        var current = (await b.ReserveSlotAsync("late.test", TimeSpan.FromMilliseconds(1), epoch: null, default))!.Value;
+        Assert.True(current.Reserved);
+        await a.EndSlotAsync("late.test", TimeSpan.FromMilliseconds(1), stale.Token, default);
+
+        Assert.False((await a.ReserveSlotAsync("late.test", TimeSpan.FromMilliseconds(1), epoch: null, default))!.Value.Reserved);
     }
 
     private static async Task AddPageAsync(SharedDatabase db, string host)

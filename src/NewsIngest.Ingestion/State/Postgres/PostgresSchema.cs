@@ -148,7 +148,7 @@ internal static class PostgresSchema
     /// <summary>
     /// Version 2: several workers on one database (<c>Workers/</c>). <c>workers</c>: each worker's registration (its
     /// epoch bumps when it registers again or another worker adopts it). <c>host_leases</c>: which worker holds a host,
-    /// under which epoch, until when (database clock), and the host's next request slot across all workers.
+    /// under which epoch, until when (database clock), and the host's next request slot across all workers, with the request in flight (<c>busy_token</c>, until it ends or <c>busy_until</c>).
     /// <c>frontier_items</c>: the shared frontier, a page per key, taken under a host's lease epoch.
     /// <c>source_passes</c>: which worker runs a source's due pass. <c>pending_writes</c> gains the writer, the host
     /// and the lease epoch, and is keyed by URL and writer, so two workers' writes of one page never overwrite each
@@ -171,6 +171,8 @@ internal static class PostgresSchema
             lease_expires_at timestamptz,
             leased_at        timestamptz,
             next_slot_at     timestamptz,
+            busy_until       timestamptz,
+            busy_token       bigint,
             pages_this_lease integer NOT NULL DEFAULT 0
         );
         CREATE INDEX host_leases_worker ON host_leases (worker_id);
