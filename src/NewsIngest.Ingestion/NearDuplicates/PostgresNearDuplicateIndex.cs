@@ -139,7 +139,10 @@ public sealed class PostgresNearDuplicateIndex : INearDuplicateIndex
         }
     }
 
-    /// <summary>Writes the held entries in one transaction, one round trip (nothing to do when none is held).</summary>
+    /// <summary>
+    /// Writes the held entries in one transaction, one round trip (nothing to do when none is held). An entry whose
+    /// record another worker wrote meanwhile is dropped: the first entry of a record stays, as a replacement would keep its place.
+    /// </summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
         if (_held.Count == 0)
@@ -157,12 +160,13 @@ public sealed class PostgresNearDuplicateIndex : INearDuplicateIndex
                 """
                 INSERT INTO neardup_texts (seq, record_id, site, cluster_of, words, text_key, added_at, shingles, bands)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                ON CONFLICT (record_id) DO NOTHING
                 """,
                 PgValues.Long(text.Sequence), PgValues.Text(text.RecordId), PgValues.Text(text.Site), PgValues.Text(text.ClusterOf),
                 PgValues.Int(text.Words), PgValues.Long(text.TextKey), PgValues.Long(text.AddedAt.ToUnixTimeMilliseconds()),
                 PgValues.Bytes(MemoryMarshal.AsBytes(text.Shingles.AsSpan()).ToArray()),
                 PgValues.Bytes(MemoryMarshal.AsBytes(held.Stored.AsSpan()).ToArray())));
-            batch.BatchCommands.Add(InsertBands(text.Sequence, held.Stored));
+            batch.BatchCommands.Add(InsertBands(text.Sequence, held.Stored, onlyIfWritten: true));
         }
 
         await batch.ExecuteNonQueryAsync(cancellationToken);
@@ -230,8 +234,13 @@ public sealed class PostgresNearDuplicateIndex : INearDuplicateIndex
     private static bool Eligible(IndexedText text, string excludeRecordId, long sinceMs) =>
         text.RecordId != excludeRecordId && text.AddedAt.ToUnixTimeMilliseconds() >= sinceMs;
 
-    private static NpgsqlBatchCommand InsertBands(long seq, long[] keys) => PgValues.BatchCommand(
-        "INSERT INTO neardup_bands (band_key, seq) SELECT DISTINCT k, $2 FROM unnest($1::bigint[]) AS k ON CONFLICT DO NOTHING",
+    /// <summary>
+    /// The band rows of entry <paramref name="seq"/>; <paramref name="onlyIfWritten"/>: only when its text row was
+    /// written, for a held entry whose record another worker indexed first (its entry stays, this one is dropped).
+    /// </summary>
+    private static NpgsqlBatchCommand InsertBands(long seq, long[] keys, bool onlyIfWritten = false) => PgValues.BatchCommand(
+        "INSERT INTO neardup_bands (band_key, seq) SELECT DISTINCT k, $2 FROM unnest($1::bigint[]) AS k"
+        + (onlyIfWritten ? " WHERE EXISTS (SELECT 1 FROM neardup_texts WHERE seq = $2)" : "") + " ON CONFLICT DO NOTHING",
         new NpgsqlParameter { Value = keys }, PgValues.Long(seq));
 
     private async Task ReplaceAsync(IndexedText text, IReadOnlyList<long> bandKeys, CancellationToken cancellationToken)
