@@ -99,9 +99,9 @@ public sealed class NewsIngestOptionsValidator : IValidateOptions<NewsIngestOpti
         }
 
         // Against a bad LeaseTtl the renewal's bound says nothing new: that key alone is named.
-        if (ttlOk && (worker.RenewPeriod <= TimeSpan.Zero || worker.RenewPeriod * 3 > worker.LeaseTtl))
+        if (ttlOk && worker.RenewPeriod is { } renew && (renew <= TimeSpan.Zero || renew * 3 > worker.LeaseTtl))
         {
-            failures.Add($"{Root}:Worker:RenewPeriod: must be above zero and at most a third of Worker:LeaseTtl ({worker.LeaseTtl}) (got {worker.RenewPeriod})");
+            failures.Add($"{Root}:Worker:RenewPeriod: must be above zero and at most a third of Worker:LeaseTtl ({worker.LeaseTtl}) (got {renew})");
         }
 
         if (worker.ClaimBatch is < 1 or > 1000)
@@ -119,9 +119,9 @@ public sealed class NewsIngestOptionsValidator : IValidateOptions<NewsIngestOpti
             failures.Add($"{Root}:Worker:MaxPagesPerLease: must be at least 1 (got {worker.MaxPagesPerLease})");
         }
 
-        if (worker.MaxLeaseTime < worker.RenewPeriod)
+        if (worker.MaxLeaseTime < worker.EffectiveRenewPeriod)
         {
-            failures.Add($"{Root}:Worker:MaxLeaseTime: must be at least Worker:RenewPeriod ({worker.RenewPeriod}) (got {worker.MaxLeaseTime})");
+            failures.Add($"{Root}:Worker:MaxLeaseTime: must be at least Worker:RenewPeriod ({worker.EffectiveRenewPeriod}) (got {worker.MaxLeaseTime})");
         }
 
         if (worker.PollInterval < TimeSpan.FromMilliseconds(10) || worker.PollInterval > TimeSpan.FromMinutes(1))

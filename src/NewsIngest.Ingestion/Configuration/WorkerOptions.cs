@@ -17,8 +17,11 @@ public sealed partial class WorkerOptions
     /// <summary>How long a host lease (and a worker's registration) lasts without renewal. Default 30 s.</summary>
     public TimeSpan LeaseTtl { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How often leases and the registration are renewed; at most a third of <see cref="LeaseTtl"/>. Default 10 s.</summary>
-    public TimeSpan RenewPeriod { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>How often leases and the registration are renewed; at most a third of <see cref="LeaseTtl"/>. Default: a third of it.</summary>
+    public TimeSpan? RenewPeriod { get; set; }
+
+    /// <summary>The renewal period to use: <see cref="RenewPeriod"/>, else a third of <see cref="LeaseTtl"/>.</summary>
+    public TimeSpan EffectiveRenewPeriod => RenewPeriod ?? LeaseTtl / 3;
 
     /// <summary>Hosts claimed in one transaction when the worker has room for more. Default 16.</summary>
     public int ClaimBatch { get; set; } = 16;

@@ -39,7 +39,7 @@ public sealed class WorkerSession : IAsyncDisposable
         Leases = new HostLeases(database.DataSource, registration.Id, options.LeaseTtl);
         Book = new LeaseBook();
         Frontier = new PostgresFrontierStore(database.DataSource, Leases, Book, options, time, continuous: false) { Retry = Retry };
-        Keeper = new LeaseKeeper(registry, registration, Leases, Book, options.RenewPeriod, options.LeaseTtl, time, logger)
+        Keeper = new LeaseKeeper(registry, registration, Leases, Book, options.EffectiveRenewPeriod, options.LeaseTtl, time, logger)
         {
             Adopt = AdoptAsync,
         };

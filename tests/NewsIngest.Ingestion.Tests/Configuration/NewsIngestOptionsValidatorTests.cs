@@ -99,6 +99,14 @@ public sealed class NewsIngestOptionsValidatorTests
     }
 
     [Fact]
+    public void A_short_lease_alone_is_accepted_and_renewed_at_a_third_of_it()
+    {
+        var options = Resolve(new Dictionary<string, string?>(Good) { ["NewsIngest:Worker:LeaseTtl"] = "00:00:06" });
+
+        Assert.Equal(TimeSpan.FromSeconds(2), options.Worker.EffectiveRenewPeriod);
+    }
+
+    [Fact]
     public void A_worker_without_an_id_is_named_after_its_host_and_process()
     {
         var id = new WorkerOptions().EffectiveId;
