@@ -17,6 +17,9 @@ public sealed class HostLeases(NpgsqlDataSource dataSource, string workerId, Tim
     /// <summary>The worker these leases are claimed for.</summary>
     public string WorkerId { get; } = workerId;
 
+    /// <summary>How long a lease lasts unrenewed, and how long a request's slot keeps its host busy at most.</summary>
+    public TimeSpan Ttl => ttl;
+
     /// <summary>Makes <paramref name="host"/> known, unleased, so it can be claimed (nothing when it is known).</summary>
     public async Task AddHostAsync(string host, CancellationToken cancellationToken)
     {
@@ -152,6 +155,23 @@ public sealed class HostLeases(NpgsqlDataSource dataSource, string workerId, Tim
         }
 
         return await busy.ExecuteScalarAsync(cancellationToken) is TimeSpan wait ? new SlotTurn(false, wait, 0) : null;
+    }
+
+    /// <summary>
+    /// Confirms, just before its request goes out, that slot <paramref name="token"/> still holds its host (its busy
+    /// time did not run out while the worker waited, or was paused) and keeps it busy for the lease time from now;
+    /// false when it was lost, and the request must ask for a new slot.
+    /// </summary>
+    public async Task<bool> ConfirmSlotAsync(string host, long token, CancellationToken cancellationToken)
+    {
+        await using var command = DataSource.CreateCommand("""
+            UPDATE host_leases SET busy_until = clock_timestamp() + $3
+            WHERE host = $1 AND busy_token = $2 AND busy_until > clock_timestamp()
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = host });
+        command.Parameters.Add(new NpgsqlParameter { Value = token });
+        command.Parameters.Add(new NpgsqlParameter { Value = ttl });
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     /// <summary>

@@ -51,7 +51,15 @@ public sealed class SharedHostSlots(TimeProvider time)
                 await Task.Delay(turn.Value.Wait, time, cancellationToken);
             }
 
-            if (turn.Value.Reserved)
+            if (!turn.Value.Reserved)
+            {
+                continue;
+            }
+
+            // After a wait (the process may have been paused in it), the slot must still be ours when the request
+            // goes out; else another worker's request may have taken the host meanwhile.
+            if (turn.Value.Wait <= TimeSpan.Zero
+                || await _retry.RunAsync(t => leases.ConfirmSlotAsync(host, turn.Value.Token, t), cancellationToken))
             {
                 return turn.Value.Token;
             }
@@ -64,9 +72,17 @@ public sealed class SharedHostSlots(TimeProvider time)
         ArgumentNullException.ThrowIfNull(url);
         if (_leases is { } leases)
         {
-            // Not cancellable: the end must be recorded even for a request that was cancelled; if it cannot be, the
-            // host stays busy until the lease time has passed.
-            await _retry!.RunAsync(t => leases.EndSlotAsync(url.Authority, spacing, token, t), CancellationToken.None);
+            // Not the request's token: the end is recorded even for a request that was cancelled. Tried for as long
+            // as the slot keeps the host busy anyway; after that (the database still unreachable) the host is free
+            // by itself.
+            using var bound = new CancellationTokenSource(leases.Ttl, time);
+            try
+            {
+                await _retry!.RunAsync(t => leases.EndSlotAsync(url.Authority, spacing, token, t), bound.Token);
+            }
+            catch (OperationCanceledException) when (bound.IsCancellationRequested)
+            {
+            }
         }
     }
 }

@@ -152,6 +152,20 @@ public sealed class HostLeasesTests
         Assert.False((await a.ReserveSlotAsync("late.test", TimeSpan.FromMilliseconds(1), epoch: null, default))!.Value.Reserved);
     }
 
+    [Fact]
+    public async Task A_slot_whose_busy_time_ran_out_while_its_worker_waited_is_not_confirmed()
+    {
+        await using var db = await SharedDatabase.OpenAsync();
+        var a = new HostLeases(db.DataSource, "a", Ttl);
+        var slot = (await a.ReserveSlotAsync("paused.test", TimeSpan.FromMilliseconds(1), epoch: null, default))!.Value;
+        Assert.True(await a.ConfirmSlotAsync("paused.test", slot.Token, default));
+
+        // a was paused past its slot's busy time
+        await db.ExecuteAsync("UPDATE host_leases SET busy_until = clock_timestamp() - interval '1 second' WHERE host = 'paused.test'");
+
+        Assert.False(await a.ConfirmSlotAsync("paused.test", slot.Token, default));
+    }
+
     private static async Task AddPageAsync(SharedDatabase db, string host)
     {
         await db.ExecuteAsync(
