@@ -46,14 +46,24 @@ public sealed class SharedHostSlots(TimeProvider time)
                 throw new OperationCanceledException($"the lease of {host} was lost", null, _book.LostTokenOf(host));
             }
 
-            if (turn.Value.Wait > TimeSpan.Zero)
-            {
-                await Task.Delay(turn.Value.Wait, time, cancellationToken);
-            }
-
             if (!turn.Value.Reserved)
             {
+                await Task.Delay(turn.Value.Wait, time, cancellationToken);
                 continue;
+            }
+
+            if (turn.Value.Wait > TimeSpan.Zero)
+            {
+                try
+                {
+                    await Task.Delay(turn.Value.Wait, time, cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    // No request goes out on this slot: the host is free again at once (its next slot stays as reserved).
+                    await EndAsync(url, TimeSpan.Zero, turn.Value.Token);
+                    throw;
+                }
             }
 
             // After a wait (the process may have been paused in it), the slot must still be ours when the request
