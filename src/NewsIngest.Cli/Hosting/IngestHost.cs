@@ -12,6 +12,7 @@ using NewsIngest.Ingestion.Discovery.Caching;
 using NewsIngest.Ingestion.Fetching;
 using NewsIngest.Ingestion.Hosting;
 using NewsIngest.Ingestion.State;
+using NewsIngest.Ingestion.Workers;
 using Serilog;
 using Serilog.Events;
 
@@ -61,7 +62,9 @@ public static class IngestHost
         // The discovery cache lives in the state of State:Provider (registered first: discovery's own default yields).
         builder.Services.TryAddSingleton<IDiscoveryCache>(sp => StateBackend.CreateDiscoveryCache(
             sp.GetRequiredService<IOptions<NewsIngestOptions>>().Value.State,
-            sp.GetRequiredService<IOptions<DiscoveryOptions>>().Value.CacheDatabasePath));
+            sp.GetRequiredService<IOptions<DiscoveryOptions>>().Value.CacheDatabasePath,
+            new DatabaseRetry(sp.GetService<TimeProvider>() ?? TimeProvider.System,
+                Microsoft.Extensions.Logging.LoggerFactoryExtensions.CreateLogger<RetryingDiscoveryCache>(sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()))));
         builder.Services.AddNewsIngestDiscovery();
         builder.Services.AddOptions<DiscoveryOptions>()
             .Configure<IOptions<NewsIngestOptions>>((discovery, ingest) => discovery.CacheDatabasePath ??= ingest.Value.State.Path);

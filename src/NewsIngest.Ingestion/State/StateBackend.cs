@@ -2,6 +2,7 @@ using NewsIngest.Ingestion.Configuration;
 using NewsIngest.Ingestion.Discovery.Caching;
 using NewsIngest.Ingestion.NearDuplicates;
 using NewsIngest.Ingestion.State.Postgres;
+using NewsIngest.Ingestion.Workers;
 
 namespace NewsIngest.Ingestion.State;
 
@@ -97,14 +98,16 @@ public sealed class StateBackend : IAsyncDisposable
 
     /// <summary>
     /// The discovery cache of <paramref name="options"/>: in the PostgreSQL database (opened at first use), else in the
-    /// SQLite file <paramref name="sqlitePath"/>, else (no path) in memory.
+    /// SQLite file <paramref name="sqlitePath"/>, else (no path) in memory. On PostgreSQL each call goes through
+    /// <paramref name="retry"/> when one is given.
     /// </summary>
-    public static IDiscoveryCache CreateDiscoveryCache(StateOptions options, string? sqlitePath)
+    public static IDiscoveryCache CreateDiscoveryCache(StateOptions options, string? sqlitePath, DatabaseRetry? retry = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Provider == StateProvider.Postgres)
         {
-            return new PostgresDiscoveryCache(ConnectionStringOf(options));
+            var cache = new PostgresDiscoveryCache(ConnectionStringOf(options));
+            return retry is null ? cache : new RetryingDiscoveryCache(cache, retry);
         }
 
         return sqlitePath is { Length: > 0 } ? new SqliteDiscoveryCache(sqlitePath) : new InMemoryDiscoveryCache();

@@ -12,6 +12,12 @@ namespace NewsIngest.Ingestion.Discovery.Caching;
 /// </summary>
 public sealed class PostgresDiscoveryCache(string connectionString) : IDiscoveryCache, IAsyncDisposable
 {
+    /// <summary>
+    /// The cache's own pool, beside the state's (<see cref="PostgresDatabase.DefaultMaxPoolSize"/>), when the
+    /// connection string does not set one: a few lookups per source, so a worker holds at most 20 connections.
+    /// </summary>
+    public const int PoolSize = 4;
+
     private readonly SemaphoreSlim _openLock = new(1, 1);
     private PostgresDatabase? _database;
 
@@ -118,7 +124,7 @@ public sealed class PostgresDiscoveryCache(string connectionString) : IDiscovery
         await _openLock.WaitAsync(cancellationToken);
         try
         {
-            _database ??= await PostgresDatabase.OpenAsync(connectionString, cancellationToken);
+            _database ??= await PostgresDatabase.OpenAsync(connectionString, cancellationToken, PoolSize);
             return _database.DataSource;
         }
         finally

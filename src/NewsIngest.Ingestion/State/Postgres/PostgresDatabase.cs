@@ -23,11 +23,28 @@ public sealed class PostgresDatabase : IAsyncDisposable
     /// <summary>The schema version this build creates.</summary>
     public static int SchemaVersion => PostgresSchema.CurrentVersion;
 
-    /// <summary>Connects to <paramref name="connectionString"/> and creates or upgrades the schema.</summary>
-    public static async Task<PostgresDatabase> OpenAsync(string connectionString, CancellationToken cancellationToken)
+    /// <summary>
+    /// The most connections one process's state pool opens when the connection string does not say
+    /// (<c>Maximum Pool Size</c>). Npgsql's own default, 100, lets four workers ask for 400 connections of a server
+    /// that allows 100 by default (<c>max_connections</c>), and the ones refused fail with 53300: calls beyond the
+    /// bound wait for a pooled connection instead (up to the connection string's <c>Timeout</c>).
+    /// </summary>
+    public const int DefaultMaxPoolSize = 16;
+
+    /// <summary>
+    /// Connects to <paramref name="connectionString"/> and creates or upgrades the schema. The pool holds at most
+    /// <paramref name="defaultMaxPoolSize"/> connections unless the connection string sets <c>Maximum Pool Size</c>.
+    /// </summary>
+    public static async Task<PostgresDatabase> OpenAsync(string connectionString, CancellationToken cancellationToken, int defaultMaxPoolSize = DefaultMaxPoolSize)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         var settings = builder.ConnectionStringBuilder;
+        if (!SetsPoolSize(connectionString))
+        {
+            settings.MaxPoolSize = defaultMaxPoolSize;
+            settings.MinPoolSize = Math.Min(settings.MinPoolSize, defaultMaxPoolSize);
+        }
+
         // The stores' statements are few and repeated per page: prepared on each pooled connection after two uses,
         // unless the connection string says otherwise.
         if (settings.MaxAutoPrepare == 0)
@@ -58,4 +75,11 @@ public sealed class PostgresDatabase : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+
+    // Npgsql's builder reports its default for a key not given, so the given keys are read from the string itself.
+    private static bool SetsPoolSize(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        return given.ContainsKey("Maximum Pool Size") || given.ContainsKey("Max Pool Size") || given.ContainsKey("MaxPoolSize");
+    }
 }
