@@ -63,6 +63,7 @@ internal static partial class WorkersBenchmark
             () => $"{fleet.Audit(whileRunning: true).Present(urls)} of {urls.Length} recorded\n{fleet.Diagnosis()}");
         var done = Stopwatch.GetTimestamp();
         var wall = clock.Elapsed;
+        var cpu = fleet.Workers.Select(w => (w.Id, w.Cpu)).ToArray();
         fleet.EnsureRunning();
         var stuck = await fleet.StopAllAsync(TimeSpan.FromSeconds(30));
 
@@ -80,6 +81,12 @@ internal static partial class WorkersBenchmark
             pages: {once} of {urls.Length} written exactly once; duplicates {audit.Duplicates().Count}, missing {audit.Missing(urls).Count}, torn lines {audit.Torn.Count}; {audit.Files.Count} files
             workers: {(stuck.Count == 0 ? "all stopped on SIGTERM" : "not stopped: " + string.Join(", ", stuck))}; exit codes {string.Join(", ", fleet.Workers.Where(w => w.HasExited).Select(w => $"{w.Id} {w.ExitCode}"))}
             """));
+        await output.WriteLineAsync(HostTimes(requests, first, fleet.Shape.Delay));
+        // Every request at the server, for a closer look: port, path, worker, milliseconds after the first request.
+        await File.WriteAllLinesAsync(Path.Combine(fleet.Root, "requests.tsv"), requests.OrderBy(r => r.Arrived).Select(r => string.Create(CultureInfo.InvariantCulture,
+            $"{r.Port}\t{r.Path}\t{r.Worker}\t{Stopwatch.GetElapsedTime(first, r.Arrived).TotalMilliseconds:0.0}")));
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"cpu: workers {cpu.Sum(c => c.Cpu.TotalSeconds):0.0} s ({string.Join(", ", cpu.Select(c => $"{c.Id} {c.Cpu.TotalSeconds:0.0} s"))}), {cpu.Sum(c => c.Cpu.TotalMilliseconds) / urls.Length:0.0} ms per page, start-up included; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
         foreach (var line in tooClose.Take(10).Concat(audit.Duplicates().Take(10)).Concat(audit.Torn.Take(10)))
         {
             await output.WriteLineAsync("  " + line);
@@ -87,6 +94,27 @@ internal static partial class WorkersBenchmark
 
         return tooClose.Count == 0 && once == urls.Length && audit.Torn.Count == 0 && stuck.Count == 0 ? 0 : 1;
     }
+
+    /// <summary>
+    /// Where a pass's time above the floor goes, per host at the server: when its first request came (a late start is
+    /// discovery or leasing), when its last came, and how much longer than the delay its gaps were (slow turns).
+    /// </summary>
+    private static string HostTimes(IReadOnlyList<FarmRequest> requests, long first, TimeSpan delay)
+    {
+        var hosts = requests.GroupBy(r => r.Port).Select(g => g.OrderBy(r => r.Arrived).ToArray()).ToArray();
+        var starts = hosts.Select(h => Stopwatch.GetElapsedTime(first, h[0].Arrived).TotalSeconds).Order().ToArray();
+        var ends = hosts.Select(h => Stopwatch.GetElapsedTime(first, h[^1].Arrived).TotalSeconds).Order().ToArray();
+        var over = hosts.SelectMany(h => h.Zip(h.Skip(1), (a, b) => Stopwatch.GetElapsedTime(a.Arrived, b.Arrived) - delay))
+            .Select(t => t.TotalMilliseconds).Order().ToArray();
+        var positions = Enumerable.Range(0, hosts.Max(h => h.Length) - 1)
+            .Select(i => hosts.Where(h => h.Length > i + 1).Select(h => (Stopwatch.GetElapsedTime(h[i].Arrived, h[i + 1].Arrived) - delay).TotalMilliseconds).Order().ToArray())
+            .Select((g, i) => string.Create(CultureInfo.InvariantCulture, $"{i + 1}: {Quantile(g, 0.5):0}/{Quantile(g, 0.9):0}/{g[^1]:0}"));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"gaps over the delay by position (request i to i+1, ms p50/p90/max): {string.Join(", ", positions)}\n") + string.Create(CultureInfo.InvariantCulture,
+            $"hosts: first request at p50 {Quantile(starts, 0.5):0.00} s, p90 {Quantile(starts, 0.9):0.00} s, last {starts[^1]:0.00} s; last request at p50 {Quantile(ends, 0.5):0.00} s, p90 {Quantile(ends, 0.9):0.00} s, last {ends[^1]:0.00} s; gap over the delay p50 {Quantile(over, 0.5):0} ms, p90 {Quantile(over, 0.9):0} ms, max {(over.Length > 0 ? over[^1] : 0):0} ms, sum per host {(over.Length > 0 ? over.Sum() / hosts.Length / 1000 : 0):0.00} s");
+    }
+
+    private static double Quantile(double[] sorted, double q) => sorted.Length == 0 ? 0 : sorted[(int)Math.Min(sorted.Length - 1, Math.Floor(q * sorted.Length))];
 
     private static async Task<int> FailoverAsync(WorkerFleet fleet, TextWriter output)
     {

@@ -49,6 +49,9 @@ internal sealed class WorkerProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
+    /// <summary>The CPU time the worker has used so far (read while it runs: an exited process has none to read).</summary>
+    public TimeSpan Cpu => _process.TotalProcessorTime;
+
     /// <summary>The worker's log lines so far.</summary>
     public IReadOnlyList<string> Log
     {
