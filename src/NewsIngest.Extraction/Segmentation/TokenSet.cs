@@ -18,6 +18,21 @@ internal sealed class TokenSet
     private readonly string[] _infixes;
     private readonly bool _wholeTokens;
 
+    /// <summary>Words a whole token or its last part matches.</summary>
+    public IReadOnlyCollection<string> Exact => _exact.Set;
+
+    /// <summary>Words a token's first part matches.</summary>
+    public IReadOnlyCollection<string> Leading => _leading.Set;
+
+    /// <summary>What a token's first part may start with, in the order they are tried.</summary>
+    public IReadOnlyList<string> Prefixes => _prefixes;
+
+    /// <summary>What a token may contain anywhere, in the order they are tried.</summary>
+    public IReadOnlyList<string> Infixes => _infixes;
+
+    /// <summary>Whether only whole tokens match (no parts, prefixes or infixes).</summary>
+    public bool WholeTokensOnly => _wholeTokens;
+
     public TokenSet(
         IEnumerable<string> exact,
         IEnumerable<string>? leading = null,
@@ -90,7 +105,8 @@ internal sealed class TokenSet
         return null;
     }
 
-    private static ReadOnlySpan<char> FirstPart(ReadOnlySpan<char> token)
+    /// <summary>A token's leading run of letters and digits (<c>sidebar</c> of <c>sidebar-left</c>).</summary>
+    public static ReadOnlySpan<char> FirstPart(ReadOnlySpan<char> token)
     {
         var end = 0;
         while (end < token.Length && char.IsAsciiLetterOrDigit(token[end]))
@@ -101,7 +117,8 @@ internal sealed class TokenSet
         return token[..end];
     }
 
-    private static ReadOnlySpan<char> LastPart(ReadOnlySpan<char> token)
+    /// <summary>A token's trailing run of letters and digits (<c>nav</c> of <c>site-header__nav</c>).</summary>
+    public static ReadOnlySpan<char> LastPart(ReadOnlySpan<char> token)
     {
         var start = token.Length;
         while (start > 0 && char.IsAsciiLetterOrDigit(token[start - 1]))
