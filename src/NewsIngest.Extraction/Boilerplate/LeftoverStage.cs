@@ -23,12 +23,12 @@ internal sealed class LeftoverStage : IExtractionStage
     private const int ProseWords = 20;
 
     /// <summary>Credits and captions are short; a longer block that mentions a photo is text about the photo.</summary>
-    private const int MaxCreditWords = 25;
+    internal const int MaxCreditWords = 25;
 
     private const int MaxShareWords = 12;
 
     /// <summary>Calls, appeals, disclaimers and notices are a sentence or two; longer text is the story's own.</summary>
-    private const int MaxEndMatterWords = 40;
+    internal const int MaxEndMatterWords = 40;
 
     /// <summary>Disclaimers, sign-up and consent boxes run to two or three sentences.</summary>
     private const int MaxNoticeWords = 50;
@@ -46,7 +46,7 @@ internal sealed class LeftoverStage : IExtractionStage
     private const int MaxDateLineWords = 16;
 
     /// <summary>An author box after the article runs to a short paragraph.</summary>
-    private const int MaxBioWords = 80;
+    internal const int MaxBioWords = 80;
 
     /// <summary>App calls, contact and metadata lines are one line.</summary>
     private const int MaxEndLineWords = 30;
@@ -59,11 +59,12 @@ internal sealed class LeftoverStage : IExtractionStage
             return;
         }
 
+        // Each rule runs only the patterns whose words the block holds (one search for the words of them all).
         var verdicts = new string?[preview.Count];
         for (var i = 0; i < preview.Count; i++)
         {
             context.Checkpoint();
-            verdicts[i] = Verdict(preview[i], opensPreview: i == 0);
+            verdicts[i] = Verdict(preview[i], opensPreview: i == 0, LeftoverAnchors.InPreview(preview[i]));
         }
 
         // The article ends with its last paragraph of prose that no rule removes; a long appeal or notice after it is
@@ -74,7 +75,7 @@ internal sealed class LeftoverStage : IExtractionStage
         {
             context.Checkpoint();
             var block = preview[lastProse];
-            endMatter[lastProse] = block.Type == BlockType.Heading ? null : EndMatter(block);
+            endMatter[lastProse] = block.Type == BlockType.Heading ? null : EndMatter(block, LeftoverAnchors.InEndMatter(block));
             if (block.Type is BlockType.Paragraph or BlockType.Quote && block.WordCount >= ProseWords
                 && endMatter[lastProse] is null && verdicts[lastProse] is null)
             {
@@ -113,14 +114,14 @@ internal sealed class LeftoverStage : IExtractionStage
         DropOrphanHeadings(preview);
     }
 
-    /// <summary>The rules that hold anywhere in the preview.</summary>
-    private static string? Verdict(Block block, bool opensPreview)
+    /// <summary>The rules that hold anywhere in the preview; <paramref name="mentions"/> are the patterns it can match.</summary>
+    private static string? Verdict(Block block, bool opensPreview, Anchored mentions)
     {
         if (block.Type == BlockType.Heading)
         {
             return block.LinkDensity >= 0.5 ? "linked-heading"
                 : block.WordCount <= MaxMarkerWords && ArticleTailStage.IsMarker(block) ? "aside-heading"
-                : block.WordCount < MaxNoticeWords && LeftoverPatterns.IssuePromotion().IsMatch(block.Normalized)
+                : block.WordCount < MaxNoticeWords && mentions.HasFlag(Anchored.IssuePromotion) && LeftoverPatterns.IssuePromotion().IsMatch(block.Normalized)
                     ? "issue-promotion"
                 : null;
         }
@@ -128,21 +129,21 @@ internal sealed class LeftoverStage : IExtractionStage
         var text = block.Text;
         var folded = block.Normalized;
         var words = block.WordCount;
-        return words < MaxCreditWords && LeftoverPatterns.Credit().IsMatch(text) ? "credit"
+        return words < MaxCreditWords && mentions.HasFlag(Anchored.Credit) && LeftoverPatterns.Credit().IsMatch(text) ? "credit"
             : words < MaxEndMatterWords && block.LinkDensity >= 0.3 && ArticleTailStage.OpensWithMarker(folded)
                 ? "inline-teaser"
-            : words < MaxCreditWords && LeftoverPatterns.Disclosure().IsMatch(text) ? "disclosure"
-            : words < MaxNoticeWords && LeftoverPatterns.Disclaimer().IsMatch(folded) ? "disclaimer"
-            : words < MaxShareWords && LeftoverPatterns.ShareCall().IsMatch(text) ? "share-call"
-            : words < MaxNoticeWords && LeftoverPatterns.NewsletterSignUp().IsMatch(folded) ? "newsletter-call"
-            : words < MaxNoticeWords && LeftoverPatterns.ConsentPrompt().IsMatch(folded) ? "consent-prompt"
-            : words < MaxBioWords && LeftoverPatterns.PublisherAppeal().IsMatch(folded) ? "support-call"
-            : words < MaxShareWords * 2 && LeftoverPatterns.AppPromotion().IsMatch(text) ? "app-call"
-            : words < MaxShareWords * 2 && LeftoverPatterns.ChannelPlug().IsMatch(text) ? "social-call"
-            : words < MaxCreditWords && LeftoverPatterns.MembershipPitch().IsMatch(text) ? "support-call"
-            : words < MaxNoticeWords && LeftoverPatterns.IssuePromotion().IsMatch(folded) ? "issue-promotion"
+            : words < MaxCreditWords && mentions.HasFlag(Anchored.Disclosure) && LeftoverPatterns.Disclosure().IsMatch(text) ? "disclosure"
+            : words < MaxNoticeWords && mentions.HasFlag(Anchored.Disclaimer) && LeftoverPatterns.Disclaimer().IsMatch(folded) ? "disclaimer"
+            : words < MaxShareWords && mentions.HasFlag(Anchored.ShareCall) && LeftoverPatterns.ShareCall().IsMatch(text) ? "share-call"
+            : words < MaxNoticeWords && mentions.HasFlag(Anchored.NewsletterSignUp) && LeftoverPatterns.NewsletterSignUp().IsMatch(folded) ? "newsletter-call"
+            : words < MaxNoticeWords && mentions.HasFlag(Anchored.ConsentPrompt) && LeftoverPatterns.ConsentPrompt().IsMatch(folded) ? "consent-prompt"
+            : words < MaxBioWords && mentions.HasFlag(Anchored.PublisherAppeal) && LeftoverPatterns.PublisherAppeal().IsMatch(folded) ? "support-call"
+            : words < MaxShareWords * 2 && mentions.HasFlag(Anchored.AppPromotion) && LeftoverPatterns.AppPromotion().IsMatch(text) ? "app-call"
+            : words < MaxShareWords * 2 && mentions.HasFlag(Anchored.ChannelPlug) && LeftoverPatterns.ChannelPlug().IsMatch(text) ? "social-call"
+            : words < MaxCreditWords && mentions.HasFlag(Anchored.MembershipPitch) && LeftoverPatterns.MembershipPitch().IsMatch(text) ? "support-call"
+            : words < MaxNoticeWords && mentions.HasFlag(Anchored.IssuePromotion) && LeftoverPatterns.IssuePromotion().IsMatch(folded) ? "issue-promotion"
             : words <= MaxStatusWords && LeftoverPatterns.WidgetStatus().IsMatch(text) ? "widget-status"
-            : words < MaxCreditWords && LeftoverPatterns.DownloadLink().IsMatch(text) ? "download-link"
+            : words < MaxCreditWords && mentions.HasFlag(Anchored.DownloadLink) && LeftoverPatterns.DownloadLink().IsMatch(text) ? "download-link"
             : words <= MaxMarkerWords && LeftoverPatterns.PageTool().IsMatch(text) ? "page-tool"
             : words <= MaxMarkerWords && LeftoverPatterns.DateLine().IsMatch(text) ? "date-line"
             : IsTimeStamp(block) ? "date-line"
@@ -212,7 +213,7 @@ internal sealed class LeftoverStage : IExtractionStage
     /// Lines after the article's last paragraph that talk about the page, not the story: newsletter, app and social
     /// calls, contact lines, post metadata, copyright and licence notices.
     /// </summary>
-    private static string? EndMatter(Block block)
+    private static string? EndMatter(Block block, Anchored mentions)
     {
         if (block.WordCount < MaxBioWords && LeftoverPatterns.AuthorBio().IsMatch(block.Text))
         {
@@ -231,29 +232,29 @@ internal sealed class LeftoverStage : IExtractionStage
         }
 
         var text = block.Text;
-        if (LeftoverPatterns.NewsletterCall().IsMatch(text))
+        if (mentions.HasFlag(Anchored.NewsletterCall) && LeftoverPatterns.NewsletterCall().IsMatch(text))
         {
             return "newsletter-call";
         }
 
-        if (LeftoverPatterns.SupportCall().IsMatch(text))
+        if (mentions.HasFlag(Anchored.SupportCall) && LeftoverPatterns.SupportCall().IsMatch(text))
         {
             return "support-call";
         }
 
-        if (SocialCall(text))
+        if (mentions.HasFlag(Anchored.SocialNetwork) && SocialCall(text))
         {
             return "social-call";
         }
 
         if (block.WordCount < MaxEndLineWords)
         {
-            if (LeftoverPatterns.AppCall().IsMatch(text))
+            if (mentions.HasFlag(Anchored.AppCall) && LeftoverPatterns.AppCall().IsMatch(text))
             {
                 return "app-call";
             }
 
-            if (LeftoverPatterns.Contact().IsMatch(text))
+            if (mentions.HasFlag(Anchored.Contact) && LeftoverPatterns.Contact().IsMatch(text))
             {
                 return "contact";
             }
@@ -264,7 +265,7 @@ internal sealed class LeftoverStage : IExtractionStage
             }
         }
 
-        return LeftoverPatterns.Rights().IsMatch(text) ? "rights" : null;
+        return mentions.HasFlag(Anchored.Rights) && LeftoverPatterns.Rights().IsMatch(text) ? "rights" : null;
     }
 
     /// <summary>"Follow us on Twitter", or a line that names two networks or more.</summary>
