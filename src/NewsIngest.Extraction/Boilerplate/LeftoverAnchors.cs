@@ -1,196 +1,89 @@
-using System.Buffers;
-using System.Text;
-using NewsIngest.Extraction.Segmentation;
+using NewsIngest.Extraction.Text;
 
 namespace NewsIngest.Extraction.Boilerplate;
 
 /// <summary>
-/// The <see cref="LeftoverPatterns"/> that a block can match at all, found by one search over its text for the literal
-/// words their matches hold: every match of a pattern contains one of its words (ignoring case), so a block without
-/// any of them cannot match it and the pattern is not run. Most preview blocks are prose that holds none of them.
-/// Patterns anchored at the start of the line are cheap on their own and have no words here. Each search holds at
-/// most 80 words, the most <see cref="SearchValues"/> reads with its vectorised (Teddy) search.
+/// The <see cref="LeftoverPatterns"/> that search a whole block, each gated by the literal words every match of it
+/// holds (<see cref="GatedPattern"/>): most preview blocks are prose that holds none of them, and the pattern is not
+/// run. Patterns anchored at the start of the line are cheap on their own and are not gated.
 /// </summary>
+/// <remarks>
+/// A word is any part of a phrase the pattern requires, chosen to start with rare letters: the search checks every
+/// place where a word's first three letters (or letters that share their bits) occur, so "sgabe" for "ausgabe" and
+/// "utton" for "button" cost far less than "aus" and "but" would. Each pattern gets its own search: one search over
+/// the words of all patterns was slower (more words share the search's few buckets), and a pattern whose block is too
+/// long for it is not searched at all.
+/// </remarks>
 internal static class LeftoverAnchors
 {
-    /// <summary>Words of the patterns read anywhere against <see cref="Block.Text"/>, which ignore case.</summary>
-    private static readonly WordIndex TextWords = new(
-        StringComparison.OrdinalIgnoreCase,
-        (Anchored.Credit,
-        [
-            // "dit" stands for "crédit": the words are ASCII (but single characters), so the search is vectorised.
-            "©", "foto", "photo", "bild", "credit", "dit", "quelle", "source", "fuente", "image", "abbildung",
-            "getty images", "istock", "shutterstock", "imago images", "alliance", "dpa", "afp", "reuters",
-        ]),
-        (Anchored.Disclosure,
-        [
-            "affili", "provision", "commission", "compensation", "sponsored", "advertis", "werbung", "werbelink", "anzeige",
-            "comisi", "afiliad", "partnerlink",
-        ]),
-        (Anchored.ShareCall, ["teilen", "share", "partager", "compart", "condividi", "empfiehl", "empfehlen"]),
-        (Anchored.AppPromotion, ["to your phone", "to your mobile", "to your smartphone", "to your device", "download our", "herunterladen", "installieren", "charge"]),
-        (Anchored.ChannelPlug, ["youtube", "instagram", "tiktok", "telegram", "whatsapp", "facebook"]),
-        (Anchored.MembershipPitch, ["mitglied", "become a member", "exklusive angebote", "help us", "devenez membre", "hazte socio"]),
-        (Anchored.DownloadLink, ["pdf", "doc", "xls", "ppt", "zip", "mp3", "epub", "download"]));
+    // Read against Block.Text, ignoring case. "dit" stands for "crédit": the words of several letters are ASCII.
+    public static GatedPattern Credit { get; } = new(
+        LeftoverPatterns.Credit(),
+        "©", "foto", "photo", "bild", "credit", "dit", "quelle", "source", "fuente", "image", "abbildung",
+        "getty images", "istock", "shutterstock", "imago images", "alliance", "dpa", "afp", "reuters");
 
-    /// <summary>Words of the end matter's patterns, read against <see cref="Block.Text"/> ignoring case.</summary>
-    private static readonly WordIndex EndMatterWords = new(
-        StringComparison.OrdinalIgnoreCase,
-        (Anchored.NewsletterCall, ["newsletter", "abonn", "subscri", "suscr", "inscr", "iscriv", "sign up", "anmelden", "enter your e", "your inbox", "posteingang"]),
-        (Anchored.SupportCall, ["support", "donate", "make a donation", "become a", "unterst", "spenden", "hazte", "apoya", "faire un don", "soutenez", "wesprzyj"]),
-        (Anchored.SocialNetwork, ["twitter", "facebook", "instagram", "telegram", "whatsapp", "youtube", "linkedin", "tiktok", "pinterest", "mastodon"]),
-        (Anchored.AppCall, ["app", "google play", "ios", "android"]),
-        (Anchored.Contact, ["@", "[at]", "tel", "phone", "fax", "e-mail", "kontakt", "contact us", "nous contacter", "ctenos", "ctanos", "to the editor", "leserbrief"]),
-        (Anchored.Rights,
-        [
-            "copyright", "all rights reserved", "alle rechte vorbehalten", "tous droits r", "derechos reservados", "diritti riservati",
-            "prawem autorskim", "lizenz", "licen", "suggested citation", "zitiervorschlag",
-        ]));
+    public static GatedPattern Disclosure { get; } = new(
+        LeftoverPatterns.Disclosure(),
+        "affili", "provision", "commission", "compensation", "sponsored", "advertis", "werbung", "werbelink", "anzeige",
+        "comisi", "afiliad", "partnerlink");
 
-    /// <summary>Words of the patterns read against <see cref="Block.Normalized"/>, which is lower-case already.</summary>
-    private static readonly WordIndex FoldedWords = new(
-        StringComparison.Ordinal,
-        (Anchored.Disclaimer, ["disclaimer", "advice", "beratung", "ohne gew", "n'engagent", "commission", "compensation", "independent review", "affiliate"]),
-        (Anchored.NewsletterSignUp, ["newsletter", "enter your e", "your inbox", "opt out", "unsubscribe at", "liste de diffusion", "tout moment vous"]),
-        (Anchored.ConsentPrompt,
-        [
-            "ich akzeptiere", "ich stimme", "i accept", "i agree", "j'accepte", "acepto", "um den inhalt", "to load the content", "einverst",
-            "button", "externe", "external content", "contenido externo",
-        ]),
-        (Anchored.PublisherAppeal,
-        [
-            "rely on", "journalism", "periodismo", "jornalismo", "cancel", "con tu suscripci", "with your subscription", "jederzeit k",
-            "sans engagement", "assine ", "bezahlschranke", "paywall", "wesprzyj", "zapraszamy",
-        ]),
-        (Anchored.IssuePromotion, ["e-paper", "einzelheft", "heft ist", "ausgabe", "issue of", "in stores now", "au kiosque", "en kiosco"]));
+    public static GatedPattern ShareCall { get; } = new(
+        LeftoverPatterns.ShareCall(), "teilen", "share", "partager", "compart", "condividi", "empfiehl", "empfehlen");
 
-    /// <summary>
-    /// The patterns that hold anywhere in the preview whose words <paramref name="block"/> holds. Only blocks short
-    /// enough for some pattern are searched: those of <see cref="Block.Text"/> read fewer than
-    /// <see cref="LeftoverStage.MaxCreditWords"/> words, those of <see cref="Block.Normalized"/> fewer than
-    /// <see cref="LeftoverStage.MaxBioWords"/>.
-    /// </summary>
-    public static Anchored InPreview(Block block) =>
-        (block.WordCount < LeftoverStage.MaxCreditWords ? TextWords.In(block.Text) : Anchored.None)
-        | (block.WordCount < LeftoverStage.MaxBioWords ? FoldedWords.In(block.Normalized) : Anchored.None);
+    public static GatedPattern AppPromotion { get; } = new(
+        LeftoverPatterns.AppPromotion(),
+        "to your phone", "to your mobile", "to your smartphone", "to your device", "download our", "herunterladen", "installieren", "charge");
 
-    /// <summary>
-    /// The end matter's patterns whose words <paramref name="block"/> holds (they read fewer than
-    /// <see cref="LeftoverStage.MaxEndMatterWords"/> words).
-    /// </summary>
-    public static Anchored InEndMatter(Block block) =>
-        block.WordCount < LeftoverStage.MaxEndMatterWords ? EndMatterWords.In(block.Text) : Anchored.None;
+    public static GatedPattern ChannelPlug { get; } = new(
+        LeftoverPatterns.ChannelPlug(), "youtube", "instagram", "tiktok", "telegram", "whatsapp", "facebook");
 
-    /// <summary>Lower-case words, each standing for some patterns, found in a text in one search.</summary>
-    private sealed class WordIndex
-    {
-        /// <summary>
-        /// The Kelvin sign is the one character that a pattern ignoring case reads as an ASCII letter (k) and an
-        /// ordinal search ignoring case does not: a text holding it may match any pattern that ignores case.
-        /// </summary>
-        private const char KelvinSign = '\u212A';
+    public static GatedPattern MembershipPitch { get; } = new(
+        LeftoverPatterns.MembershipPitch(), "mitglied", "become a member", "exklusive angebote", "help us", "devenez membre", "hazte socio");
 
-        private readonly StringComparison _comparison;
-        private readonly SearchValues<string> _words;
+    public static GatedPattern DownloadLink { get; } = new(
+        LeftoverPatterns.DownloadLink(), "pdf", "doc", "xls", "ppt", "zip", "mp3", "epub", "download");
 
-        /// <summary>
-        /// The words of several characters by their first character (upper-cased, as the ordinal comparison ignoring
-        /// case does, when case is ignored; every word is ASCII).
-        /// </summary>
-        private readonly (string Word, Anchored Patterns)[][] _byFirst = new (string, Anchored)[128][];
+    public static GatedPattern NewsletterCall { get; } = new(
+        LeftoverPatterns.NewsletterCall(),
+        "newsletter", "abonn", "subscri", "suscr", "inscr", "iscriv", "sign up", "anmelden", "enter your e", "your inbox", "posteingang");
 
-        /// <summary>Words of one character, searched apart: a single one in the words' search makes it slow.</summary>
-        private readonly (char Mark, Anchored Patterns)[] _marks;
+    public static GatedPattern SupportCall { get; } = new(
+        LeftoverPatterns.SupportCall(),
+        "support", "donate", "make a donation", "become a", "unterst", "spenden", "hazte", "apoya", "faire un don", "soutenez", "wesprzyj");
 
-        private readonly SearchValues<char> _markValues;
+    /// <summary>Gates the social call: a line without a network's name is none.</summary>
+    public static GatedPattern SocialNetwork { get; } = new(
+        LeftoverPatterns.SocialNetwork(),
+        "twitter", "facebook", "instagram", "telegram", "whatsapp", "youtube", "linkedin", "tiktok", "pinterest", "mastodon");
 
-        private readonly Anchored _all;
+    public static GatedPattern AppCall { get; } = new(LeftoverPatterns.AppCall(), "app", "google play", "ios", "android");
 
-        public WordIndex(StringComparison comparison, params (Anchored Patterns, string[] Words)[] patterns)
-        {
-            _comparison = comparison;
-            var all = patterns
-                .SelectMany(p => p.Words.Select(w => (Word: w, p.Patterns)))
-                .GroupBy(w => w.Word, StringComparer.FromComparison(comparison))
-                .Select(g => (Word: g.Key, Patterns: g.Aggregate(Anchored.None, (found, w) => found | w.Patterns)))
-                .ToList();
-            var words = all.Where(w => w.Word.Length > 1).ToList();
-            if (words.Any(w => !Ascii.IsValid(w.Word)) || all.Any(w => w.Word.Length == 1 && char.ToUpperInvariant(w.Word[0]) != char.ToLowerInvariant(w.Word[0])))
-            {
-                throw new ArgumentException("Words of several characters are ASCII, and words of one have no case.", nameof(patterns));
-            }
+    public static GatedPattern Contact { get; } = new(
+        LeftoverPatterns.Contact(),
+        "@", "[at]", "tel", "phone", "fax", "e-mail", "kontakt", "contact us", "nous contacter", "ctenos", "ctanos", "to the editor", "leserbrief");
 
-            _words = SearchValues.Create(words.Select(w => w.Word).ToArray(), comparison);
-            for (var c = 0; c < _byFirst.Length; c++)
-            {
-                _byFirst[c] = [.. words.Where(w => First(w.Word[0]) == c)];
-            }
+    public static GatedPattern Rights { get; } = new(
+        LeftoverPatterns.Rights(),
+        "copyright", "all rights reserved", "alle rechte vorbehalten", "tous droits r", "derechos reservados", "diritti riservati",
+        "prawem autorskim", "lizenz", "licen", "suggested citation", "zitiervorschlag");
 
-            _marks = [.. all.Where(w => w.Word.Length == 1).Select(w => (w.Word[0], w.Patterns))];
-            _markValues = SearchValues.Create(string.Concat(_marks.Select(m => m.Mark)));
-            _all = all.Aggregate(Anchored.None, (found, w) => found | w.Patterns);
-        }
+    // Read against Block.Normalized, which is lower-case already.
+    public static GatedPattern Disclaimer { get; } = new(
+        LeftoverPatterns.Disclaimer(),
+        "sclaimer", "dvice", "tsberatung", "geberatung", "erberatung", "ohne gew", "ngagent", "mmission", "mpensation", "ependent review", "filiate");
 
-        public Anchored In(ReadOnlySpan<char> text)
-        {
-            if (_comparison == StringComparison.OrdinalIgnoreCase && text.Contains(KelvinSign))
-            {
-                return _all;
-            }
+    public static GatedPattern NewsletterSignUp { get; } = new(
+        LeftoverPatterns.NewsletterSignUp(), "wsletter", "your e", "your inbox", "opt out", "nsubscribe at", "ffusion", "moment vous");
 
-            var found = Anchored.None;
-            if (text.ContainsAny(_markValues))
-            {
-                foreach (var (mark, patterns) in _marks)
-                {
-                    found |= text.Contains(mark) ? patterns : Anchored.None;
-                }
-            }
+    public static GatedPattern ConsentPrompt { get; } = new(
+        LeftoverPatterns.ConsentPrompt(),
+        "akzeptiere", "ich stimme", "i accept", "i agree", "j'accepte", "cepto", "inhalt", "load the content", "nverst", "utton", "xtern");
 
-            var at = 0;
-            while (found != _all && text[at..].IndexOfAny(_words) is var offset and >= 0)
-            {
-                at += offset;
-                var first = First(text[at]);
-                foreach (var (word, patterns) in first < _byFirst.Length ? _byFirst[first] : [])
-                {
-                    if (text[at..].StartsWith(word, _comparison))
-                    {
-                        found |= patterns;
-                    }
-                }
+    public static GatedPattern PublisherAppeal { get; } = new(
+        LeftoverPatterns.PublisherAppeal(),
+        "rely on", "journalism", "odismo", "rnalismo", "ancel", "suscripci", "unlimited", "jederzeit k", "sans engagement", "assine ",
+        "bezahlschranke", "aywall", "przyj", "zapraszamy");
 
-                at++;
-            }
-
-            return found;
-        }
-
-        private char First(char c) => _comparison == StringComparison.OrdinalIgnoreCase ? char.ToUpperInvariant(c) : c;
-    }
-}
-
-/// <summary>The <see cref="LeftoverPatterns"/> that <see cref="LeftoverAnchors"/> gates, one flag each.</summary>
-[Flags]
-internal enum Anchored
-{
-    None = 0,
-    Credit = 1 << 0,
-    Disclosure = 1 << 1,
-    ShareCall = 1 << 2,
-    AppPromotion = 1 << 3,
-    ChannelPlug = 1 << 4,
-    MembershipPitch = 1 << 5,
-    DownloadLink = 1 << 6,
-    NewsletterCall = 1 << 7,
-    SupportCall = 1 << 8,
-    SocialNetwork = 1 << 9,
-    AppCall = 1 << 10,
-    Contact = 1 << 11,
-    Rights = 1 << 12,
-    Disclaimer = 1 << 13,
-    NewsletterSignUp = 1 << 14,
-    ConsentPrompt = 1 << 15,
-    PublisherAppeal = 1 << 16,
-    IssuePromotion = 1 << 17,
+    public static GatedPattern IssuePromotion { get; } = new(
+        LeftoverPatterns.IssuePromotion(), "-paper", "nzelheft", "heft ist", "sgabe", "ssue of", "stores now", "kios");
 }

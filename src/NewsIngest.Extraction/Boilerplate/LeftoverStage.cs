@@ -15,7 +15,8 @@ namespace NewsIngest.Extraction.Boilerplate;
 /// calls, contact and filing lines, post metadata, copyright and licence notices).</item>
 /// </list>
 /// Each rule is short-text only, so a paragraph of the story that mentions a newsletter or a photo stays. The
-/// vocabulary is in <see cref="LeftoverPatterns"/>.
+/// vocabulary is in <see cref="LeftoverPatterns"/>; the patterns that search the whole block run through
+/// <see cref="LeftoverAnchors"/>, only on blocks that hold one of their words.
 /// </summary>
 internal sealed class LeftoverStage : IExtractionStage
 {
@@ -23,12 +24,12 @@ internal sealed class LeftoverStage : IExtractionStage
     private const int ProseWords = 20;
 
     /// <summary>Credits and captions are short; a longer block that mentions a photo is text about the photo.</summary>
-    internal const int MaxCreditWords = 25;
+    private const int MaxCreditWords = 25;
 
     private const int MaxShareWords = 12;
 
     /// <summary>Calls, appeals, disclaimers and notices are a sentence or two; longer text is the story's own.</summary>
-    internal const int MaxEndMatterWords = 40;
+    private const int MaxEndMatterWords = 40;
 
     /// <summary>Disclaimers, sign-up and consent boxes run to two or three sentences.</summary>
     private const int MaxNoticeWords = 50;
@@ -46,7 +47,7 @@ internal sealed class LeftoverStage : IExtractionStage
     private const int MaxDateLineWords = 16;
 
     /// <summary>An author box after the article runs to a short paragraph.</summary>
-    internal const int MaxBioWords = 80;
+    private const int MaxBioWords = 80;
 
     /// <summary>App calls, contact and metadata lines are one line.</summary>
     private const int MaxEndLineWords = 30;
@@ -59,12 +60,11 @@ internal sealed class LeftoverStage : IExtractionStage
             return;
         }
 
-        // Each rule runs only the patterns whose words the block holds (one search for the words of them all).
         var verdicts = new string?[preview.Count];
         for (var i = 0; i < preview.Count; i++)
         {
             context.Checkpoint();
-            verdicts[i] = Verdict(preview[i], opensPreview: i == 0, LeftoverAnchors.InPreview(preview[i]));
+            verdicts[i] = Verdict(preview[i], opensPreview: i == 0);
         }
 
         // The article ends with its last paragraph of prose that no rule removes; a long appeal or notice after it is
@@ -75,7 +75,7 @@ internal sealed class LeftoverStage : IExtractionStage
         {
             context.Checkpoint();
             var block = preview[lastProse];
-            endMatter[lastProse] = block.Type == BlockType.Heading ? null : EndMatter(block, LeftoverAnchors.InEndMatter(block));
+            endMatter[lastProse] = block.Type == BlockType.Heading ? null : EndMatter(block);
             if (block.Type is BlockType.Paragraph or BlockType.Quote && block.WordCount >= ProseWords
                 && endMatter[lastProse] is null && verdicts[lastProse] is null)
             {
@@ -114,14 +114,14 @@ internal sealed class LeftoverStage : IExtractionStage
         DropOrphanHeadings(preview);
     }
 
-    /// <summary>The rules that hold anywhere in the preview; <paramref name="mentions"/> are the patterns it can match.</summary>
-    private static string? Verdict(Block block, bool opensPreview, Anchored mentions)
+    /// <summary>The rules that hold anywhere in the preview.</summary>
+    private static string? Verdict(Block block, bool opensPreview)
     {
         if (block.Type == BlockType.Heading)
         {
             return block.LinkDensity >= 0.5 ? "linked-heading"
                 : block.WordCount <= MaxMarkerWords && ArticleTailStage.IsMarker(block) ? "aside-heading"
-                : block.WordCount < MaxNoticeWords && mentions.HasFlag(Anchored.IssuePromotion) && LeftoverPatterns.IssuePromotion().IsMatch(block.Normalized)
+                : block.WordCount < MaxNoticeWords && LeftoverAnchors.IssuePromotion.IsMatch(block.Normalized)
                     ? "issue-promotion"
                 : null;
         }
@@ -129,21 +129,21 @@ internal sealed class LeftoverStage : IExtractionStage
         var text = block.Text;
         var folded = block.Normalized;
         var words = block.WordCount;
-        return words < MaxCreditWords && mentions.HasFlag(Anchored.Credit) && LeftoverPatterns.Credit().IsMatch(text) ? "credit"
+        return words < MaxCreditWords && LeftoverAnchors.Credit.IsMatch(text) ? "credit"
             : words < MaxEndMatterWords && block.LinkDensity >= 0.3 && ArticleTailStage.OpensWithMarker(folded)
                 ? "inline-teaser"
-            : words < MaxCreditWords && mentions.HasFlag(Anchored.Disclosure) && LeftoverPatterns.Disclosure().IsMatch(text) ? "disclosure"
-            : words < MaxNoticeWords && mentions.HasFlag(Anchored.Disclaimer) && LeftoverPatterns.Disclaimer().IsMatch(folded) ? "disclaimer"
-            : words < MaxShareWords && mentions.HasFlag(Anchored.ShareCall) && LeftoverPatterns.ShareCall().IsMatch(text) ? "share-call"
-            : words < MaxNoticeWords && mentions.HasFlag(Anchored.NewsletterSignUp) && LeftoverPatterns.NewsletterSignUp().IsMatch(folded) ? "newsletter-call"
-            : words < MaxNoticeWords && mentions.HasFlag(Anchored.ConsentPrompt) && LeftoverPatterns.ConsentPrompt().IsMatch(folded) ? "consent-prompt"
-            : words < MaxBioWords && mentions.HasFlag(Anchored.PublisherAppeal) && LeftoverPatterns.PublisherAppeal().IsMatch(folded) ? "support-call"
-            : words < MaxShareWords * 2 && mentions.HasFlag(Anchored.AppPromotion) && LeftoverPatterns.AppPromotion().IsMatch(text) ? "app-call"
-            : words < MaxShareWords * 2 && mentions.HasFlag(Anchored.ChannelPlug) && LeftoverPatterns.ChannelPlug().IsMatch(text) ? "social-call"
-            : words < MaxCreditWords && mentions.HasFlag(Anchored.MembershipPitch) && LeftoverPatterns.MembershipPitch().IsMatch(text) ? "support-call"
-            : words < MaxNoticeWords && mentions.HasFlag(Anchored.IssuePromotion) && LeftoverPatterns.IssuePromotion().IsMatch(folded) ? "issue-promotion"
+            : words < MaxCreditWords && LeftoverAnchors.Disclosure.IsMatch(text) ? "disclosure"
+            : words < MaxNoticeWords && LeftoverAnchors.Disclaimer.IsMatch(folded) ? "disclaimer"
+            : words < MaxShareWords && LeftoverAnchors.ShareCall.IsMatch(text) ? "share-call"
+            : words < MaxNoticeWords && LeftoverAnchors.NewsletterSignUp.IsMatch(folded) ? "newsletter-call"
+            : words < MaxNoticeWords && LeftoverAnchors.ConsentPrompt.IsMatch(folded) ? "consent-prompt"
+            : words < MaxBioWords && LeftoverAnchors.PublisherAppeal.IsMatch(folded) ? "support-call"
+            : words < MaxShareWords * 2 && LeftoverAnchors.AppPromotion.IsMatch(text) ? "app-call"
+            : words < MaxShareWords * 2 && LeftoverAnchors.ChannelPlug.IsMatch(text) ? "social-call"
+            : words < MaxCreditWords && LeftoverAnchors.MembershipPitch.IsMatch(text) ? "support-call"
+            : words < MaxNoticeWords && LeftoverAnchors.IssuePromotion.IsMatch(folded) ? "issue-promotion"
             : words <= MaxStatusWords && LeftoverPatterns.WidgetStatus().IsMatch(text) ? "widget-status"
-            : words < MaxCreditWords && mentions.HasFlag(Anchored.DownloadLink) && LeftoverPatterns.DownloadLink().IsMatch(text) ? "download-link"
+            : words < MaxCreditWords && LeftoverAnchors.DownloadLink.IsMatch(text) ? "download-link"
             : words <= MaxMarkerWords && LeftoverPatterns.PageTool().IsMatch(text) ? "page-tool"
             : words <= MaxMarkerWords && LeftoverPatterns.DateLine().IsMatch(text) ? "date-line"
             : IsTimeStamp(block) ? "date-line"
@@ -213,7 +213,7 @@ internal sealed class LeftoverStage : IExtractionStage
     /// Lines after the article's last paragraph that talk about the page, not the story: newsletter, app and social
     /// calls, contact lines, post metadata, copyright and licence notices.
     /// </summary>
-    private static string? EndMatter(Block block, Anchored mentions)
+    private static string? EndMatter(Block block)
     {
         if (block.WordCount < MaxBioWords && LeftoverPatterns.AuthorBio().IsMatch(block.Text))
         {
@@ -232,29 +232,29 @@ internal sealed class LeftoverStage : IExtractionStage
         }
 
         var text = block.Text;
-        if (mentions.HasFlag(Anchored.NewsletterCall) && LeftoverPatterns.NewsletterCall().IsMatch(text))
+        if (LeftoverAnchors.NewsletterCall.IsMatch(text))
         {
             return "newsletter-call";
         }
 
-        if (mentions.HasFlag(Anchored.SupportCall) && LeftoverPatterns.SupportCall().IsMatch(text))
+        if (LeftoverAnchors.SupportCall.IsMatch(text))
         {
             return "support-call";
         }
 
-        if (mentions.HasFlag(Anchored.SocialNetwork) && SocialCall(text))
+        if (SocialCall(text))
         {
             return "social-call";
         }
 
         if (block.WordCount < MaxEndLineWords)
         {
-            if (mentions.HasFlag(Anchored.AppCall) && LeftoverPatterns.AppCall().IsMatch(text))
+            if (LeftoverAnchors.AppCall.IsMatch(text))
             {
                 return "app-call";
             }
 
-            if (mentions.HasFlag(Anchored.Contact) && LeftoverPatterns.Contact().IsMatch(text))
+            if (LeftoverAnchors.Contact.IsMatch(text))
             {
                 return "contact";
             }
@@ -265,12 +265,17 @@ internal sealed class LeftoverStage : IExtractionStage
             }
         }
 
-        return mentions.HasFlag(Anchored.Rights) && LeftoverPatterns.Rights().IsMatch(text) ? "rights" : null;
+        return LeftoverAnchors.Rights.IsMatch(text) ? "rights" : null;
     }
 
     /// <summary>"Follow us on Twitter", or a line that names two networks or more.</summary>
     private static bool SocialCall(string text)
     {
+        if (!LeftoverAnchors.SocialNetwork.MayMatch(text))
+        {
+            return false;
+        }
+
         string? first = null;
         foreach (var match in LeftoverPatterns.SocialNetwork().EnumerateMatches(text))
         {
