@@ -6,6 +6,8 @@ namespace NewsIngest.Extraction.Boilerplate;
 /// <summary>
 /// The vocabulary <see cref="LeftoverStage"/> reads short blocks with: what page furniture says in the languages the
 /// lexicon covers. Each pattern names a kind of line (a credit, a consent prompt, a download link), never one site.
+/// A pattern that searches the whole block runs behind the words of its gate in <see cref="LeftoverAnchors"/>: an
+/// alternative added here needs one of its literal words there too, or it never runs.
 /// </summary>
 internal static partial class LeftoverPatterns
 {
