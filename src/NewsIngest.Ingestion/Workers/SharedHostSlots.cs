@@ -9,6 +9,8 @@ namespace NewsIngest.Ingestion.Workers;
 /// </summary>
 public sealed class SharedHostSlots(TimeProvider time)
 {
+    private static readonly TimeSpan OneMillisecond = TimeSpan.FromMilliseconds(1);
+
     private HostLeases? _leases;
     private LeaseBook? _book;
     private DatabaseRetry? _retry;
@@ -56,7 +58,7 @@ public sealed class SharedHostSlots(TimeProvider time)
             {
                 try
                 {
-                    await Task.Delay(turn.Value.Wait, time, cancellationToken);
+                    await WaitOutAsync(turn.Value.Wait, cancellationToken);
                 }
                 catch (OperationCanceledException)
                 {
@@ -73,6 +75,20 @@ public sealed class SharedHostSlots(TimeProvider time)
             {
                 return turn.Value.Token;
             }
+        }
+    }
+
+    /// <summary>
+    /// Waits <paramref name="wait"/> in full: a timer counts whole milliseconds and may fire up to one early, so what
+    /// is left is measured on the precise clock and waited again (as <see cref="Politeness.HostGate"/> looks again after
+    /// each wait), at least a millisecond at a time.
+    /// </summary>
+    private async Task WaitOutAsync(TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var start = time.GetTimestamp();
+        for (var left = wait; left > TimeSpan.Zero; left = wait - time.GetElapsedTime(start))
+        {
+            await Task.Delay(left < OneMillisecond ? OneMillisecond : left, time, cancellationToken);
         }
     }
 
