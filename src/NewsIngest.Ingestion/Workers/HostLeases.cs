@@ -9,16 +9,27 @@ namespace NewsIngest.Ingestion.Workers;
 /// older holder's renewal updates nothing and tells it the lease is gone. Each request reserves the host's next slot
 /// here, so a worker that takes a host over still waits out the delay its last holder started.
 /// </summary>
-public sealed class HostLeases(NpgsqlDataSource dataSource, string workerId, TimeSpan ttl)
+public sealed class HostLeases
 {
+    private readonly TimeSpan _ttl;
+    private readonly long? _registrationEpoch;
+
+    /// <summary>Leases of the worker <paramref name="registration"/> holds: claims are refused once it was taken over.</summary>
+    public HostLeases(NpgsqlDataSource dataSource, WorkerRegistration registration, TimeSpan ttl)
+        : this(dataSource, registration.Id, ttl) => _registrationEpoch = registration.Epoch;
+
+    /// <summary>Leases claimed for <paramref name="workerId"/> without a registration to check (tests of leases alone).</summary>
+    public HostLeases(NpgsqlDataSource dataSource, string workerId, TimeSpan ttl) =>
+        (DataSource, WorkerId, _ttl) = (dataSource, workerId, ttl);
+
     /// <summary>The shared database.</summary>
-    public NpgsqlDataSource DataSource { get; } = dataSource;
+    public NpgsqlDataSource DataSource { get; }
 
     /// <summary>The worker these leases are claimed for.</summary>
-    public string WorkerId { get; } = workerId;
+    public string WorkerId { get; }
 
     /// <summary>How long a lease lasts unrenewed, and how long a request's slot keeps its host busy at most.</summary>
-    public TimeSpan Ttl => ttl;
+    public TimeSpan Ttl => _ttl;
 
     /// <summary>Makes <paramref name="host"/> known, unleased, so it can be claimed (nothing when it is known).</summary>
     public async Task AddHostAsync(string host, CancellationToken cancellationToken)
@@ -31,24 +42,30 @@ public sealed class HostLeases(NpgsqlDataSource dataSource, string workerId, Tim
     /// <summary>
     /// Claims up to <paramref name="max"/> hosts that are unleased (or whose lease expired) and have a page waiting in
     /// the shared frontier, those whose next slot comes first first; each gets a new epoch and expires <c>ttl</c> from
-    /// now unless renewed. A worker holding its fair share already (the hosts with pages over the live workers) claims
-    /// none more, so the first worker to start does not take every host from those starting after it.
+    /// now unless renewed. A worker holding its fair share already claims none more, so the first worker to start does
+    /// not take every host from those starting after it. The share is of the hosts in play (held, or with pages) over
+    /// the live workers: counting the held ones too, the live workers' room together is never less than the hosts
+    /// waiting, so a host whose holder died is taken at the next claim even while the others still hold hosts whose
+    /// last pages are done. A worker whose registration was taken over (adopted: it was presumed dead) claims nothing.
     /// </summary>
     public async Task<IReadOnlyList<HostLease>> ClaimAsync(int max, CancellationToken cancellationToken)
     {
         await using var command = DataSource.CreateCommand("""
             WITH share AS (
-                -- A fair share of the hosts with pages among the live workers, less what this worker holds already.
+                -- A fair share of the hosts in play among the live workers, less what this worker holds already.
                 SELECT greatest(0, ceil(
-                    (SELECT count(*) FROM host_leases h WHERE EXISTS (SELECT 1 FROM frontier_items f WHERE f.host = h.host))::numeric
+                    (SELECT count(*) FROM host_leases h
+                     WHERE h.lease_expires_at > now() OR EXISTS (SELECT 1 FROM frontier_items f WHERE f.host = h.host))::numeric
                     / greatest(1, (SELECT count(*) FROM workers WHERE expires_at > now() AND stopped_at IS NULL)))
-                    - (SELECT count(*) FROM host_leases WHERE worker_id = $1 AND lease_expires_at > now()))::int AS room),
+                    - (SELECT count(*) FROM host_leases WHERE worker_id = $1 AND lease_expires_at > now()))::int AS room
+                WHERE $4::bigint IS NULL OR EXISTS (
+                    SELECT 1 FROM workers WHERE id = $1 AND epoch = $4 AND stopped_at IS NULL AND expires_at > now())),
             due AS (
                 SELECT h.host FROM host_leases h
                 WHERE (h.worker_id IS NULL OR h.lease_expires_at < now())
                   AND EXISTS (SELECT 1 FROM frontier_items f WHERE f.host = h.host AND (f.not_before IS NULL OR f.not_before <= now()))
                 ORDER BY h.next_slot_at NULLS FIRST, h.host
-                LIMIT least($2, (SELECT room FROM share))
+                LIMIT least($2, coalesce((SELECT room FROM share), 0))
                 FOR UPDATE OF h SKIP LOCKED)
             UPDATE host_leases h SET worker_id = $1, lease_epoch = h.lease_epoch + 1, lease_expires_at = now() + $3,
                 leased_at = now(), pages_this_lease = 0
@@ -57,7 +74,8 @@ public sealed class HostLeases(NpgsqlDataSource dataSource, string workerId, Tim
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = WorkerId });
         command.Parameters.Add(new NpgsqlParameter { Value = max });
-        command.Parameters.Add(new NpgsqlParameter { Value = ttl });
+        command.Parameters.Add(new NpgsqlParameter { Value = _ttl });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)_registrationEpoch ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
         var claimed = new List<HostLease>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -94,7 +112,7 @@ public sealed class HostLeases(NpgsqlDataSource dataSource, string workerId, Tim
         command.Parameters.Add(new NpgsqlParameter { Value = WorkerId });
         command.Parameters.Add(new NpgsqlParameter { Value = leases.Select(l => l.Host).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = leases.Select(l => l.Epoch).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = ttl });
+        command.Parameters.Add(new NpgsqlParameter { Value = _ttl });
         // Rows locked in host order, as the fenced commit locks them, so the two never deadlock.
         var renewed = new HashSet<string>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -134,7 +152,7 @@ public sealed class HostLeases(NpgsqlDataSource dataSource, string workerId, Tim
             command.Parameters.Add(new NpgsqlParameter { Value = spacing });
             command.Parameters.Add(new NpgsqlParameter { Value = WorkerId });
             command.Parameters.Add(new NpgsqlParameter { Value = epoch ?? -1 });
-            command.Parameters.Add(new NpgsqlParameter { Value = ttl });
+            command.Parameters.Add(new NpgsqlParameter { Value = _ttl });
             command.Parameters.Add(new NpgsqlParameter { Value = token });
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             if (await reader.ReadAsync(cancellationToken))
@@ -170,7 +188,7 @@ public sealed class HostLeases(NpgsqlDataSource dataSource, string workerId, Tim
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = host });
         command.Parameters.Add(new NpgsqlParameter { Value = token });
-        command.Parameters.Add(new NpgsqlParameter { Value = ttl });
+        command.Parameters.Add(new NpgsqlParameter { Value = _ttl });
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 

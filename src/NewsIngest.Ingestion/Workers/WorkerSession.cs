@@ -36,7 +36,7 @@ public sealed class WorkerSession : IAsyncDisposable
         Registration = registration;
         Retry = new DatabaseRetry(time, logger);
         State = new RetryingStateStore(state, Retry);
-        Leases = new HostLeases(database.DataSource, registration.Id, options.LeaseTtl);
+        Leases = new HostLeases(database.DataSource, registration, options.LeaseTtl);
         Book = new LeaseBook();
         Frontier = new PostgresFrontierStore(database.DataSource, Leases, Book, options, time, continuous: false) { Retry = Retry };
         Keeper = new LeaseKeeper(registry, registration, Leases, Book, options.EffectiveRenewPeriod, options.LeaseTtl, time, logger)

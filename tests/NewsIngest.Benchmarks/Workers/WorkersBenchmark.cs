@@ -82,9 +82,6 @@ internal static partial class WorkersBenchmark
             workers: {(stuck.Count == 0 ? "all stopped on SIGTERM" : "not stopped: " + string.Join(", ", stuck))}; exit codes {string.Join(", ", fleet.Workers.Where(w => w.HasExited).Select(w => $"{w.Id} {w.ExitCode}"))}
             """));
         await output.WriteLineAsync(HostTimes(requests, first, fleet.Shape.Delay));
-        // Every request at the server, for a closer look: port, path, worker, milliseconds after the first request.
-        await File.WriteAllLinesAsync(Path.Combine(fleet.Root, "requests.tsv"), requests.OrderBy(r => r.Arrived).Select(r => string.Create(CultureInfo.InvariantCulture,
-            $"{r.Port}\t{r.Path}\t{r.Worker}\t{Stopwatch.GetElapsedTime(first, r.Arrived).TotalMilliseconds:0.0}")));
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"cpu: workers {cpu.Sum(c => c.Cpu.TotalSeconds):0.0} s ({string.Join(", ", cpu.Select(c => $"{c.Id} {c.Cpu.TotalSeconds:0.0} s"))}), {cpu.Sum(c => c.Cpu.TotalMilliseconds) / urls.Length:0.0} ms per page, start-up included; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
         foreach (var line in tooClose.Take(10).Concat(audit.Duplicates().Take(10)).Concat(audit.Torn.Take(10)))

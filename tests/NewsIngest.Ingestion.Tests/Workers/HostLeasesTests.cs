@@ -61,6 +61,49 @@ public sealed class HostLeasesTests
     }
 
     [Fact]
+    public async Task A_host_left_unheld_is_claimed_while_the_live_workers_still_hold_hosts_whose_pages_are_done()
+    {
+        // Given two live workers holding three hosts between them whose last pages are done (not let go yet)
+        await using var db = await SharedDatabase.OpenAsync();
+        var registry = new WorkerRegistry(db.DataSource, Ttl);
+        var a = new HostLeases(db.DataSource, await registry.RegisterAsync("a", default), Ttl);
+        var b = new HostLeases(db.DataSource, await registry.RegisterAsync("b", default), Ttl);
+        foreach (var host in new[] { "a1.test", "a2.test", "b1.test" })
+        {
+            await AddPageAsync(db, host);
+        }
+
+        Assert.Equal(["a1.test", "a2.test"], (await a.ClaimAsync(2, default)).Select(l => l.Host));
+        Assert.Equal("b1.test", Assert.Single(await b.ClaimAsync(1, default)).Host);
+        await db.ExecuteAsync("DELETE FROM frontier_items");
+
+        // When a host is left with a page and nobody holding it (its holder died, say)
+        await AddPageAsync(db, "left.test");
+
+        // Then the next claim of either worker takes it: held hosts count in the share, so it never falls below what they hold
+        Assert.Equal("left.test", Assert.Single(await b.ClaimAsync(16, default)).Host);
+    }
+
+    [Fact]
+    public async Task A_worker_whose_registration_was_taken_over_claims_no_host()
+    {
+        // Given a was stopped past its registration and b adopted it
+        await using var db = await SharedDatabase.OpenAsync();
+        var registry = new WorkerRegistry(db.DataSource, Ttl);
+        var a = new HostLeases(db.DataSource, await registry.RegisterAsync("a", default), Ttl);
+        await registry.RegisterAsync("b", default);
+        await db.ExecuteAsync("UPDATE workers SET expires_at = now() - interval '1 second' WHERE id = 'a'");
+        Assert.NotNull(await registry.AdoptAsync("b", default));
+
+        // When a comes back and claims before it has noticed
+        await AddPageAsync(db, "orphan.test");
+
+        // Then it gets nothing: a host it took now would sit unworked until its lease ran out
+        Assert.Empty(await a.ClaimAsync(16, default));
+        Assert.Single(await new HostLeases(db.DataSource, "b", Ttl).ClaimAsync(16, default));
+    }
+
+    [Fact]
     public async Task An_expired_lease_is_taken_over_under_a_new_epoch_and_the_old_holders_renewal_and_slot_are_refused()
     {
         await using var db = await SharedDatabase.OpenAsync();

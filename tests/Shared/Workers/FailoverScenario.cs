@@ -97,7 +97,8 @@ internal sealed class FailoverScenario(WorkerFleet fleet)
                 .. resumes.Where(r => r.Next is null || Stopwatch.GetElapsedTime(killedAt, r.Next.Arrived) > limit)
                     .Select(r => r.Next is null
                         ? $"127.0.0.1:{r.Port}: no request after the kill"
-                        : $"127.0.0.1:{r.Port}: next request {Stopwatch.GetElapsedTime(killedAt, r.Next.Arrived).TotalSeconds:0.0} s after the kill ({r.Next.Path} by {r.Next.Worker})"),
+                        : $"127.0.0.1:{r.Port}: next request {Stopwatch.GetElapsedTime(killedAt, r.Next.Arrived).TotalSeconds:0.0} s after the kill ({r.Next.Path} by {r.Next.Worker}); " +
+                            $"its requests, seconds from the kill: {farm.Trace(r.Port, killedAt)}"),
             ],
             SlowestResume = resumes.Where(r => r.Next is not null).Select(r => Stopwatch.GetElapsedTime(killedAt, r.Next!.Arrived)).DefaultIfEmpty().Max(),
             NotStopped = stuck,

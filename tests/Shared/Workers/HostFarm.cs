@@ -120,6 +120,13 @@ internal sealed partial class HostFarm : IAsyncDisposable
     public IReadOnlySet<string> RequestedAfter(long instant) =>
         Requests.Where(r => r.Arrived > instant).Select(r => r.Url).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Every request to <paramref name="port"/> in arrival order as "seconds from <paramref name="origin"/> path worker
+    /// status", for a failure message.
+    /// </summary>
+    public string Trace(int port, long origin) => string.Join(", ", Requests.Where(r => r.Port == port).OrderBy(r => r.Arrived).Select(r =>
+        $"{(r.Arrived >= origin ? Stopwatch.GetElapsedTime(origin, r.Arrived) : -Stopwatch.GetElapsedTime(r.Arrived, origin)).TotalSeconds:+0.00;-0.00} {r.Path} {r.Worker} {r.Status}"));
+
     /// <summary>The first request to <paramref name="port"/> after <paramref name="instant"/>, by any worker.</summary>
     public FarmRequest? FirstAfter(int port, long instant) =>
         Requests.Where(r => r.Port == port && r.Arrived > instant).MinBy(r => r.Arrived);

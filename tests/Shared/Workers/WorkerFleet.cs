@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
 
@@ -118,7 +119,15 @@ internal sealed class WorkerFleet : IAsyncDisposable
         }
 
         await Farm.DisposeAsync();
-        if (Environment.GetEnvironmentVariable("NEWSINGEST_KEEP_WORKERS_DIR") != "1")
+        if (Environment.GetEnvironmentVariable("NEWSINGEST_KEEP_WORKERS_DIR") == "1")
+        {
+            // Every request at the server, for a closer look: port, path, worker, status, milliseconds after the first.
+            var requests = Farm.Requests;
+            var first = requests.Count > 0 ? requests[0].Arrived : 0;
+            await File.WriteAllLinesAsync(Path.Combine(Root, "requests.tsv"), requests.Select(r => string.Create(
+                CultureInfo.InvariantCulture, $"{r.Port}\t{r.Path}\t{r.Worker}\t{r.Status}\t{Stopwatch.GetElapsedTime(first, r.Arrived).TotalMilliseconds:0.0}")));
+        }
+        else
         {
             try
             {
