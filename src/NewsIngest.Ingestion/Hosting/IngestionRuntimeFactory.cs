@@ -69,6 +69,11 @@ public sealed class IngestionRuntimeFactory(
             HostingLog.Opened(logger, backend.Description, sink.Directory);
             hostState = politeness is null ? null
                 : await HostStateSaver.StartAsync(politeness, backend.Hosts, time, loggers.CreateLogger<HostStateSaver>(), cancellationToken);
+            if (workers is not null && backend.SharedRobots is { } verdicts)
+            {
+                politeness?.Share(verdicts);
+            }
+
             var archive = settings.Output.Archive ? new PageArchive(settings.Output.ArchiveDirectory!) : null;
             nearDuplicates = settings.NearDuplicates.Enabled
                 ? new NearDuplicateAnnotator(await backend.OpenNearDuplicateIndexAsync(cancellationToken), settings.NearDuplicates, time)

@@ -14,6 +14,12 @@ public interface IPolitenessMemory
     /// <summary>What changed since the last call (empty when nothing did).</summary>
     PolitenessSnapshot TakeChanges();
 
+    /// <summary>
+    /// Several workers share the state: a robots.txt verdict not held here is asked of <paramref name="verdicts"/>
+    /// before robots.txt is fetched, and one fetched here is published there at once (not with the next batch).
+    /// </summary>
+    void Share(ISharedRobotsVerdicts verdicts);
+
     /// <summary>A change too costly to lose to a kill happened (a host's cooldown started): save now.</summary>
     event Action? Urgent;
 }

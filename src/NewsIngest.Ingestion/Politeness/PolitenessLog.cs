@@ -22,4 +22,10 @@ internal static partial class PolitenessLog
 
     [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Host state not saved (it is saved again with the next changes): {Error}")]
     public static partial void HostStateNotSaved(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Debug, Message = "robots.txt of {Origin}: the verdict another worker fetched, cached until {ExpiresAt}")]
+    public static partial void RobotsShared(ILogger logger, string origin, DateTimeOffset expiresAt);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "robots.txt verdict of {Origin} not shared with the other workers ({Error}); fetched and kept here")]
+    public static partial void RobotsSharingFailed(ILogger logger, string origin, string error);
 }

@@ -12,6 +12,8 @@ internal sealed class PolitenessMemory(HostGate gate, RobotsCache robots) : IPol
         robots.Restore(saved.Robots);
     }
 
+    public void Share(ISharedRobotsVerdicts verdicts) => robots.Share(verdicts);
+
     public event Action? Urgent
     {
         add => gate.CooldownStarted += value;

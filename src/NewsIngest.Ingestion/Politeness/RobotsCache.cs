@@ -11,6 +11,8 @@ namespace NewsIngest.Ingestion.Politeness;
 /// Fetches and caches robots.txt per origin with RFC 9309 semantics: 2xx is parsed (first MaxRobotsBytes); up to
 /// five redirects are followed; 4xx (but 429) means allow all; 5xx, 429 or an unreachable host means disallow all for
 /// <see cref="PolitenessOptions.RobotsErrorDisallowFor"/>, then it is fetched again. One fetch per origin at a time.
+/// When several workers share the state (<see cref="Share"/>), a verdict not held here is asked of the shared one
+/// first, and one fetched here is published there at once: one fetch per origin across the workers.
 /// </summary>
 internal sealed class RobotsCache(
     HopSender hops,
@@ -27,6 +29,7 @@ internal sealed class RobotsCache(
     private readonly CancellationTokenSource _disposed = new();
     private readonly PolitenessOptions _options = politenessOptions.Value;
     private int _isDisposed;
+    private ISharedRobotsVerdicts? _shared;
 
     /// <summary>The product token matched against user-agent lines, e.g. <c>NewsIngest</c>.</summary>
     public string ProductToken { get; } = politenessOptions.Value.RobotsProductToken ?? ProductTokenOf(httpOptions.Value.UserAgent);
@@ -73,18 +76,16 @@ internal sealed class RobotsCache(
         {
             foreach (var record in saved)
             {
-                if (record.ExpiresAt <= now || _entries.ContainsKey(record.Origin) || !Uri.TryCreate(record.Origin, UriKind.Absolute, out var origin))
+                if (record.ExpiresAt > now && !_entries.ContainsKey(record.Origin) && EntryOf(record) is { } entry)
                 {
-                    continue;
+                    _entries[record.Origin] = Task.FromResult(entry);
                 }
-
-                var robots = record.Text is { } text ? RobotsTxt.Parse(text, new Uri(origin, "/robots.txt"))
-                    : record.DisallowAll ? RobotsTxt.DisallowAll : RobotsTxt.AllowAll;
-                var outcome = Enum.TryParse<FetchOutcome>(record.DeniedOutcome, out var parsed) ? parsed : FetchOutcome.RobotsDenied;
-                _entries[record.Origin] = Task.FromResult(new RobotsEntry(robots, record.ExpiresAt, outcome, record.Reason, record.Text));
             }
         }
     }
+
+    /// <summary>Verdicts are looked up in, and published to, <paramref name="verdicts"/> from now on (several workers).</summary>
+    public void Share(ISharedRobotsVerdicts verdicts) => Volatile.Write(ref _shared, verdicts);
 
     /// <summary>The verdicts fetched since the last call, as records to save.</summary>
     public IReadOnlyList<RobotsRecord> TakeChanges()
@@ -122,9 +123,87 @@ internal sealed class RobotsCache(
     private bool IsStale(Task<RobotsEntry> task) =>
         task.IsCompleted && (!task.IsCompletedSuccessfully || task.Result.ExpiresAt <= time.GetUtcNow());
 
+    /// <summary>A kept verdict as the cache holds it; null when its origin is not an absolute URI.</summary>
+    private static RobotsEntry? EntryOf(RobotsRecord record)
+    {
+        if (!Uri.TryCreate(record.Origin, UriKind.Absolute, out var origin))
+        {
+            return null;
+        }
+
+        var robots = record.Text is { } text ? RobotsTxt.Parse(text, new Uri(origin, "/robots.txt"))
+            : record.DisallowAll ? RobotsTxt.DisallowAll : RobotsTxt.AllowAll;
+        var outcome = Enum.TryParse<FetchOutcome>(record.DeniedOutcome, out var parsed) ? parsed : FetchOutcome.RobotsDenied;
+        return new RobotsEntry(robots, record.ExpiresAt, outcome, record.Reason, record.Text);
+    }
+
     private async Task<RobotsEntry> LoadAsync(Uri robotsUrl, CancellationToken cancellationToken)
     {
+        var shared = Volatile.Read(ref _shared);
+        if (shared is not null && await FindSharedAsync(shared, robotsUrl, cancellationToken) is { } known)
+        {
+            return known;
+        }
+
+        var entry = await FetchAsync(robotsUrl, cancellationToken);
+        gate.SetCrawlDelay(robotsUrl, entry.Robots.GetCrawlDelay(ProductToken));
+        var record = new RobotsRecord
+        {
+            Origin = robotsUrl.GetLeftPart(UriPartial.Authority),
+            Text = entry.Text,
+            DisallowAll = entry.Text is null && !entry.Robots.IsAllowed(ProductToken, "/"),
+            ExpiresAt = entry.ExpiresAt,
+            DeniedOutcome = entry.DeniedOutcome.ToString(),
+            Reason = entry.Reason,
+        };
+        if (shared is null || !await PublishSharedAsync(shared, record, cancellationToken))
+        {
+            _changes.Enqueue(record); // saved with the next batch of host state
+        }
+
+        PolitenessLog.RobotsFetched(logger, record.Origin, entry.Reason ?? "ok", entry.ExpiresAt);
+        return entry;
+    }
+
+    /// <summary>The verdict another worker fetched for this origin, if one holds; a failed lookup means fetching it here.</summary>
+    private async Task<RobotsEntry?> FindSharedAsync(ISharedRobotsVerdicts shared, Uri robotsUrl, CancellationToken cancellationToken)
+    {
         var origin = robotsUrl.GetLeftPart(UriPartial.Authority);
+        try
+        {
+            if (await shared.FindRobotsAsync(origin, cancellationToken) is { } record && record.ExpiresAt > time.GetUtcNow()
+                && EntryOf(record) is { } entry)
+            {
+                gate.SetCrawlDelay(robotsUrl, entry.Robots.GetCrawlDelay(ProductToken));
+                PolitenessLog.RobotsShared(logger, origin, entry.ExpiresAt);
+                return entry;
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            PolitenessLog.RobotsSharingFailed(logger, origin, ex.Message.ReplaceLineEndings(" "));
+        }
+
+        return null;
+    }
+
+    /// <summary>Publishes a verdict fetched here; false when that failed (it is then saved with the next batch).</summary>
+    private async Task<bool> PublishSharedAsync(ISharedRobotsVerdicts shared, RobotsRecord record, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await shared.PublishRobotsAsync(record, cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            PolitenessLog.RobotsSharingFailed(logger, record.Origin, ex.Message.ReplaceLineEndings(" "));
+            return false;
+        }
+    }
+
+    private async Task<RobotsEntry> FetchAsync(Uri robotsUrl, CancellationToken cancellationToken)
+    {
         var url = robotsUrl;
         RobotsEntry entry = Allow(RobotsTxt.AllowAll); // more than five redirects: unavailable, i.e. allow all
         for (var hop = 0; hop <= MaxRobotsRedirects; hop++)
@@ -145,17 +224,6 @@ internal sealed class RobotsCache(
             break;
         }
 
-        gate.SetCrawlDelay(robotsUrl, entry.Robots.GetCrawlDelay(ProductToken));
-        _changes.Enqueue(new RobotsRecord
-        {
-            Origin = origin,
-            Text = entry.Text,
-            DisallowAll = entry.Text is null && !entry.Robots.IsAllowed(ProductToken, "/"),
-            ExpiresAt = entry.ExpiresAt,
-            DeniedOutcome = entry.DeniedOutcome.ToString(),
-            Reason = entry.Reason,
-        });
-        PolitenessLog.RobotsFetched(logger, origin, entry.Reason ?? "ok", entry.ExpiresAt);
         return entry;
     }
 

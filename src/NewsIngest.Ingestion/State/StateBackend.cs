@@ -37,6 +37,7 @@ public sealed class StateBackend : IAsyncDisposable
         Store = store;
         Passes = store;
         Hosts = store;
+        SharedRobots = store;
         Templates = store;
     }
 
@@ -54,6 +55,9 @@ public sealed class StateBackend : IAsyncDisposable
 
     /// <summary>Host pacing, cooldowns and robots.txt verdicts.</summary>
     public IHostStateStore Hosts { get; }
+
+    /// <summary>robots.txt verdicts every worker sees at once (PostgreSQL), null with SQLite (one process at a time).</summary>
+    public ISharedRobotsVerdicts? SharedRobots { get; }
 
     /// <summary>Site-template windows.</summary>
     public ISiteTemplateStore Templates { get; }

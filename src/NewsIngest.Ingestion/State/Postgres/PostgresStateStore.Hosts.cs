@@ -3,8 +3,11 @@ using Npgsql;
 
 namespace NewsIngest.Ingestion.State.Postgres;
 
-/// <summary><see cref="IHostStateStore"/> and <see cref="IPassHistory"/> in the tables <c>hosts</c>, <c>robots</c> and <c>passes</c>.</summary>
-public sealed partial class PostgresStateStore
+/// <summary>
+/// <see cref="IHostStateStore"/>, <see cref="ISharedRobotsVerdicts"/> and <see cref="IPassHistory"/> in the tables <c>hosts</c>,
+/// <c>robots</c> and <c>passes</c>.
+/// </summary>
+public sealed partial class PostgresStateStore : ISharedRobotsVerdicts
 {
     private const string UpsertHostSql = $"""
         INSERT INTO hosts ({HostStateRows.HostColumns}) VALUES ($1, $2, $3, $4, $5, $6)
@@ -56,6 +59,17 @@ public sealed partial class PostgresStateStore
                 PgValues.Text(robots.Reason)))),
             cancellationToken), cancellationToken);
     }
+
+    public async Task<RobotsRecord?> FindRobotsAsync(string origin, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand($"SELECT {HostStateRows.RobotsColumns} FROM robots WHERE origin = $1 AND expires_at > now()");
+        command.Parameters.Add(PgValues.Text(origin));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? ReadRobots(reader) : null;
+    }
+
+    public Task PublishRobotsAsync(RobotsRecord verdict, CancellationToken cancellationToken) =>
+        SavePolitenessAsync(new PolitenessSnapshot([], [verdict]), cancellationToken);
 
     public Task RecordPassesAsync(IReadOnlyList<PassRecord> passes, CancellationToken cancellationToken) =>
         InTransactionAsync((connection, transaction) => BatchesAsync(connection, transaction, passes.Select(pass =>
