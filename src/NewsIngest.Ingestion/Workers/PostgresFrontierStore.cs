@@ -345,6 +345,12 @@ public sealed class PostgresFrontierStore : ISharedFrontierStore
         }
 
         var claimed = await _leases.ClaimAsync(room, cancellationToken);
+        if (claimed.Count == room)
+        {
+            // A full batch: more hosts may be waiting, so the next take claims again rather than a poll interval on.
+            _nextClaim = DateTimeOffset.MinValue;
+        }
+
         lock (_book.Sync)
         {
             foreach (var lease in claimed)

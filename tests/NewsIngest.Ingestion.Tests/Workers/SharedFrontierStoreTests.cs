@@ -77,6 +77,28 @@ public sealed class SharedFrontierStoreTests
     }
 
     [Fact]
+    public async Task A_worker_whose_claim_came_back_full_claims_again_at_once_instead_of_after_the_poll_interval()
+    {
+        // Given five hosts with a page each and claims of two hosts at a time
+        await using var db = await SharedDatabase.OpenAsync();
+        var (a, _) = Store(db, "a", claimBatch: 2);
+        for (var i = 1; i <= 5; i++)
+        {
+            await a.AddAsync(SharedDatabase.Item($"https://h{i}.test/p"), Now, default);
+        }
+
+        // When the worker takes three pages at one instant (the first two hosts' pages still in flight)
+        var taken = new List<string?>();
+        for (var i = 0; i < 3; i++)
+        {
+            taken.Add((await a.TakeAsync(_time.GetUtcNow(), default)).Item?.Host);
+        }
+
+        // Then the third came from a host claimed right then: a full batch says more hosts may be waiting
+        Assert.Equal(["h1.test", "h2.test", "h3.test"], taken);
+    }
+
+    [Fact]
     public async Task An_empty_shared_frontier_ends_a_one_shot_dispatch_and_is_looked_at_again_in_run()
     {
         await using var db = await SharedDatabase.OpenAsync();
@@ -88,10 +110,10 @@ public sealed class SharedFrontierStoreTests
         Assert.Equal(_time.GetUtcNow() + TimeSpan.FromSeconds(1), (await run.TakeAsync(_time.GetUtcNow(), default)).NextTurnAt);
     }
 
-    private (PostgresFrontierStore Store, LeaseBook Book) Store(SharedDatabase db, string worker, int maxPagesPerLease = 50)
+    private (PostgresFrontierStore Store, LeaseBook Book) Store(SharedDatabase db, string worker, int maxPagesPerLease = 50, int claimBatch = 16)
     {
         var book = new LeaseBook();
-        var options = SharedDatabase.Options(maxPagesPerLease);
+        var options = SharedDatabase.Options(maxPagesPerLease, claimBatch);
         return (new PostgresFrontierStore(db.DataSource, new HostLeases(db.DataSource, worker, options.LeaseTtl), book, options, _time, continuous: false), book);
     }
 }
