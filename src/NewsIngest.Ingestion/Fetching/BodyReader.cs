@@ -4,15 +4,21 @@ namespace NewsIngest.Ingestion.Fetching;
 
 /// <summary>
 /// Reads a (decompressed) body as a stream and stops at a byte cap, so a huge or endless body costs at most the cap.
-/// The bytes read count against the page's <see cref="BodyLease"/>, when it has one.
+/// With the page's <see cref="BodyLease"/>, room is had before bytes are kept (the declared length first, then as the
+/// body grows), and the bytes read count against it.
 /// </summary>
 internal static class BodyReader
 {
     public static async Task<(byte[] Body, bool Truncated)> ReadAsync(
         HttpContent content, int maxBytes, BodyLease? lease, CancellationToken cancellationToken)
     {
-        var declared = content.Headers.ContentLength ?? 0;
-        using var buffer = new MemoryStream((int)Math.Clamp(declared, 0, maxBytes));
+        var declared = Math.Clamp(content.Headers.ContentLength ?? 0, 0, maxBytes);
+        if (lease is not null)
+        {
+            await lease.GrowAsync(declared, cancellationToken); // before the buffer of that size is allocated
+        }
+
+        using var buffer = new MemoryStream((int)declared);
         await using var stream = await content.ReadAsStreamAsync(cancellationToken);
         var chunk = ArrayPool<byte>.Shared.Rent(81920);
         try
@@ -26,8 +32,13 @@ internal static class BodyReader
                     return (Bytes(buffer), false);
                 }
 
+                if (lease is not null)
+                {
+                    await lease.GrowAsync(buffer.Length + read, cancellationToken);
+                    lease.Buffer(read);
+                }
+
                 buffer.Write(chunk, 0, read);
-                lease?.Buffer(read);
             }
 
             // At the cap: one more byte tells a body of exactly the cap from a longer one.

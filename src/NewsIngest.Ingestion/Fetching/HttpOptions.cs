@@ -23,9 +23,11 @@ public sealed class HttpOptions : IValidatableObject
     public int MaxBodyBytes { get; set; } = 5 * 1024 * 1024;
 
     /// <summary>
-    /// Bytes of page bodies buffered at once across a pass (default 20 MiB: four bodies at the default cap). A page is
-    /// started only when a body at <see cref="MaxBodyBytes"/> still fits; once read, it holds its own size until it is
-    /// written. So hostile or large pages in flight take at most this much, whatever <c>Pass:MaxConcurrency</c> is.
+    /// Bytes of page bodies buffered at once across a pass (default 20 MiB: four bodies at the default cap). A page
+    /// starts with room for 64 KiB, grown as its body is read up to <see cref="MaxBodyBytes"/>; room is given only while
+    /// the rest would still take that page to the cap (a page starts only while a body at the cap still fits), so every
+    /// page with room can read its body whole; once read, it holds its own size until it is written. So many small
+    /// pages are in flight at once, and hostile or large ones take at most this much, whatever <c>Pass:MaxConcurrency</c> is.
     /// </summary>
     [Range(typeof(long), "1024", "68719476736")]
     public long MaxBytesInFlight { get; set; } = 20L * 1024 * 1024;

@@ -15,7 +15,7 @@ public sealed class FrontierAdmissionTests
     public async Task A_page_waiting_for_room_stays_queued_and_takes_no_turn_of_its_host()
     {
         // Given room for one body at the cap, four slots, and pages of two hosts
-        var budget = new BodyBudget(capacity: Cap, perPage: Cap);
+        var budget = new BodyBudget(capacity: Cap, maxBody: Cap, startingRoom: Cap);
         var frontier = await FrontierOfAsync(budget, "https://a.test/1", "https://b.test/1");
         var waiting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         budget.Queued = () => waiting.TrySetResult();
@@ -52,7 +52,7 @@ public sealed class FrontierAdmissionTests
     public async Task A_page_whose_body_is_read_keeps_only_its_size_and_lets_the_next_page_start()
     {
         // Given room for one and a half bodies at the cap
-        var budget = new BodyBudget(capacity: Cap * 3 / 2, perPage: Cap);
+        var budget = new BodyBudget(capacity: Cap * 3 / 2, maxBody: Cap, startingRoom: Cap);
         var frontier = await FrontierOfAsync(budget, "https://a.test/1", "https://b.test/1");
         var secondStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         long heldByFirst = -1;
