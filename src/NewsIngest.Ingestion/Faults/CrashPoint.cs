@@ -8,7 +8,7 @@ namespace NewsIngest.Ingestion.Faults;
 /// of the write protocol instead of hoping a timed kill lands mid-pass. Unset (always, outside tests) it costs one
 /// comparison per batch. The points are the steps of <see cref="Storage.RecordBatchWriter"/>:
 /// <see cref="PendingRecorded"/>, <see cref="MidAppend"/> (half of a batch's bytes written and flushed: a torn line),
-/// <see cref="Appended"/>, <see cref="Committed"/>.
+/// <see cref="Appended"/>, <see cref="Committed"/>; and <see cref="PassClaimed"/> of <c>run</c> with several workers.
 /// </summary>
 public static class CrashPoint
 {
@@ -17,6 +17,9 @@ public static class CrashPoint
     public const string MidAppend = "mid-append";
     public const string Appended = "appended";
     public const string Committed = "committed";
+
+    /// <summary>A worker of <c>run</c> has claimed a source's due pass and not read the source yet.</summary>
+    public const string PassClaimed = "pass-claimed";
 
     private static readonly ArmedPoint Armed = new(Variable);
 

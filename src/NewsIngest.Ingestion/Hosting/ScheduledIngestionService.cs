@@ -2,7 +2,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsIngest.Ingestion.Configuration;
+using NewsIngest.Ingestion.Faults;
 using NewsIngest.Ingestion.Health;
+using NewsIngest.Ingestion.Passes;
 using NewsIngest.Ingestion.Scheduling;
 using NewsIngest.Ingestion.Workers;
 
@@ -64,36 +66,99 @@ public sealed class ScheduledIngestionService(
         await using var frontier = runtime.Pass.Share(stoppingToken);
         health.MarkRunning();
         var zone = NewsIngestOptionsValidator.FindTimeZone(settings.TimeZone);
-        var loops = settings.Sources.Select(source =>
+        // A source's runs never overlap here: its scheduled passes and one taken over from a worker that stopped.
+        var turns = settings.Sources.ToDictionary(s => s.Name, _ => new SemaphoreSlim(1, 1), StringComparer.Ordinal);
+        List<Task> loops = [.. settings.Sources.Select(source =>
         {
             var text = source.Schedule ?? settings.DefaultSchedule;
             // Validated at start, so parsing cannot fail here.
             Schedule.TryParse(text, zone, out var schedule, out _);
             HostingLog.Scheduled(logger, source.Name, text);
             var loop = new ScheduledLoop(schedule!, time, settings.Pass.RunOnStart);
-            return loop.RunAsync(async token =>
-            {
-                try
+            return loop.RunAsync(
+                async token =>
                 {
-                    if (schedules is not null && !await ClaimAsync(schedules, workers!, source.Name, schedule!, token))
+                    if (schedules is null || await ClaimAsync(schedules, workers!, source.Name, schedule!, token))
                     {
-                        return;
+                        await RunPassAsync(runtime, frontier, source, turns[source.Name], schedules, workers, token);
                     }
+                },
+                stoppingToken);
+        })];
+        if (schedules is not null)
+        {
+            loops.Add(TakeOverPassesAsync(runtime, frontier, turns, schedules, workers!, stoppingToken));
+        }
 
-                    await runtime.Pass.RunAsync([source], frontier, token);
-                    Interlocked.Increment(ref _completedPasses);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
-                {
-                    HostingLog.PassCrashed(logger, ex, source.Name);
-                }
-            }, stoppingToken);
-        }).ToList();
         await Task.WhenAll(loops);
         if (workers is not null && workers.RegistrationLost.IsCancellationRequested)
         {
             throw new WorkerRegistrationLostException(workers.Registration.Id);
         }
+    }
+
+    /// <summary>
+    /// One pass of <paramref name="source"/>, after any run of it still going here. With several workers, the claim is
+    /// marked read once its source has been read, so no other worker takes it over.
+    /// </summary>
+    private async Task RunPassAsync(
+        IngestionRuntime runtime, SharedFrontier frontier, SourceOptions source, SemaphoreSlim turn, SharedSchedules? schedules,
+        WorkerSession? workers, CancellationToken token)
+    {
+        try
+        {
+            await turn.WaitAsync(token);
+            try
+            {
+                Func<CancellationToken, Task>? read = schedules is null
+                    ? null
+                    : t => workers!.Retry.RunAsync(async r => { await schedules.ReadAsync(source.Name, r); return true; }, t);
+                await runtime.Pass.RunAsync([source], frontier, token, read);
+                Interlocked.Increment(ref _completedPasses);
+            }
+            finally
+            {
+                turn.Release();
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
+        {
+            HostingLog.PassCrashed(logger, ex, source.Name);
+        }
+    }
+
+    /// <summary>
+    /// Several workers: every <c>Worker:RenewPeriod</c>, takes over the passes whose claimer stopped before reading
+    /// their source (killed, paused past its registration, stopped) and runs them here, so their pages are not left
+    /// for the next occurrence.
+    /// </summary>
+    private async Task TakeOverPassesAsync(
+        IngestionRuntime runtime, SharedFrontier frontier, Dictionary<string, SemaphoreSlim> turns, SharedSchedules schedules,
+        WorkerSession workers, CancellationToken stoppingToken)
+    {
+        var sources = options.Value.Sources.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        var running = new List<Task>();
+        using var timer = new PeriodicTimer(options.Value.Worker.EffectiveRenewPeriod, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                var taken = await workers.Retry.RunAsync(t => schedules.TakeOverUnreadAsync(sources.Keys, t), stoppingToken);
+                foreach (var (source, claimer) in taken)
+                {
+                    WorkerLog.PassTakenOver(logger, source, claimer);
+                    running.Add(RunPassAsync(runtime, frontier, sources[source], turns[source], schedules, workers, stoppingToken));
+                }
+
+                running.RemoveAll(t => t.IsCompleted);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: the passes taken over end as every pass does on a stop.
+        }
+
+        await Task.WhenAll(running);
     }
 
     /// <summary>Several workers: the pass due now runs here only if this worker claims it first.</summary>
@@ -107,6 +172,10 @@ public sealed class ScheduledIngestionService(
         if (!claimed)
         {
             WorkerLog.PassTakenElsewhere(logger, source, due, holder);
+        }
+        else
+        {
+            CrashPoint.Reach(CrashPoint.PassClaimed);
         }
 
         return claimed;

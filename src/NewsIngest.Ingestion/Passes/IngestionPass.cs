@@ -70,8 +70,10 @@ public sealed class IngestionPass(
     /// <summary>
     /// Runs the pass over <paramref name="frontier"/>, shared with other passes (<c>run</c>): its pages join the frontier
     /// as its sources are read, and the pass ends when its own pages are done, whatever the other passes still wait for.
+    /// <paramref name="read"/>, when given, is told once every source has been read (not when a stop cut the reading).
     /// </summary>
-    public async Task<PassSummary> RunAsync(IReadOnlyList<SourceOptions> sources, SharedFrontier frontier, CancellationToken stopToken)
+    public async Task<PassSummary> RunAsync(
+        IReadOnlyList<SourceOptions> sources, SharedFrontier frontier, CancellationToken stopToken, Func<CancellationToken, Task>? read = null)
     {
         ArgumentNullException.ThrowIfNull(frontier);
         var run = NewRun(sources, frontier.Dispatcher);
@@ -80,6 +82,11 @@ public sealed class IngestionPass(
         {
             _observer.PassStarted(run.Counters);
             await DiscoverAllAsync(run, frontier.Dispatcher, stopToken);
+            if (read is not null && !stopToken.IsCancellationRequested)
+            {
+                await read(stopToken);
+            }
+
             using var drained = CancellationTokenSource.CreateLinkedTokenSource(stopToken);
             var elsewhere = frontier.Store is ISharedFrontierStore shared
                 ? shared.WaitDrainedAsync([.. sources.Select(s => s.Name)], drained.Token)
@@ -96,7 +103,7 @@ public sealed class IngestionPass(
 
     /// <summary>
     /// Starts one frontier for many passes (<c>run</c>): it dispatches until <paramref name="stopToken"/> fires or it is
-    /// disposed; hand it to <see cref="RunAsync(IReadOnlyList{SourceOptions}, SharedFrontier, CancellationToken)"/>.
+    /// disposed; hand it to <see cref="RunAsync(IReadOnlyList{SourceOptions}, SharedFrontier, CancellationToken, Func{CancellationToken, Task})"/>.
     /// </summary>
     public SharedFrontier Share(CancellationToken stopToken) => new(
         deferred => NewDispatcher(deferred, continuous: true),

@@ -31,4 +31,7 @@ internal static partial class WorkerLog
 
     [LoggerMessage(1309, LogLevel.Information, "Pass of source {Source} due {Due} is run by worker {Holder}; not here")]
     public static partial void PassTakenElsewhere(ILogger logger, string source, DateTimeOffset due, string holder);
+
+    [LoggerMessage(1310, LogLevel.Warning, "Pass of source {Source} claimed by worker {Claimer}, which stopped before reading the source, is run here")]
+    public static partial void PassTakenOver(ILogger logger, string source, string claimer);
 }

@@ -92,7 +92,7 @@ public sealed class HostLeasesTests
         var registry = new WorkerRegistry(db.DataSource, Ttl);
         var a = new HostLeases(db.DataSource, await registry.RegisterAsync("a", default), Ttl);
         await registry.RegisterAsync("b", default);
-        await db.ExecuteAsync("UPDATE workers SET expires_at = now() - interval '1 second' WHERE id = 'a'");
+        await db.ExpireWorkerAsync("a");
         Assert.NotNull(await registry.AdoptAsync("b", default));
 
         // When a comes back and claims before it has noticed

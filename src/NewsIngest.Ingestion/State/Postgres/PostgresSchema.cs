@@ -14,7 +14,7 @@ internal static class PostgresSchema
     /// The migrations in order: entry <c>i</c> brings a schema from version i to i + 1. A feature that needs tables of
     /// its own appends an entry; entries already released never change.
     /// </summary>
-    private static readonly string[] Migrations = [StateTables, WorkerTables];
+    private static readonly string[] Migrations = [StateTables, WorkerTables, PassReads];
 
     /// <summary>The schema this build writes.</summary>
     public static int CurrentVersion => Migrations.Length;
@@ -199,6 +199,16 @@ internal static class PostgresSchema
         ALTER TABLE pending_writes ADD COLUMN lease_epoch bigint;
         ALTER TABLE pending_writes DROP CONSTRAINT pending_writes_pkey;
         ALTER TABLE pending_writes ADD PRIMARY KEY (url, worker_id);
+        """;
+
+    /// <summary>
+    /// Version 3: <c>source_passes.read_at</c>, when the claimer finished reading the source of the pass it claimed
+    /// (null while it reads), so a pass whose claimer stopped before that is run by another worker (passes claimed
+    /// before the upgrade count as read).
+    /// </summary>
+    private const string PassReads = """
+        ALTER TABLE source_passes ADD COLUMN read_at timestamptz;
+        UPDATE source_passes SET read_at = claimed_at;
         """;
 
     /// <summary>Brings the connection's schema to <see cref="CurrentVersion"/>; refuses a schema from a newer build.</summary>

@@ -1,0 +1,71 @@
+using NewsIngest.Ingestion.Workers;
+
+namespace NewsIngest.Ingestion.Tests.Workers;
+
+public sealed class SharedSchedulesTests
+{
+    private static readonly TimeSpan Ttl = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(7);
+    private static readonly DateTimeOffset Due = new(2026, 12, 8, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task A_pass_whose_claimer_died_before_reading_its_source_is_taken_over_by_one_other_worker()
+    {
+        // Given a claimed the 9:00 pass of "news" and died before reading the source
+        await using var db = await SharedDatabase.OpenAsync();
+        var registry = new WorkerRegistry(db.DataSource, Ttl);
+        foreach (var id in new[] { "a", "b", "c" })
+        {
+            await registry.RegisterAsync(id, default);
+        }
+
+        Assert.True((await new SharedSchedules(db.DataSource, "a").TryClaimAsync("news", Due, Window, default)).Claimed);
+        Assert.Empty(await new SharedSchedules(db.DataSource, "b").TakeOverUnreadAsync(["news"], default)); // a lives yet
+        await db.ExpireWorkerAsync("a");
+
+        // When b and c look for passes to take over at once
+        var found = await Task.WhenAll(
+            new SharedSchedules(db.DataSource, "b").TakeOverUnreadAsync(["news", "other"], default),
+            new SharedSchedules(db.DataSource, "c").TakeOverUnreadAsync(["news"], default));
+
+        // Then exactly one of them runs it, told whose it was; the occurrence stays claimed (the others' schedules skip it)
+        var taken = Assert.Single(found.SelectMany(f => f));
+        Assert.Equal(("news", "a"), taken);
+        Assert.False((await new SharedSchedules(db.DataSource, "a").TryClaimAsync("news", Due.AddSeconds(5), Window, default)).Claimed);
+    }
+
+    [Fact]
+    public async Task A_pass_whose_source_was_read_is_not_run_again_when_its_claimer_goes()
+    {
+        await using var db = await SharedDatabase.OpenAsync();
+        var registry = new WorkerRegistry(db.DataSource, Ttl);
+        var a = await registry.RegisterAsync("a", default);
+        await registry.RegisterAsync("b", default);
+        var schedules = new SharedSchedules(db.DataSource, "a");
+        Assert.True((await schedules.TryClaimAsync("news", Due, Window, default)).Claimed);
+
+        // a read the source (its pages are in the shared frontier), then stopped cleanly
+        await schedules.ReadAsync("news", default);
+        await registry.RetireAsync(a, default);
+
+        Assert.Empty(await new SharedSchedules(db.DataSource, "b").TakeOverUnreadAsync(["news"], default));
+    }
+
+    [Fact]
+    public async Task A_new_occurrence_claimed_after_a_read_one_is_unread_again()
+    {
+        await using var db = await SharedDatabase.OpenAsync();
+        var registry = new WorkerRegistry(db.DataSource, Ttl);
+        await registry.RegisterAsync("a", default);
+        await registry.RegisterAsync("b", default);
+        var schedules = new SharedSchedules(db.DataSource, "a");
+        await schedules.TryClaimAsync("news", Due, Window, default);
+        await schedules.ReadAsync("news", default);
+
+        // The 9:15 occurrence is claimed by a, which then dies mid-read
+        Assert.True((await schedules.TryClaimAsync("news", Due.AddMinutes(15), Window, default)).Claimed);
+        await db.ExpireWorkerAsync("a");
+
+        Assert.Equal(("news", "a"), Assert.Single(await new SharedSchedules(db.DataSource, "b").TakeOverUnreadAsync(["news"], default)));
+    }
+}
