@@ -51,7 +51,8 @@ public sealed class SharedSchedules(NpgsqlDataSource dataSource, string workerId
 
     /// <summary>
     /// Claims, for this worker, the passes of <paramref name="sources"/> whose claimer stopped before reading the
-    /// source (its registration is no longer live: it expired, was adopted, or retired), and returns their sources
+    /// source (its registration is no longer live: it expired, was adopted, or retired; or it was this worker's id
+    /// before this process registered it again), and returns their sources
     /// with the worker that had claimed each; this worker runs them now. Of several workers asking at once, one gets
     /// each pass (the row lock, then the claimer is live again).
     /// </summary>
@@ -61,8 +62,11 @@ public sealed class SharedSchedules(NpgsqlDataSource dataSource, string workerId
         await using var command = dataSource.CreateCommand("""
             WITH gone AS (
                 SELECT p.source, p.claimed_by FROM source_passes p
-                WHERE p.source = ANY($2) AND p.read_at IS NULL AND p.claimed_by <> $1
-                  AND NOT EXISTS (SELECT 1 FROM workers w WHERE w.id = p.claimed_by AND w.expires_at > now() AND w.stopped_at IS NULL)
+                WHERE p.source = ANY($2) AND p.read_at IS NULL
+                  AND (p.claimed_by <> $1 AND NOT EXISTS (
+                          SELECT 1 FROM workers w WHERE w.id = p.claimed_by AND w.expires_at > now() AND w.stopped_at IS NULL)
+                       -- this worker's id, claimed by the process it was before it registered again
+                       OR p.claimed_by = $1 AND p.claimed_at < (SELECT started_at FROM workers WHERE id = $1))
                 FOR UPDATE OF p SKIP LOCKED)
             UPDATE source_passes p SET claimed_by = $1, claimed_at = now()
             FROM gone WHERE p.source = gone.source

@@ -52,6 +52,23 @@ public sealed class SharedSchedulesTests
     }
 
     [Fact]
+    public async Task A_worker_started_again_under_its_id_takes_over_the_pass_its_last_process_left_unread()
+    {
+        await using var db = await SharedDatabase.OpenAsync();
+        var registry = new WorkerRegistry(db.DataSource, Ttl);
+        await registry.RegisterAsync("a", default);
+        var schedules = new SharedSchedules(db.DataSource, "a");
+        Assert.True((await schedules.TryClaimAsync("news", Due, Window, default)).Claimed);
+        Assert.Empty(await schedules.TakeOverUnreadAsync(["news"], default)); // its own, in this process
+
+        // a was killed and its supervisor started it again at once, under the same id
+        await db.ExecuteAsync("UPDATE source_passes SET claimed_at = now() - interval '1 minute'");
+        await registry.RegisterAsync("a", default);
+
+        Assert.Equal(("news", "a"), Assert.Single(await schedules.TakeOverUnreadAsync(["news"], default)));
+    }
+
+    [Fact]
     public async Task A_new_occurrence_claimed_after_a_read_one_is_unread_again()
     {
         await using var db = await SharedDatabase.OpenAsync();
