@@ -127,8 +127,9 @@ public sealed class PostgresFrontierStore : ISharedFrontierStore
 
             if (next.Turn.NotBefore > now)
             {
-                var poll = now + _options.PollInterval;
-                return new FrontierTake(null, next.Turn.NotBefore < poll ? next.Turn.NotBefore : poll);
+                // Back at the host's turn, or sooner for the next claim: other workers' discovery may add hosts meanwhile.
+                var look = _book.Count < _options.MaxLeases && _nextClaim > now ? _nextClaim : now + _options.PollInterval;
+                return new FrontierTake(null, next.Turn.NotBefore < look ? next.Turn.NotBefore : look);
             }
 
             if (await TakeFromAsync(next, now, cancellationToken) is { } item)
@@ -335,39 +336,39 @@ public sealed class PostgresFrontierStore : ISharedFrontierStore
         }
     }
 
+    /// <summary>
+    /// Claims due hosts in batches of <c>Worker:ClaimBatch</c>, batch after batch while they come back full (more may
+    /// be waiting), up to <c>Worker:MaxLeases</c>; the next claim is a poll interval on.
+    /// </summary>
     private async Task ClaimAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         _nextClaim = now + _options.PollInterval;
-        var room = Math.Min(_options.ClaimBatch, _options.MaxLeases - _book.Count);
-        if (room <= 0)
+        while (Math.Min(_options.ClaimBatch, _options.MaxLeases - _book.Count) is var room and > 0)
         {
-            return;
-        }
+            var claimed = await _leases.ClaimAsync(room, cancellationToken);
+            lock (_book.Sync)
+            {
+                foreach (var lease in claimed)
+                {
+                    if (_book.Held.Remove(lease.Host, out var stale))
+                    {
+                        stale.MarkLost();
+                    }
 
-        var claimed = await _leases.ClaimAsync(room, cancellationToken);
-        if (claimed.Count == room)
-        {
-            // A full batch: more hosts may be waiting, so the next take claims again rather than a poll interval on.
-            _nextClaim = DateTimeOffset.MinValue;
-        }
+                    // The first turn is the host's reserved slot, so a host taken over waits out its last holder's delay.
+                    _book.Held[lease.Host] = new HeldHost(lease.Host, lease.Epoch, now, new HostTurn(now + lease.SlotIn, 1));
+                }
+            }
 
-        lock (_book.Sync)
-        {
             foreach (var lease in claimed)
             {
-                if (_book.Held.Remove(lease.Host, out var stale))
-                {
-                    stale.MarkLost();
-                }
-
-                // The first turn is the host's reserved slot, so a host taken over waits out its last holder's delay.
-                _book.Held[lease.Host] = new HeldHost(lease.Host, lease.Epoch, now, new HostTurn(now + lease.SlotIn, 1));
+                Claimed?.Invoke(lease);
             }
-        }
 
-        foreach (var lease in claimed)
-        {
-            Claimed?.Invoke(lease);
+            if (claimed.Count < room)
+            {
+                return;
+            }
         }
     }
 

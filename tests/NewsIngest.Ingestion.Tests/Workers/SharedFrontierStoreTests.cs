@@ -77,25 +77,44 @@ public sealed class SharedFrontierStoreTests
     }
 
     [Fact]
-    public async Task A_worker_whose_claim_came_back_full_claims_again_at_once_instead_of_after_the_poll_interval()
+    public async Task A_claim_goes_on_batch_after_batch_while_they_come_back_full()
     {
         // Given five hosts with a page each and claims of two hosts at a time
         await using var db = await SharedDatabase.OpenAsync();
-        var (a, _) = Store(db, "a", claimBatch: 2);
+        var (a, book) = Store(db, "a", claimBatch: 2);
         for (var i = 1; i <= 5; i++)
         {
             await a.AddAsync(SharedDatabase.Item($"https://h{i}.test/p"), Now, default);
         }
 
-        // When the worker takes three pages at one instant (the first two hosts' pages still in flight)
-        var taken = new List<string?>();
-        for (var i = 0; i < 3; i++)
-        {
-            taken.Add((await a.TakeAsync(_time.GetUtcNow(), default)).Item?.Host);
-        }
+        // When the worker takes a page
+        Assert.Equal("h1.test", (await a.TakeAsync(_time.GetUtcNow(), default)).Item?.Host);
 
-        // Then the third came from a host claimed right then: a full batch says more hosts may be waiting
-        Assert.Equal(["h1.test", "h2.test", "h3.test"], taken);
+        // Then it holds all five hosts: a full batch says more may be waiting, so it claimed again at once (2, 2, 1)
+        Assert.Equal(5, book.Count);
+    }
+
+    [Fact]
+    public async Task A_worker_waiting_for_its_hosts_turns_wakes_for_its_next_claim()
+    {
+        // Given a worker holding one host whose next turn is 1.5 s away, its last claim 0.7 s ago
+        await using var db = await SharedDatabase.OpenAsync();
+        var (a, _) = Store(db, "a");
+        await a.AddAsync(SharedDatabase.Item("https://slow.test/p1"), Now, default);
+        await a.AddAsync(SharedDatabase.Item("https://slow.test/p2"), Now, default);
+        var start = _time.GetUtcNow();
+        var first = (await a.TakeAsync(start, default)).Item!;
+        await a.CompleteAsync(first, new HostTurn(start + TimeSpan.FromSeconds(1.5), 1), default);
+        await a.ReleaseAsync(first, default);
+        _time.Advance(TimeSpan.FromSeconds(0.7));
+
+        // When it looks for work now
+        var take = await a.TakeAsync(_time.GetUtcNow(), default);
+
+        // Then it is told to come back at its next claim (a poll interval after the last), not at the host's turn:
+        // hosts another worker's discovery adds meanwhile are claimed then
+        Assert.Null(take.Item);
+        Assert.Equal(start + TimeSpan.FromSeconds(1), take.NextTurnAt);
     }
 
     [Fact]
