@@ -143,7 +143,18 @@ public sealed class ScheduledIngestionService(
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                var taken = await workers.Retry.RunAsync(t => schedules.TakeOverUnreadAsync(sources.Keys, t), stoppingToken);
+                IReadOnlyList<(string Source, string Claimer)> taken;
+                try
+                {
+                    taken = await workers.Retry.RunAsync(t => schedules.TakeOverUnreadAsync(sources.Keys, t), stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // Not the worker's end: the passes stay unread, and the next tick looks again.
+                    WorkerLog.TakeOverFailed(logger, ex.Message.ReplaceLineEndings(" "), options.Value.Worker.EffectiveRenewPeriod);
+                    continue;
+                }
+
                 foreach (var (source, claimer) in taken)
                 {
                     WorkerLog.PassTakenOver(logger, source, claimer);

@@ -34,4 +34,7 @@ internal static partial class WorkerLog
 
     [LoggerMessage(1310, LogLevel.Warning, "Pass of source {Source} claimed by worker {Claimer}, which stopped before reading the source, is run here")]
     public static partial void PassTakenOver(ILogger logger, string source, string claimer);
+
+    [LoggerMessage(1311, LogLevel.Warning, "Could not look for passes left unread by stopped workers ({Reason}); looking again in {Period}")]
+    public static partial void TakeOverFailed(ILogger logger, string reason, TimeSpan period);
 }
