@@ -78,9 +78,10 @@ public sealed class ScheduledIngestionService(
             return loop.RunAsync(
                 async token =>
                 {
-                    if (schedules is null || await ClaimAsync(schedules, workers!, source.Name, schedule!, token))
+                    var due = time.GetUtcNow();
+                    if (schedules is null || await ClaimAsync(schedules, workers!, source.Name, schedule!, due, token))
                     {
-                        await RunPassAsync(runtime, frontier, source, turns[source.Name], schedules, workers, token);
+                        await RunPassAsync(runtime, frontier, source, due, turns[source.Name], schedules, workers, token);
                     }
                 },
                 stoppingToken);
@@ -102,8 +103,8 @@ public sealed class ScheduledIngestionService(
     /// marked read once its source has been read, so no other worker takes it over.
     /// </summary>
     private async Task RunPassAsync(
-        IngestionRuntime runtime, SharedFrontier frontier, SourceOptions source, SemaphoreSlim turn, SharedSchedules? schedules,
-        WorkerSession? workers, CancellationToken token)
+        IngestionRuntime runtime, SharedFrontier frontier, SourceOptions source, DateTimeOffset due, SemaphoreSlim turn,
+        SharedSchedules? schedules, WorkerSession? workers, CancellationToken token)
     {
         try
         {
@@ -112,7 +113,7 @@ public sealed class ScheduledIngestionService(
             {
                 Func<CancellationToken, Task>? read = schedules is null
                     ? null
-                    : t => workers!.Retry.RunAsync(async r => { await schedules.ReadAsync(source.Name, r); return true; }, t);
+                    : t => workers!.Retry.RunAsync(async r => { await schedules.ReadAsync(source.Name, due, r); return true; }, t);
                 await runtime.Pass.RunAsync([source], frontier, token, read);
                 Interlocked.Increment(ref _completedPasses);
             }
@@ -143,7 +144,7 @@ public sealed class ScheduledIngestionService(
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                IReadOnlyList<(string Source, string Claimer)> taken;
+                IReadOnlyList<(string Source, string Claimer, DateTimeOffset Due)> taken;
                 try
                 {
                     taken = await workers.Retry.RunAsync(t => schedules.TakeOverUnreadAsync(sources.Keys, t), stoppingToken);
@@ -155,10 +156,10 @@ public sealed class ScheduledIngestionService(
                     continue;
                 }
 
-                foreach (var (source, claimer) in taken)
+                foreach (var (source, claimer, due) in taken)
                 {
                     WorkerLog.PassTakenOver(logger, source, claimer);
-                    running.Add(RunPassAsync(runtime, frontier, sources[source], turns[source], schedules, workers, stoppingToken));
+                    running.Add(RunPassAsync(runtime, frontier, sources[source], due, turns[source], schedules, workers, stoppingToken));
                 }
 
                 running.RemoveAll(t => t.IsCompleted);
@@ -173,9 +174,9 @@ public sealed class ScheduledIngestionService(
     }
 
     /// <summary>Several workers: the pass due now runs here only if this worker claims it first.</summary>
-    private async Task<bool> ClaimAsync(SharedSchedules schedules, WorkerSession workers, string source, Schedule schedule, CancellationToken token)
+    private async Task<bool> ClaimAsync(
+        SharedSchedules schedules, WorkerSession workers, string source, Schedule schedule, DateTimeOffset due, CancellationToken token)
     {
-        var due = time.GetUtcNow();
         var next = schedule.GetNextOccurrence(due);
         // Workers' occurrences of one schedule lie within half a period of each other: one claim covers them.
         var window = next is { } after && after > due ? (after - due) / 2 : TimeSpan.FromSeconds(1);

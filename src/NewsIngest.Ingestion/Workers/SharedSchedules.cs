@@ -39,13 +39,17 @@ public sealed class SharedSchedules(NpgsqlDataSource dataSource, string workerId
         return (false, (await holder.ExecuteScalarAsync(cancellationToken)) as string ?? "another worker");
     }
 
-    /// <summary>This worker has read <paramref name="source"/> for the pass it claimed: its pages are all in the shared frontier.</summary>
-    public async Task ReadAsync(string source, CancellationToken cancellationToken)
+    /// <summary>
+    /// This worker has read <paramref name="source"/> for the pass due at <paramref name="due"/> it claimed: its pages
+    /// are all in the shared frontier. A later occurrence claimed meanwhile stays unread.
+    /// </summary>
+    public async Task ReadAsync(string source, DateTimeOffset due, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "UPDATE source_passes SET read_at = now() WHERE source = $1 AND claimed_by = $2 AND read_at IS NULL");
+            "UPDATE source_passes SET read_at = now() WHERE source = $1 AND claimed_by = $2 AND due_at = $3 AND read_at IS NULL");
         command.Parameters.Add(new NpgsqlParameter { Value = source });
         command.Parameters.Add(new NpgsqlParameter { Value = workerId });
+        command.Parameters.Add(new NpgsqlParameter { Value = due.ToUniversalTime() });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -53,10 +57,11 @@ public sealed class SharedSchedules(NpgsqlDataSource dataSource, string workerId
     /// Claims, for this worker, the passes of <paramref name="sources"/> whose claimer stopped before reading the
     /// source (its registration is no longer live: it expired, was adopted, or retired; or it was this worker's id
     /// before this process registered it again), and returns their sources
-    /// with the worker that had claimed each; this worker runs them now. Of several workers asking at once, one gets
+    /// with the worker that had claimed each and the occurrence; this worker runs them now. Of several workers asking at once, one gets
     /// each pass (the row lock, then the claimer is live again).
     /// </summary>
-    public async Task<IReadOnlyList<(string Source, string Claimer)>> TakeOverUnreadAsync(IReadOnlyCollection<string> sources, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(string Source, string Claimer, DateTimeOffset Due)>> TakeOverUnreadAsync(
+        IReadOnlyCollection<string> sources, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sources);
         await using var command = dataSource.CreateCommand("""
@@ -70,15 +75,15 @@ public sealed class SharedSchedules(NpgsqlDataSource dataSource, string workerId
                 FOR UPDATE OF p SKIP LOCKED)
             UPDATE source_passes p SET claimed_by = $1, claimed_at = now()
             FROM gone WHERE p.source = gone.source
-            RETURNING p.source, gone.claimed_by
+            RETURNING p.source, gone.claimed_by, p.due_at
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = workerId });
         command.Parameters.Add(new NpgsqlParameter { Value = sources.ToArray() });
-        var taken = new List<(string, string)>();
+        var taken = new List<(string, string, DateTimeOffset)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            taken.Add((reader.GetString(0), reader.GetString(1)));
+            taken.Add((reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2)));
         }
 
         return taken;

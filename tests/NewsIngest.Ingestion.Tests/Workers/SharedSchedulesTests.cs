@@ -30,7 +30,7 @@ public sealed class SharedSchedulesTests
 
         // Then exactly one of them runs it, told whose it was; the occurrence stays claimed (the others' schedules skip it)
         var taken = Assert.Single(found.SelectMany(f => f));
-        Assert.Equal(("news", "a"), taken);
+        Assert.Equal(("news", "a", Due), taken);
         Assert.False((await new SharedSchedules(db.DataSource, "a").TryClaimAsync("news", Due.AddSeconds(5), Window, default)).Claimed);
     }
 
@@ -42,13 +42,31 @@ public sealed class SharedSchedulesTests
         var a = await registry.RegisterAsync("a", default);
         await registry.RegisterAsync("b", default);
         var schedules = new SharedSchedules(db.DataSource, "a");
-        Assert.True((await schedules.TryClaimAsync("news", Due, Window, default)).Claimed);
+        var due = Due.AddTicks(1234567); // a clock's instant, finer than the microseconds the database keeps: it still matches
+        Assert.True((await schedules.TryClaimAsync("news", due, Window, default)).Claimed);
 
         // a read the source (its pages are in the shared frontier), then stopped cleanly
-        await schedules.ReadAsync("news", default);
+        await schedules.ReadAsync("news", due, default);
         await registry.RetireAsync(a, default);
 
         Assert.Empty(await new SharedSchedules(db.DataSource, "b").TakeOverUnreadAsync(["news"], default));
+    }
+
+    [Fact]
+    public async Task Reading_one_occurrence_leaves_a_later_one_claimed_meanwhile_unread()
+    {
+        // b runs the 9:00 pass it took over from a while its own schedule claims 9:15; the 9:00 read marks only 9:00
+        await using var db = await SharedDatabase.OpenAsync();
+        var registry = new WorkerRegistry(db.DataSource, Ttl);
+        await registry.RegisterAsync("b", default);
+        var schedules = new SharedSchedules(db.DataSource, "b");
+        Assert.True((await schedules.TryClaimAsync("news", Due.AddMinutes(15), Window, default)).Claimed);
+
+        await schedules.ReadAsync("news", Due, default);
+
+        Assert.Null(await db.ScalarAsync<DateTime?>("SELECT read_at FROM source_passes WHERE source = 'news'"));
+        await schedules.ReadAsync("news", Due.AddMinutes(15), default);
+        Assert.NotNull(await db.ScalarAsync<DateTime?>("SELECT read_at FROM source_passes WHERE source = 'news'"));
     }
 
     [Fact]
@@ -65,7 +83,7 @@ public sealed class SharedSchedulesTests
         await db.ExecuteAsync("UPDATE source_passes SET claimed_at = now() - interval '1 minute'");
         await registry.RegisterAsync("a", default);
 
-        Assert.Equal(("news", "a"), Assert.Single(await schedules.TakeOverUnreadAsync(["news"], default)));
+        Assert.Equal(("news", "a", Due), Assert.Single(await schedules.TakeOverUnreadAsync(["news"], default)));
     }
 
     [Fact]
@@ -77,12 +95,12 @@ public sealed class SharedSchedulesTests
         await registry.RegisterAsync("b", default);
         var schedules = new SharedSchedules(db.DataSource, "a");
         await schedules.TryClaimAsync("news", Due, Window, default);
-        await schedules.ReadAsync("news", default);
+        await schedules.ReadAsync("news", Due, default);
 
         // The 9:15 occurrence is claimed by a, which then dies mid-read
         Assert.True((await schedules.TryClaimAsync("news", Due.AddMinutes(15), Window, default)).Claimed);
         await db.ExpireWorkerAsync("a");
 
-        Assert.Equal(("news", "a"), Assert.Single(await new SharedSchedules(db.DataSource, "b").TakeOverUnreadAsync(["news"], default)));
+        Assert.Equal(("news", "a", Due.AddMinutes(15)), Assert.Single(await new SharedSchedules(db.DataSource, "b").TakeOverUnreadAsync(["news"], default)));
     }
 }
