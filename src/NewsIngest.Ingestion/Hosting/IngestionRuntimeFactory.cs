@@ -75,9 +75,13 @@ public sealed class IngestionRuntimeFactory(
             }
 
             var archive = settings.Output.Archive ? new PageArchive(settings.Output.ArchiveDirectory!) : null;
-            nearDuplicates = settings.NearDuplicates.Enabled
-                ? new NearDuplicateAnnotator(await backend.OpenNearDuplicateIndexAsync(cancellationToken), settings.NearDuplicates, time)
-                : null;
+            if (settings.NearDuplicates.Enabled)
+            {
+                var index = await backend.OpenNearDuplicateIndexAsync(cancellationToken);
+                nearDuplicates = new NearDuplicateAnnotator(
+                    workers is null ? index : new RetryingNearDuplicateIndex(index, workers.Retry), settings.NearDuplicates, time);
+            }
+
             var writer = new RecordBatchWriter(state, sink, settings.Output, time, loggers.CreateLogger<RecordBatchWriter>(), metrics)
             {
                 BeforeBatch = nearDuplicates is null ? null : nearDuplicates.FlushAsync,
@@ -85,7 +89,7 @@ public sealed class IngestionRuntimeFactory(
             };
             var templates = settings.Extraction.SiteTemplates
                 ? new SiteTemplateLearner(
-                    backend.Templates,
+                    workers is null ? backend.Templates : new RetryingSiteTemplateStore(backend.Templates, workers.Retry),
                     settings.Sources.ToDictionary(s => s.Name, s => (IReadOnlyList<string>)s.KeepTemplateTexts, StringComparer.Ordinal),
                     settings.Extraction.TemplateSitesInMemory)
                 : null;

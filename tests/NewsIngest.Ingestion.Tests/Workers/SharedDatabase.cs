@@ -26,7 +26,20 @@ internal sealed class SharedDatabase : IAsyncDisposable
     public static async Task<SharedDatabase> OpenAsync()
     {
         var schema = await TestPostgres.CreateSchemaAsync();
-        return new SharedDatabase(schema, await PostgresDatabase.OpenAsync(schema.ConnectionString, CancellationToken.None));
+        var named = new NpgsqlConnectionStringBuilder(schema.ConnectionString) { ApplicationName = "shared-" + Guid.NewGuid().ToString("N")[..8] };
+        return new SharedDatabase(schema, await PostgresDatabase.OpenAsync(named.ConnectionString, CancellationToken.None)) { _name = named.ApplicationName };
+    }
+
+    private string _name = "";
+
+    /// <summary>Ends every server connection of this database's pool (<c>pg_terminate_backend</c>, as an operator or a failover does); how many.</summary>
+    public async Task<long> EndConnectionsAsync()
+    {
+        await using var admin = new NpgsqlConnection(_schema.ConnectionString);
+        await admin.OpenAsync();
+        await using var kill = new NpgsqlCommand("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = $1", admin);
+        kill.Parameters.Add(new NpgsqlParameter { Value = _name });
+        return (long)(await kill.ExecuteScalarAsync())!;
     }
 
     public static FrontierItem Item(string url, string source = "news")
