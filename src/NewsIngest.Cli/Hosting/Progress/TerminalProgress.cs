@@ -23,10 +23,12 @@ internal sealed class TerminalProgress(ProgressLine line, TimeProvider time) : I
     {
         var started = time.GetTimestamp();
         void Draw() => line.Show(ProgressLine.Format(pass.Done, pass.Total, time.GetElapsedTime(started), pass.Failed, pass.Written));
+        // Drawn now, not only on the timer's first tick: a short pass may end before a pool thread runs that.
+        Draw();
         lock (_sync)
         {
             _timer?.Dispose();
-            _timer = time.CreateTimer(_ => Draw(), null, TimeSpan.Zero, Redraw);
+            _timer = time.CreateTimer(_ => Draw(), null, Redraw, Redraw);
         }
     }
 
