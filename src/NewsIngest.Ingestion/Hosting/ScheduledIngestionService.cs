@@ -79,7 +79,7 @@ public sealed class ScheduledIngestionService(
                 async token =>
                 {
                     var due = time.GetUtcNow();
-                    if (schedules is null || await ClaimAsync(schedules, workers!, source.Name, schedule!, due, token))
+                    if (schedules is null || await TryClaimAsync(schedules, workers!, source.Name, schedule!, due, token))
                     {
                         await RunPassAsync(runtime, frontier, source, due, turns[source.Name], schedules, workers, token);
                     }
@@ -92,6 +92,11 @@ public sealed class ScheduledIngestionService(
         }
 
         await Task.WhenAll(loops);
+        foreach (var turn in turns.Values)
+        {
+            turn.Dispose();
+        }
+
         if (workers is not null && workers.RegistrationLost.IsCancellationRequested)
         {
             throw new WorkerRegistrationLostException(workers.Registration.Id);
@@ -173,14 +178,28 @@ public sealed class ScheduledIngestionService(
         await Task.WhenAll(running);
     }
 
-    /// <summary>Several workers: the pass due now runs here only if this worker claims it first.</summary>
-    private async Task<bool> ClaimAsync(
+    /// <summary>
+    /// Several workers: the pass due now runs here only if this worker claims it first. A claim that fails (beyond the
+    /// retry's transient faults) is logged as the pass's failure, and the source waits for its next occurrence.
+    /// </summary>
+    private async Task<bool> TryClaimAsync(
         SharedSchedules schedules, WorkerSession workers, string source, Schedule schedule, DateTimeOffset due, CancellationToken token)
     {
         var next = schedule.GetNextOccurrence(due);
         // Workers' occurrences of one schedule lie within half a period of each other: one claim covers them.
         var window = next is { } after && after > due ? (after - due) / 2 : TimeSpan.FromSeconds(1);
-        var (claimed, holder) = await workers.Retry.RunAsync(t => schedules.TryClaimAsync(source, due, window, t), token);
+        bool claimed;
+        string holder;
+        try
+        {
+            (claimed, holder) = await workers.Retry.RunAsync(t => schedules.TryClaimAsync(source, due, window, t), token);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
+        {
+            HostingLog.PassCrashed(logger, ex, source);
+            return false;
+        }
+
         if (!claimed)
         {
             WorkerLog.PassTakenElsewhere(logger, source, due, holder);
