@@ -99,6 +99,10 @@ internal static class Lexicon
 
     private static readonly Phrase[] Literal = Phrases.Where(p => p.Pattern is null).ToArray();
     private static readonly Phrase[] Patterned = Phrases.Where(p => p.Pattern is not null).ToArray();
+    /// <summary>The patterns' distinct trigger words, and which one each pattern in <see cref="Patterned"/> has.</summary>
+    private static readonly string[] Triggers = Patterned.Select(p => p.Trigger!).Distinct(StringComparer.Ordinal).ToArray();
+    private static readonly int[] TriggerOf = Patterned.Select(p => Array.IndexOf(Triggers, p.Trigger)).ToArray();
+
     private static readonly SearchValues<string> AsciiLiterals = SearchValues.Create(Literal.Where(p => Ascii.IsValid(p.Text)).Select(p => p.Text).ToArray(), StringComparison.Ordinal);
     private static readonly SearchValues<string> OtherLiterals = SearchValues.Create(Literal.Where(p => !Ascii.IsValid(p.Text)).Select(p => p.Text).ToArray(), StringComparison.Ordinal);
 
@@ -116,8 +120,50 @@ internal static class Lexicon
     private static readonly SearchValues<char> OtherLiteralChars =
         SearchValues.Create(Literal.SelectMany(p => p.Text).Where(c => !char.IsAscii(c)).Distinct().ToArray());
 
+    /// <summary>
+    /// Pieces of the ASCII phrases, each phrase holding at least one, chosen to start with letters that are rare in
+    /// running text ("bscri", "ccount"): text holding none of them cannot hold an ASCII phrase, and this search of a
+    /// few words checks far fewer places than the search of every phrase, most of which start with "to ", "thi" or
+    /// "you". <see cref="AsciiAnchorsCoverAll"/> says every phrase holds one; the gate is off when one does not.
+    /// </summary>
+    internal static readonly string[] AsciiAnchorWords =
+    [
+        "bscri", "ull stor", "xclusiv", "nlock", "nue read", "gged in", "rest of t", "n full", "see ema", "sales@",
+        "sign in", "etails below", "ccount", "ee trial", "ee article", "eft this", "r limit", "omment on",
+        "weiterles", "zugang zu allen", "f+ lesen", "abopflicht", "weiterzules", "tzt weiter", "bereits ",
+        "restreint", "abonn", "lire la suite", "seul appar", "abbonat", "assine", "continuar sua", "tus comentarios",
+        "leggere qui",
+    ];
+
+    /// <summary>
+    /// Likewise for the phrases with other letters: an ASCII piece of each Latin-script phrase, and for the Japanese
+    /// ones one of a few letters every such phrase has. Text without any of them skips the search of those phrases, a
+    /// per-character table walk.
+    /// </summary>
+    internal static readonly string[] OtherAnchorWords =
+    [
+        "abonn", "xklusiv", " sie diesen artikel", "ndige artikel", "wochen f", "suscr", "inicia sesi", "gratis para seguir",
+        "continuer ", "abbonat", "in corso su", "assinante",
+    ];
+
+    internal const string OtherAnchorLetters = "会続初";
+
+    private static readonly SearchValues<string> AsciiAnchors = SearchValues.Create(AsciiAnchorWords, StringComparison.Ordinal);
+    private static readonly SearchValues<string> OtherAnchors = SearchValues.Create(OtherAnchorWords, StringComparison.Ordinal);
+    private static readonly SearchValues<char> OtherAnchorChars = SearchValues.Create(OtherAnchorLetters);
+
+    /// <summary>Every ASCII phrase holds one of <see cref="AsciiAnchorWords"/>.</summary>
+    internal static readonly bool AsciiAnchorsCoverAll =
+        Literal.Where(p => Ascii.IsValid(p.Text)).All(p => AsciiAnchorWords.Any(a => p.Text.Contains(a, StringComparison.Ordinal)));
+
+    /// <summary>Every other phrase holds one of <see cref="OtherAnchorWords"/> or of <see cref="OtherAnchorLetters"/>.</summary>
+    internal static readonly bool OtherAnchorsCoverAll =
+        Literal.Where(p => !Ascii.IsValid(p.Text)).All(p => OtherAnchorWords.Any(a => p.Text.Contains(a, StringComparison.Ordinal))
+            || p.Text.AsSpan().ContainsAny(OtherAnchorChars));
+
     /// <summary>The first phrase found in text already passed through <see cref="TextNormalizer"/>, or null. One
-    /// multi-string search finds the literal phrases; patterns run only when their trigger word is present.</summary>
+    /// multi-string search finds the literal phrases, run only when the text holds one of their anchor words; patterns
+    /// run only when their trigger word is present.</summary>
     public static Phrase? MatchNormalized(string normalized)
     {
         if (normalized.Length > MaxPhraseBlockChars)
@@ -126,20 +172,31 @@ internal static class Lexicon
         }
 
         // Patterns first: they are the most specific ("Il vous reste 57% ..." also holds "la suite est réservée").
-        foreach (var phrase in Patterned)
+        // Several patterns share a trigger word ("cookie" five times): each distinct word is searched at most once.
+        Span<sbyte> found = stackalloc sbyte[Triggers.Length];
+        found.Clear();
+        for (var i = 0; i < Patterned.Length; i++)
         {
-            if (normalized.Contains(phrase.Trigger!, StringComparison.Ordinal) && phrase.Pattern!.IsMatch(normalized))
+            ref var has = ref found[TriggerOf[i]];
+            if (has == 0)
             {
-                return phrase;
+                has = normalized.Contains(Triggers[TriggerOf[i]], StringComparison.Ordinal) ? (sbyte)1 : (sbyte)-1;
+            }
+
+            if (has > 0 && Patterned[i].Pattern!.IsMatch(normalized))
+            {
+                return Patterned[i];
             }
         }
 
         var span = normalized.AsSpan();
-        var at = span.Length < MinAsciiLiteral || (AsciiLiteralsHaveSpaces && !span.Contains(' ')) ? -1 : span.IndexOfAny(AsciiLiterals);
+        var at = span.Length < MinAsciiLiteral || (AsciiLiteralsHaveSpaces && !span.Contains(' '))
+            || (AsciiAnchorsCoverAll && !span.ContainsAny(AsciiAnchors)) ? -1 : span.IndexOfAny(AsciiLiterals);
 
         // Phrases with other characters can only be in text that has such characters; searched on their own, they
         // leave the ASCII phrases to the much faster all-ASCII search.
         if (span.Length >= MinOtherLiteral && span.ContainsAny(OtherLiteralChars)
+            && (!OtherAnchorsCoverAll || span.ContainsAny(OtherAnchorChars) || span.ContainsAny(OtherAnchors))
             && span.IndexOfAny(OtherLiterals) is var other and >= 0 && (at < 0 || other < at))
         {
             at = other;
