@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.IO.Hashing;
 using System.Text;
 using NewsIngest.Extraction.Dedup;
@@ -81,10 +80,23 @@ internal static class RecordBuilder
         };
     }
 
-    /// <summary>XxHash128 as 32 lower-case hex digits.</summary>
+    /// <summary>
+    /// XxHash128 as 32 lower-case hex digits: its canonical big-endian bytes, which are the digits of the 128-bit value,
+    /// written here digit by digit (UInt128's hex formatting and the vectorised hex converter are JIT-compiled at start).
+    /// </summary>
     public static string Hash(string text)
     {
-        var hash = XxHash128.HashToUInt128(Encoding.UTF8.GetBytes(text));
-        return hash.ToString("x32", CultureInfo.InvariantCulture);
+        Span<byte> digest = stackalloc byte[16];
+        XxHash128.Hash(Encoding.UTF8.GetBytes(text), digest);
+        Span<char> digits = stackalloc char[32];
+        for (var i = 0; i < digest.Length; i++)
+        {
+            digits[2 * i] = HexDigits[digest[i] >> 4];
+            digits[(2 * i) + 1] = HexDigits[digest[i] & 0xF];
+        }
+
+        return new string(digits);
     }
+
+    private const string HexDigits = "0123456789abcdef";
 }

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Globalization;
 using System.Numerics;
-using System.Runtime.Intrinsics;
 using NewsIngest.Extraction.Dedup;
 
 namespace NewsIngest.Extraction.Similarity;
@@ -15,12 +14,14 @@ namespace NewsIngest.Extraction.Similarity;
 public static class SimHash
 {
     /// <summary>
-    /// For each byte value, a vector of its eight bits as 0 or 1, lowest first: a shingle's 64 bits are counted eight
-    /// at a time, with one vector addition per byte instead of one step per bit.
+    /// For each byte value, its eight bits as eight byte-wide counters of 0 or 1 (bit i in byte i): a shingle's 64 bits
+    /// are counted eight at a time, with one 64-bit addition per byte instead of one step per bit. Plain integers, not
+    /// vectors: the ReadyToRun image runs them as compiled, where Vector128/256 code was JIT-compiled at every start.
     /// </summary>
-    private static readonly Vector256<int>[] ByteBits = Enumerable.Range(0, 256)
-        .Select(b => Vector256.Create(b & 1, (b >> 1) & 1, (b >> 2) & 1, (b >> 3) & 1, (b >> 4) & 1, (b >> 5) & 1, (b >> 6) & 1, (b >> 7) & 1))
-        .ToArray();
+    private static readonly ulong[] ByteBits = CreateByteBits();
+
+    /// <summary>A byte-wide counter holds 255 at most: the eight lanes are added to the bit counts before that.</summary>
+    private const int LaneCapacity = 255;
 
     /// <summary>
     /// The fingerprint of <paramref name="shingles"/> (from <see cref="WordShingles.Of"/>, distinct; their order does
@@ -28,29 +29,81 @@ public static class SimHash
     /// </summary>
     public static ulong Of(ReadOnlySpan<uint> shingles)
     {
-        Span<Vector256<int>> ones = stackalloc Vector256<int>[8];
+        var table = ByteBits;
+        Span<int> ones = stackalloc int[64];
         ones.Clear();
+        // lanes[k] counts bits 8k to 8k + 7 of the spread shingles, one per byte, until a byte could overflow.
+        ulong lane0 = 0, lane1 = 0, lane2 = 0, lane3 = 0, lane4 = 0, lane5 = 0, lane6 = 0, lane7 = 0;
+        var pending = 0;
         foreach (var shingle in shingles)
         {
             // 32 hash bits spread to 64 independent-looking ones (the SplitMix64 finalizer).
             var bits = Spread(shingle);
-            for (var i = 0; i < 8; i++)
+            lane0 += table[(byte)bits];
+            lane1 += table[(byte)(bits >> 8)];
+            lane2 += table[(byte)(bits >> 16)];
+            lane3 += table[(byte)(bits >> 24)];
+            lane4 += table[(byte)(bits >> 32)];
+            lane5 += table[(byte)(bits >> 40)];
+            lane6 += table[(byte)(bits >> 48)];
+            lane7 += table[(byte)(bits >> 56)];
+            if (++pending == LaneCapacity)
             {
-                ones[i] += ByteBits[(byte)(bits >> (8 * i))];
+                Drain(ones, lane0, lane1, lane2, lane3, lane4, lane5, lane6, lane7);
+                lane0 = lane1 = lane2 = lane3 = lane4 = lane5 = lane6 = lane7 = 0;
+                pending = 0;
             }
         }
 
+        Drain(ones, lane0, lane1, lane2, lane3, lane4, lane5, lane6, lane7);
         ulong fingerprint = 0;
         for (var bit = 0; bit < 64; bit++)
         {
             // Each shingle weighs +1 where its bit is set and -1 where it is not: 2 * ones - count.
-            if (2L * ones[bit >> 3][bit & 7] > shingles.Length)
+            if (2L * ones[bit] > shingles.Length)
             {
                 fingerprint |= 1UL << bit;
             }
         }
 
         return fingerprint;
+    }
+
+    private static void Drain(Span<int> ones, ulong lane0, ulong lane1, ulong lane2, ulong lane3, ulong lane4, ulong lane5, ulong lane6, ulong lane7)
+    {
+        Add(ones[..8], lane0);
+        Add(ones[8..16], lane1);
+        Add(ones[16..24], lane2);
+        Add(ones[24..32], lane3);
+        Add(ones[32..40], lane4);
+        Add(ones[40..48], lane5);
+        Add(ones[48..56], lane6);
+        Add(ones[56..], lane7);
+    }
+
+    private static void Add(Span<int> ones, ulong lanes)
+    {
+        for (var i = 0; i < 8; i++)
+        {
+            ones[i] += (int)((lanes >> (8 * i)) & 0xFF);
+        }
+    }
+
+    private static ulong[] CreateByteBits()
+    {
+        var table = new ulong[256];
+        for (var b = 0; b < table.Length; b++)
+        {
+            ulong lanes = 0;
+            for (var i = 0; i < 8; i++)
+            {
+                lanes |= (ulong)((b >> i) & 1) << (8 * i);
+            }
+
+            table[b] = lanes;
+        }
+
+        return table;
     }
 
     /// <summary>The fingerprint of <paramref name="text"/>'s preview text.</summary>

@@ -47,8 +47,14 @@ public sealed class SimHashTests
     [Theory]
     [InlineData(0)]
     [InlineData(1)]
+    [InlineData(2)]
     [InlineData(7)]
+    [InlineData(64)]
+    [InlineData(255)]
+    [InlineData(256)]
+    [InlineData(510)]
     [InlineData(1000)]
+    [InlineData(5000)]
     public void The_fingerprint_is_the_majority_of_each_bit_over_the_shingles(int count)
     {
         var random = new Random(count);
