@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.InteropServices;
 using NewsIngest.Extraction.Dedup;
 
 namespace NewsIngest.Extraction.Similarity;
@@ -113,10 +114,12 @@ public static class SimHash
     internal static ulong OfFolded(string folded)
     {
         var tokens = SimilarityTokens.HashFolded(folded);
-        var rented = ArrayPool<uint>.Shared.Rent(Math.Max(WordShingles.MaxCount(tokens.Length), 1));
-        var count = WordShingles.Distinct(tokens, rented);
-        var fingerprint = Of(rented.AsSpan(0, count));
-        ArrayPool<uint>.Shared.Return(rented);
+        // Pooled as int, read as uint (see WordShingles.Distinct).
+        var rented = ArrayPool<int>.Shared.Rent(Math.Max(WordShingles.MaxCount(tokens.Length), 1));
+        var shingles = MemoryMarshal.Cast<int, uint>(rented.AsSpan());
+        var count = WordShingles.Distinct(tokens, shingles);
+        var fingerprint = Of(shingles[..count]);
+        ArrayPool<int>.Shared.Return(rented);
         return fingerprint;
     }
 

@@ -73,7 +73,9 @@ public static class WordShingles
         // A power of two at least twice the count, so a probe run stays short; 0 marks an empty slot, so the shingle 0
         // is tracked on its own.
         var slots = (int)BitOperations.RoundUpToPowerOf2((uint)count * 2);
-        var rented = ArrayPool<uint>.Shared.Rent(slots);
+        // Pooled as int (the same 32 bits): ArrayPool<int> is compiled into the framework's ReadyToRun image, while
+        // ArrayPool<uint> was JIT-compiled at every start (a dozen methods).
+        var rented = ArrayPool<int>.Shared.Rent(slots);
         var table = rented.AsSpan(0, slots);
         table.Clear();
         var mask = slots - 1;
@@ -94,20 +96,21 @@ public static class WordShingles
             }
 
             // The shingle is the top of a hash already: its low bits index the table.
-            var slot = (int)shingle & mask;
-            while (table[slot] != 0 && table[slot] != shingle)
+            var key = unchecked((int)shingle);
+            var slot = key & mask;
+            while (table[slot] != 0 && table[slot] != key)
             {
                 slot = (slot + 1) & mask;
             }
 
             if (table[slot] == 0)
             {
-                table[slot] = shingle;
+                table[slot] = key;
                 destination[distinct++] = shingle;
             }
         }
 
-        ArrayPool<uint>.Shared.Return(rented);
+        ArrayPool<int>.Shared.Return(rented);
         return distinct;
     }
 
