@@ -104,7 +104,6 @@ internal static partial class Lexicon
     private static readonly int[] TriggerOf = Patterned.Select(p => Array.IndexOf(Triggers, p.Trigger)).ToArray();
 
     private static readonly SearchValues<string> AsciiLiterals = SearchValues.Create(Literal.Where(p => Ascii.IsValid(p.Text)).Select(p => p.Text).ToArray(), StringComparison.Ordinal);
-    private static readonly SearchValues<string> OtherLiterals = SearchValues.Create(Literal.Where(p => !Ascii.IsValid(p.Text)).Select(p => p.Text).ToArray(), StringComparison.Ordinal);
 
     /// <summary>Text shorter than these cannot hold a literal phrase of the set: the search is skipped.</summary>
     private static readonly int MinAsciiLiteral = Literal.Where(p => Ascii.IsValid(p.Text)).Min(p => p.Text.Length);
@@ -149,17 +148,13 @@ internal static partial class Lexicon
     internal const string OtherAnchorLetters = "会続初";
 
     private static readonly SearchValues<string> AsciiAnchors = SearchValues.Create(AsciiAnchorWords, StringComparison.Ordinal);
-    private static readonly SearchValues<string> OtherAnchors = SearchValues.Create(OtherAnchorWords, StringComparison.Ordinal);
-    private static readonly SearchValues<char> OtherAnchorChars = SearchValues.Create(OtherAnchorLetters);
 
     /// <summary>Every ASCII phrase holds one of <see cref="AsciiAnchorWords"/>.</summary>
     internal static readonly bool AsciiAnchorsCoverAll =
         Literal.Where(p => Ascii.IsValid(p.Text)).All(p => AsciiAnchorWords.Any(a => p.Text.Contains(a, StringComparison.Ordinal)));
 
     /// <summary>Every other phrase holds one of <see cref="OtherAnchorWords"/> or of <see cref="OtherAnchorLetters"/>.</summary>
-    internal static readonly bool OtherAnchorsCoverAll =
-        Literal.Where(p => !Ascii.IsValid(p.Text)).All(p => OtherAnchorWords.Any(a => p.Text.Contains(a, StringComparison.Ordinal))
-            || p.Text.AsSpan().ContainsAny(OtherAnchorChars));
+    internal static bool OtherAnchorsCoverAll => Other.AnchorsCoverAll;
 
     /// <summary>The first phrase found in text already passed through <see cref="TextNormalizer"/>, or null. One
     /// multi-string search finds the literal phrases, run only when the text holds one of their anchor words; patterns
@@ -196,8 +191,8 @@ internal static partial class Lexicon
         // Phrases with other characters can only be in text that has such characters; searched on their own, they
         // leave the ASCII phrases to the much faster all-ASCII search.
         if (span.Length >= MinOtherLiteral && span.ContainsAny(OtherLiteralChars)
-            && (!OtherAnchorsCoverAll || span.ContainsAny(OtherAnchorChars) || span.ContainsAny(OtherAnchors))
-            && span.IndexOfAny(OtherLiterals) is var other and >= 0 && (at < 0 || other < at))
+            && (!Other.AnchorsCoverAll || span.ContainsAny(Other.AnchorChars) || span.ContainsAny(Other.Anchors))
+            && span.IndexOfAny(Other.Literals) is var other and >= 0 && (at < 0 || other < at))
         {
             at = other;
         }
@@ -214,6 +209,21 @@ internal static partial class Lexicon
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The searches of the phrases with other letters, built at the first text that holds one of those letters (most
+    /// English pages never do): their multi-string searchers are some of a cold start's set-up.
+    /// </summary>
+    private static class Other
+    {
+        public static readonly SearchValues<string> Literals = SearchValues.Create(Lexicon.Literal.Where(p => !Ascii.IsValid(p.Text)).Select(p => p.Text).ToArray(), StringComparison.Ordinal);
+        public static readonly SearchValues<string> Anchors = SearchValues.Create(OtherAnchorWords, StringComparison.Ordinal);
+        public static readonly SearchValues<char> AnchorChars = SearchValues.Create(OtherAnchorLetters);
+
+        public static readonly bool AnchorsCoverAll =
+            Lexicon.Literal.Where(p => !Ascii.IsValid(p.Text)).All(p => OtherAnchorWords.Any(a => p.Text.Contains(a, StringComparison.Ordinal))
+                || p.Text.AsSpan().ContainsAny(AnchorChars));
     }
 
     private static Phrase W(string language, string text) => new(language, PhraseKind.Wall, text);
