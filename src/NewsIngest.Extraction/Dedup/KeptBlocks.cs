@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace NewsIngest.Extraction.Dedup;
 
 /// <summary>
@@ -20,12 +18,12 @@ internal sealed class KeptBlocks
 
     // Posting lists of the shingle index as chains in one list: most shingles occur once, and a List<int> each would
     // be the stage's largest allocation. A chain keeps insertion order (head to tail), as a list would.
-    private readonly Dictionary<ulong, Chain> _byShingle;
+    private readonly UInt64Map<Chain> _byShingle;
     private readonly List<(int Value, int Next)> _postings;
 
     // Scratch state reused across calls: the shingles of the text last looked at (Find and then Add see the same
     // string, so its shingles are computed once) and the shared-count table of the near-duplicate test.
-    private readonly HashSet<ulong> _shingles = [];
+    private readonly UInt64Map<NoValue> _shingles = new();
     private readonly Dictionary<int, int> _shared = [];
     private string? _shinglesOf;
 
@@ -71,9 +69,9 @@ internal sealed class KeptBlocks
 
         if (shingles is not null)
         {
-            foreach (var shingle in shingles)
+            for (var i = 0; i < shingles.Count; i++)
             {
-                ref var chain = ref CollectionsMarshal.GetValueRefOrAddDefault(_byShingle, shingle, out var exists);
+                ref var chain = ref _byShingle.GetValueRefOrAddDefault(shingles.KeyAt(i), out var exists);
                 if (!exists)
                 {
                     chain = new Chain(_postings.Count, _postings.Count, 1);
@@ -122,9 +120,9 @@ internal sealed class KeptBlocks
         var shingles = ShinglesOf(normalized);
         var shared = _shared;
         shared.Clear();
-        foreach (var shingle in shingles)
+        for (var i = 0; i < shingles.Count; i++)
         {
-            if (_byShingle.TryGetValue(shingle, out var chain))
+            if (_byShingle.TryGetValue(shingles.KeyAt(i), out var chain))
             {
                 for (var at = chain.Head; at >= 0; at = _postings[at].Next)
                 {
@@ -146,7 +144,7 @@ internal sealed class KeptBlocks
         return null;
     }
 
-    private HashSet<ulong> ShinglesOf(string normalized)
+    private UInt64Map<NoValue> ShinglesOf(string normalized)
     {
         if (!ReferenceEquals(normalized, _shinglesOf))
         {

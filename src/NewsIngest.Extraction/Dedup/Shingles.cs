@@ -6,15 +6,8 @@ namespace NewsIngest.Extraction.Dedup;
 /// <summary>Word 3-gram fingerprints of normalized text, for near-duplicate tests (Jaccard similarity).</summary>
 internal static class Shingles
 {
-    public static HashSet<ulong> Of(string normalized)
-    {
-        var set = new HashSet<ulong>();
-        Fill(normalized, set);
-        return set;
-    }
-
     /// <summary>Adds the fingerprints of <paramref name="normalized"/> to <paramref name="set"/> (reused by callers).</summary>
-    public static void Fill(string normalized, HashSet<ulong> set)
+    public static void Fill(string normalized, UInt64Map<NoValue> set)
     {
         ulong a = 0, b = 0;
         var count = 0;
