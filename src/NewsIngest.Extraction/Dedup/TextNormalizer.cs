@@ -16,19 +16,35 @@ internal static class TextNormalizer
     /// spacing diacritics...). Below U+0300 every character is a starter and none is the second of a composition pair,
     /// so a text made only of these is NFKC as it stands.
     /// </summary>
-    private static readonly SearchValues<char> StableLatin = SearchValues.Create(
-        Enumerable.Range(0, 0x300).Select(c => (char)c).Where(c => c.ToString().IsNormalized(NormalizationForm.FormKC)).ToArray());
+    private static readonly SearchValues<char> StableLatin = SearchValues.Create(CharsBelow(0x300, c => c.ToString().IsNormalized(NormalizationForm.FormKC)));
 
     /// <summary>
     /// The ASCII characters that <see cref="Fold(string, Span{char})"/> only lower-cases: all but the backtick, NUL and
     /// the white space other than the plain space. Runs of them are copied with vectorised operations.
     /// </summary>
     private static readonly SearchValues<char> PlainAscii = SearchValues.Create(
-        Enumerable.Range(0, 0x80).Select(c => (char)c).Where(c => c is not ('`' or '\0') && (c == ' ' || !char.IsWhiteSpace(c))).ToArray());
+        CharsBelow(0x80, c => c is not ('`' or '\0') && (c == ' ' || !char.IsWhiteSpace(c))));
 
     /// <summary>What <see cref="Fold(string, Span{char})"/> drops before the first character it keeps.</summary>
-    private static readonly SearchValues<char> AsciiLead = SearchValues.Create(
-        Enumerable.Range(0, 0x80).Select(c => (char)c).Where(c => IsBullet(c) || char.IsWhiteSpace(c)).ToArray());
+    private static readonly SearchValues<char> AsciiLead = SearchValues.Create(CharsBelow(0x80, c => IsBullet(c) || char.IsWhiteSpace(c)));
+
+    /// <summary>
+    /// The characters below <paramref name="end"/> that <paramref name="keep"/> accepts, in order. A loop, not LINQ:
+    /// Enumerable.Range(...).Select(c => (char)c) was JIT-compiled at every start.
+    /// </summary>
+    private static string CharsBelow(int end, Func<char, bool> keep)
+    {
+        var chars = new StringBuilder(end);
+        for (var c = '\0'; c < end; c++)
+        {
+            if (keep(c))
+            {
+                chars.Append(c);
+            }
+        }
+
+        return chars.ToString();
+    }
 
     public static string Normalize(string text)
     {

@@ -101,13 +101,13 @@ internal static partial class Lexicon
     private static readonly Phrase[] Patterned = Phrases.Where(p => p.Pattern is not null).ToArray();
     /// <summary>The patterns' distinct trigger words, and which one each pattern in <see cref="Patterned"/> has.</summary>
     private static readonly string[] Triggers = Patterned.Select(p => p.Trigger!).Distinct(StringComparer.Ordinal).ToArray();
-    private static readonly int[] TriggerOf = Patterned.Select(p => Array.IndexOf(Triggers, p.Trigger)).ToArray();
+    private static readonly int[] TriggerOf = IndexesOfTriggers();
 
     private static readonly SearchValues<string> AsciiLiterals = SearchValues.Create(Literal.Where(p => Ascii.IsValid(p.Text)).Select(p => p.Text).ToArray(), StringComparison.Ordinal);
 
     /// <summary>Text shorter than these cannot hold a literal phrase of the set: the search is skipped.</summary>
-    private static readonly int MinAsciiLiteral = Literal.Where(p => Ascii.IsValid(p.Text)).Min(p => p.Text.Length);
-    private static readonly int MinOtherLiteral = Literal.Where(p => !Ascii.IsValid(p.Text)).Min(p => p.Text.Length);
+    private static readonly int MinAsciiLiteral = ShortestLiteral(ascii: true);
+    private static readonly int MinOtherLiteral = ShortestLiteral(ascii: false);
 
     /// <summary>Every ASCII phrase has more than one word: a one-word label ("Menu", "Subscribe") cannot hold one.</summary>
     private static readonly bool AsciiLiteralsHaveSpaces = Literal.Where(p => Ascii.IsValid(p.Text)).All(p => p.Text.Contains(' ', StringComparison.Ordinal));
@@ -116,8 +116,7 @@ internal static partial class Lexicon
     /// The characters above ASCII in the other phrases: text with none of them cannot hold one, and the multi-string
     /// search over non-ASCII phrases (a per-character table walk) is skipped.
     /// </summary>
-    private static readonly SearchValues<char> OtherLiteralChars =
-        SearchValues.Create(Literal.SelectMany(p => p.Text).Where(c => !char.IsAscii(c)).Distinct().ToArray());
+    private static readonly SearchValues<char> OtherLiteralChars = SearchValues.Create(NonAsciiLetters());
 
     /// <summary>
     /// Pieces of the ASCII phrases, each phrase holding at least one, chosen to start with letters that are rare in
@@ -224,6 +223,64 @@ internal static partial class Lexicon
         public static readonly bool AnchorsCoverAll =
             Lexicon.Literal.Where(p => !Ascii.IsValid(p.Text)).All(p => OtherAnchorWords.Any(a => p.Text.Contains(a, StringComparison.Ordinal))
                 || p.Text.AsSpan().ContainsAny(AnchorChars));
+    }
+
+    // The tables below are built by loops rather than LINQ: LINQ over these element types (int results, the phrases'
+    // characters) was JIT-compiled at every start, the lexicon's ReadyToRun code not being able to hold it.
+    private static int[] IndexesOfTriggers()
+    {
+        var indexes = new int[Patterned.Length];
+        for (var i = 0; i < indexes.Length; i++)
+        {
+            indexes[i] = Array.IndexOf(Triggers, Patterned[i].Trigger);
+        }
+
+        return indexes;
+    }
+
+    private static int ShortestLiteral(bool ascii)
+    {
+        var shortest = int.MaxValue;
+        foreach (var phrase in Literal)
+        {
+            if (Ascii.IsValid(phrase.Text) == ascii)
+            {
+                shortest = Math.Min(shortest, phrase.Text.Length);
+            }
+        }
+
+        return shortest;
+    }
+
+    /// <summary>The phrases' characters above ASCII, each once, in the order they first occur.</summary>
+    private static string NonAsciiLetters()
+    {
+        var letters = new StringBuilder();
+        foreach (var phrase in Literal)
+        {
+            foreach (var c in phrase.Text)
+            {
+                if (!char.IsAscii(c) && !Contains(letters, c))
+                {
+                    letters.Append(c);
+                }
+            }
+        }
+
+        return letters.ToString();
+    }
+
+    private static bool Contains(StringBuilder letters, char c)
+    {
+        for (var i = 0; i < letters.Length; i++)
+        {
+            if (letters[i] == c)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static Phrase W(string language, string text) => new(language, PhraseKind.Wall, text);
