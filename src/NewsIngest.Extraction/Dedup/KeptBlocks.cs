@@ -12,14 +12,18 @@ internal sealed class KeptBlocks
     private const double NearThreshold = 0.9;
     private const int NearMinWords = 8;
 
-    private readonly List<(string Text, int Shingles)> _kept;
+    // Kept blocks' texts and shingle counts, and the postings' values and next links, in parallel lists of int and
+    // string: lists of tuples were JIT-compiled at every start (the framework's image holds List<int>, not these).
+    private readonly List<string> _keptText;
+    private readonly List<int> _keptShingles;
     private readonly Dictionary<string, int> _exact;
     private readonly Dictionary<string, List<int>> _byPrefix = new(PrefixComparer.Instance);
 
     // Posting lists of the shingle index as chains in one list: most shingles occur once, and a List<int> each would
     // be the stage's largest allocation. A chain keeps insertion order (head to tail), as a list would.
     private readonly UInt64Map<Chain> _byShingle;
-    private readonly List<(int Value, int Next)> _postings;
+    private readonly List<int> _postingValue;
+    private readonly List<int> _postingNext;
 
     // Scratch state reused across calls: the shingles of the text last looked at (Find and then Add see the same
     // string, so its shingles are computed once) and the shared-count table of the near-duplicate test.
@@ -33,26 +37,29 @@ internal sealed class KeptBlocks
     /// </summary>
     public KeptBlocks(int blocks, int words)
     {
-        _kept = new(blocks);
+        _keptText = new(blocks);
+        _keptShingles = new(blocks);
         _exact = new(blocks, StringComparer.Ordinal);
         _byShingle = new(words);
-        _postings = new(words);
+        _postingValue = new(words);
+        _postingNext = new(words);
     }
 
     /// <summary>How long a block must be for the near-duplicate test.</summary>
     public static int NearWords => NearMinWords;
 
-    public int Count => _kept.Count;
+    public int Count => _keptText.Count;
 
     /// <summary>How many blocks the tables were sized for.</summary>
-    public int Capacity => _kept.Capacity;
+    public int Capacity => _keptText.Capacity;
 
     public void Add(string normalized, int words)
     {
-        var index = _kept.Count;
+        var index = _keptText.Count;
         _exact.TryAdd(normalized, index);
         var shingles = words >= NearMinWords ? ShinglesOf(normalized) : null;
-        _kept.Add((normalized, shingles?.Count ?? 0));
+        _keptText.Add(normalized);
+        _keptShingles.Add(shingles?.Count ?? 0);
         if (normalized.Length >= PrefixChars)
         {
             // Keyed by the text itself, compared on its first characters only: no prefix string per block.
@@ -74,14 +81,14 @@ internal sealed class KeptBlocks
                 ref var chain = ref _byShingle.GetValueRefOrAddDefault(shingles.KeyAt(i), out var exists);
                 if (!exists)
                 {
-                    chain = new Chain(_postings.Count, _postings.Count, 1);
-                    _postings.Add((index, -1));
+                    chain = new Chain(_postingValue.Count, _postingValue.Count, 1);
+                    AddPosting(index);
                 }
                 else if (chain.Count < MaxPosting)
                 {
-                    _postings[chain.Tail] = (_postings[chain.Tail].Value, _postings.Count);
-                    _postings.Add((index, -1));
-                    chain = chain with { Tail = _postings.Count - 1, Count = chain.Count + 1 };
+                    _postingNext[chain.Tail] = _postingValue.Count;
+                    AddPosting(index);
+                    chain = chain with { Tail = _postingValue.Count - 1, Count = chain.Count + 1 };
                 }
             }
         }
@@ -104,7 +111,7 @@ internal sealed class KeptBlocks
         {
             foreach (var k in sameStart)
             {
-                var kept = _kept[k].Text;
+                var kept = _keptText[k];
                 if (normalized.Length > kept.Length && normalized.StartsWith(kept, StringComparison.Ordinal))
                 {
                     return (k, Segmentation.TextMetrics.CountWords(normalized.AsSpan(kept.Length)));
@@ -124,17 +131,18 @@ internal sealed class KeptBlocks
         {
             if (_byShingle.TryGetValue(shingles.KeyAt(i), out var chain))
             {
-                for (var at = chain.Head; at >= 0; at = _postings[at].Next)
+                for (var at = chain.Head; at >= 0; at = _postingNext[at])
                 {
-                    var k = _postings[at].Value;
-                    shared[k] = shared.GetValueOrDefault(k) + 1;
+                    var k = _postingValue[at];
+                    shared.TryGetValue(k, out var count);
+                    shared[k] = count + 1;
                 }
             }
         }
 
         foreach (var (k, count) in shared)
         {
-            var union = shingles.Count + _kept[k].Shingles - count;
+            var union = shingles.Count + _keptShingles[k] - count;
             if (union > 0 && (double)count / union >= NearThreshold)
             {
                 return (k, 0);
@@ -142,6 +150,12 @@ internal sealed class KeptBlocks
         }
 
         return null;
+    }
+
+    private void AddPosting(int value)
+    {
+        _postingValue.Add(value);
+        _postingNext.Add(-1);
     }
 
     private UInt64Map<NoValue> ShinglesOf(string normalized)
