@@ -30,7 +30,8 @@ internal sealed partial class BoilerplateStage : IExtractionStage
     private static void Classify(Block block, Block? previous, ExtractionContext context)
     {
         var text = block.Text;
-        if (block.IsVisible && UiText.InlineWordCounter(block) is { } inline)
+        var marks = block.IsVisible ? UiText.MarksOf(block) : default;
+        if (block.IsVisible && UiText.InlineWordCounter(block, marks) is { } inline)
         {
             context.DeclaredWords ??= inline;
         }
@@ -47,12 +48,12 @@ internal sealed partial class BoilerplateStage : IExtractionStage
         {
             block.Assign(BlockRole.Boilerplate, "ui-label");
         }
-        else if (UiText.WordCounter(text) is { } words)
+        else if (UiText.WordCounter(text, marks) is { } words)
         {
             context.DeclaredWords ??= words;
             block.Assign(BlockRole.Data, "word-counter");
         }
-        else if (UiText.IsMetaLine(text))
+        else if (UiText.IsMetaLine(text, marks))
         {
             block.Assign(BlockRole.Data, "meta-line");
         }

@@ -39,14 +39,27 @@ internal static partial class UiText
     public static bool IsLabel(Block block) =>
         block.Text.Length <= 40 && Labels.Contains(block.Normalized.TrimEnd(LabelEnds));
 
-    /// <summary>The declared length in an "N words" counter ("604 words", "1,203 Wörter"), else null.</summary>
-    public static int? WordCounter(string text)
-    {
-        if (text.Length > 40)
-        {
-            return null;
-        }
+    /// <summary>The longest text a counter or meta-line pattern reads, the inline counter aside.</summary>
+    private const int MaxPatternChars = 200;
 
+    /// <summary>The inline counter reads blocks of a few words with links, however long.</summary>
+    private const int MaxInlineCounterWords = 12;
+
+    /// <summary>
+    /// The marks the counter and meta-line patterns need (<see cref="UiTextMarks"/>), read once per block; a block no
+    /// pattern reads (too long) gets none.
+    /// </summary>
+    public static UiTextMarks MarksOf(Block block) =>
+        block.Text.Length <= MaxPatternChars || (block.WordCount <= MaxInlineCounterWords && block.LinkChars > 0)
+            ? UiTextMarks.Of(block.Text)
+            : default;
+
+    /// <summary>The declared length in an "N words" counter ("604 words", "1,203 Wörter"), else null.</summary>
+    public static int? WordCounter(string text, in UiTextMarks marks) =>
+        text.Length > 40 || !marks.Digit ? null : CounterWords(text);
+
+    private static int? CounterWords(string text)
+    {
         var match = Counter().Match(text);
         return match.Success
             && int.TryParse(match.Groups["n"].Value.Replace(",", "", StringComparison.Ordinal).Replace(".", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var words)
@@ -57,29 +70,34 @@ internal static partial class UiText
     /// The declared length in a counter that shares its line with the wall's links ("604 words Keep reading Sign in",
     /// the counter an inline span): a short block whose text apart from the counter is links. Else null.
     /// </summary>
-    public static int? InlineWordCounter(Block block)
+    public static int? InlineWordCounter(Block block, in UiTextMarks marks)
     {
-        if (block.WordCount > 12 || block.LinkChars == 0)
+        if (block.WordCount > MaxInlineCounterWords || block.LinkChars == 0 || !marks.Digit)
         {
             return null;
         }
 
         var match = InlineCounter().Match(block.Text);
         return match.Success && block.LinkChars >= (block.Text.Length - match.Length) * 0.7
-            ? WordCounter(match.Groups["n"].Value + " words")
+            ? CounterWords(match.Groups["n"].Value + " words")
             : null;
     }
 
-    /// <summary>Reading-time lines ("5 min read"), datelines ("MNI (LONDON)") and bare dates.</summary>
-    public static bool IsMetaLine(string text) =>
-        (text.Length <= 100 && Credit().IsMatch(text))
-        || (text.Length <= 80 && (ReadingTime().IsMatch(text) || Dateline().IsMatch(text) || BareDate().IsMatch(text)))
-        || (text.Length <= 200 && (WireContact().IsMatch(text) || WireCodes().IsMatch(text)));
+    /// <summary>
+    /// Reading-time lines ("5 min read"), datelines ("MNI (LONDON)") and bare dates; each pattern runs only on text
+    /// holding the marks it needs.
+    /// </summary>
+    public static bool IsMetaLine(string text, in UiTextMarks marks) =>
+        (text.Length <= 100 && marks.CreditSign && Credit().IsMatch(text))
+        || (text.Length <= 80 && ((marks.Digit && ReadingTime().IsMatch(text)) || (marks.OpenParen && Dateline().IsMatch(text))
+            || (marks.Digit && BareDate().IsMatch(text))))
+        || (text.Length <= MaxPatternChars && ((marks.DoubleHyphen && WireContact().IsMatch(text))
+            || (marks.BracketAndColon && WireCodes().IsMatch(text))));
 
     /// <summary>"By Jane Doe and John Roe": the names, else null.</summary>
     public static string[]? Byline(string text)
     {
-        if (text.Length > 120)
+        if (text.Length > 120 || !MayStartByline(text))
         {
             return null;
         }
@@ -127,6 +145,24 @@ internal static partial class UiText
 
     [GeneratedRegex(@"^\s*\[[A-Z][A-Z ]{2,20}:[^\]]*\]\s*$", RegexOptions.None, Budget)]
     private static partial Regex WireCodes();
+
+    /// <summary>
+    /// Whether the text's first character past white space (<c>\s</c>, as <see cref="char.IsWhiteSpace(char)"/> reads
+    /// it) can start one of the byline patterns' words (by, von, par, por, di, de, door, av, in any case). A character
+    /// beyond ASCII is left to the patterns, which may read it as a case form of one of those letters.
+    /// </summary>
+    private static bool MayStartByline(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                return c > '\u007f' || (c | 0x20) is 'b' or 'v' or 'p' or 'd' or 'a';
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// The byline's full grammar reads a conjunction glued to a name too ("Anne" as "Ann" + "e" before "Smith"), which
