@@ -7,35 +7,7 @@ namespace NewsIngest.Extraction.Segmentation;
 internal static class TextMetrics
 {
     /// <summary>Counts words as runs of letters or digits; CJK text counts one word per two characters.</summary>
-    public static int CountWords(ReadOnlySpan<char> text)
-    {
-        var words = 0;
-        var cjk = 0;
-        var inWord = false;
-        foreach (var c in text)
-        {
-            // Below U+3040 no character is CJK: Latin text skips the five range tests.
-            if (c >= '\u3040' && IsCjk(c))
-            {
-                cjk++;
-                inWord = false;
-            }
-            else if (char.IsLetterOrDigit(c) || c is '\'' or '’' or '-' && inWord)
-            {
-                if (!inWord)
-                {
-                    words++;
-                    inWord = true;
-                }
-            }
-            else
-            {
-                inWord = false;
-            }
-        }
-
-        return words + ((cjk + 1) / 2);
-    }
+    public static int CountWords(ReadOnlySpan<char> text) => WordRunCounter.Count(text);
 
     public static bool IsCjk(char c) =>
         c is (>= '\u3040' and <= '\u30FF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF')
