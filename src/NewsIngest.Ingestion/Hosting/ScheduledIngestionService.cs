@@ -118,7 +118,7 @@ public sealed class ScheduledIngestionService(
             {
                 Func<CancellationToken, Task>? read = schedules is null
                     ? null
-                    : t => workers!.Retry.RunAsync(async r => { await schedules.ReadAsync(source.Name, due, r); return true; }, t);
+                    : t => workers!.Retry.RunAsync(r => schedules.ReadAsync(source.Name, due, r), t);
                 await runtime.Pass.RunAsync([source], frontier, token, read);
                 Interlocked.Increment(ref _completedPasses);
             }
